@@ -1,0 +1,101 @@
+//! `lore build`.
+
+use std::io::IsTerminal;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, NaiveTime, Utc};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::report::{print_diagnostics, Format};
+use super::BuildArgs;
+use crate::BuildOptions;
+
+/// Runs `lore build`; returns the exit code.
+pub fn run(args: BuildArgs) -> i32 {
+    let format: Format = args.format.into();
+    let now = match args.now.as_deref().map(parse_now).transpose() {
+        Ok(n) => n,
+        Err(e) => {
+            eprintln!("error: --now {e}");
+            return 2;
+        }
+    };
+    let options = BuildOptions {
+        out: args.out.clone().unwrap_or_else(|| args.root.join("public")),
+        root: args.root.clone(),
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+        now,
+    };
+    let start = Instant::now();
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = ProgressBar::new_spinner();
+        b.set_style(ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+        b.enable_steady_tick(Duration::from_millis(100));
+        b
+    });
+    let progress = |stage: &str| {
+        if let Some(b) = &bar {
+            b.set_message(format!("{stage}…"));
+        }
+    };
+    let result = crate::build(&options, &progress);
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let elapsed = start.elapsed();
+    match result {
+        Ok(report) => {
+            print_diagnostics(&report.warnings, format, &options.root);
+            if args.timings {
+                print_timings(&report.timings.0);
+            }
+            let warn = match report.warnings.len() {
+                0 => String::new(),
+                n => format!(", {n} warning{}", if n == 1 { "" } else { "s" }),
+            };
+            eprintln!(
+                "built {} pages into {} ({} files, {:.1} MB) in {:.2} s{warn}",
+                report.pages,
+                options.out.display(),
+                report.files,
+                report.bytes as f64 / 1e6,
+                elapsed.as_secs_f64()
+            );
+            0
+        }
+        Err(diags) => {
+            print_diagnostics(&diags, format, &options.root);
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "build failed: {errors} error{} (the previous output, if any, is untouched)",
+                if errors == 1 { "" } else { "s" }
+            );
+            1
+        }
+    }
+}
+
+fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
+    if let Ok(d) = crate::content::date::parse_datetime(s) {
+        return Ok(d.with_timezone(&Utc));
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(|d| d.and_time(NaiveTime::MIN).and_utc())
+        .map_err(|_| format!("`{s}` is not a date (2026-03-14) or date-time (2026-03-14T09:00:00Z)"))
+}
+
+fn print_timings(stages: &[(&str, Duration)]) {
+    for (stage, d) in stages {
+        eprintln!("  {stage:<14} {:>9.1} ms", d.as_secs_f64() * 1000.0);
+    }
+    if let Some(kb) = peak_rss_kb() {
+        eprintln!("  {:<14} {:>9.1} MB", "peak memory", kb as f64 / 1024.0);
+    }
+}
+
+/// Peak resident memory of this process, from /proc (Linux only).
+pub fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
+}

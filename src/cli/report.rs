@@ -1,0 +1,98 @@
+//! Printing diagnostics for people (`human`), for GitHub Actions (`github`) and for tools
+//! (`json`, one object per line).
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, Severity};
+
+/// Output format of diagnostics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// For people.
+    Human,
+    /// GitHub workflow commands.
+    Github,
+    /// JSON lines.
+    Json,
+}
+
+impl From<super::FormatArg> for Format {
+    fn from(f: super::FormatArg) -> Self {
+        match f {
+            super::FormatArg::Human => Format::Human,
+            super::FormatArg::Github => Format::Github,
+            super::FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+/// Formats one diagnostic; `root` is used to show the source line in human output.
+pub fn format_diagnostic(d: &Diagnostic, format: Format, root: &Path, color: bool) -> String {
+    match format {
+        Format::Human => human(d, root, color),
+        Format::Github => github(d),
+        Format::Json => serde_json::to_string(d).unwrap_or_default(),
+    }
+}
+
+fn human(d: &Diagnostic, root: &Path, color: bool) -> String {
+    let paint = |code: &str, s: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
+    let (label, code) = match d.severity {
+        Severity::Error => ("error", "1;31"),
+        Severity::Warning => ("warning", "1;33"),
+    };
+    let place = match (d.path.as_os_str().is_empty(), d.line, d.col) {
+        (true, _, _) => String::new(),
+        (false, 0, _) => format!("{}: ", d.path.display()),
+        (false, l, 0) => format!("{}:{l}: ", d.path.display()),
+        (false, l, c) => format!("{}:{l}:{c}: ", d.path.display()),
+    };
+    let mut out = format!("{}{}: {}", paint("1", &place), paint(code, label), d.message);
+    if d.line > 0 {
+        if let Some(src) = std::fs::read_to_string(root.join(&d.path)).ok().and_then(|t| t.lines().nth(d.line - 1).map(str::to_string)) {
+            let gutter = d.line.to_string();
+            out.push_str(&format!("\n {} | {}", paint("2", &gutter), src));
+            if d.col > 0 {
+                let pad: String = src.chars().take(d.col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                out.push_str(&format!("\n {} | {}{}", " ".repeat(gutter.len()), pad, paint(code, "^")));
+            }
+        }
+    }
+    if let Some(h) = &d.help {
+        out.push_str(&format!("\n  {} {h}", paint("1;36", "help:")));
+    }
+    out
+}
+
+fn github(d: &Diagnostic) -> String {
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let esc_prop = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A").replace(':', "%3A").replace(',', "%2C");
+    let esc_msg = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let mut props = Vec::new();
+    if !d.path.as_os_str().is_empty() {
+        props.push(format!("file={}", esc_prop(&d.path.to_string_lossy())));
+    }
+    if d.line > 0 {
+        props.push(format!("line={}", d.line));
+    }
+    if d.col > 0 {
+        props.push(format!("col={}", d.col));
+    }
+    let mut msg = d.message.clone();
+    if let Some(h) = &d.help {
+        msg.push_str(&format!("\nhelp: {h}"));
+    }
+    format!("::{level} {}::{}", props.join(","), esc_msg(&msg))
+}
+
+/// Prints diagnostics to stderr in `format`.
+pub fn print_diagnostics(diags: &[Diagnostic], format: Format, root: &Path) {
+    let color = format == Format::Human && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for d in diags {
+        eprintln!("{}", format_diagnostic(d, format, root, color));
+    }
+}

@@ -1,0 +1,353 @@
+//! `site.yaml`: what the maintainer wrote ([`RawConfig`]) and what the build uses ([`Config`]).
+//!
+//! The raw form rejects unknown keys (with their line), the checked form has a validated base
+//! URL, languages with a direction, the full list of taxonomies and the content types with their
+//! fields (built-in ones merged with the site's own).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::schema::{builtin_types, ContentType, FieldKind, FieldSpec};
+use crate::diagnostics::Diagnostic;
+use crate::yaml;
+
+/// The name of the site configuration file at the root of a site.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// Taxonomies every site has; `authors` gives each author a page of their contributions.
+pub const BUILTIN_TAXONOMIES: [&str; 3] = ["tags", "themes", "authors"];
+
+/// `site.yaml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    title: String,
+    base_url: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    languages: Vec<RawLanguage>,
+    #[serde(default)]
+    taxonomies: Vec<String>,
+    #[serde(default)]
+    menus: BTreeMap<String, Vec<MenuItem>>,
+    #[serde(default)]
+    types: BTreeMap<String, RawContentType>,
+    #[serde(default)]
+    search: SearchSettings,
+    #[serde(default)]
+    repository: Option<Repository>,
+    #[serde(default = "default_per_page")]
+    per_page: usize,
+    #[serde(default)]
+    strings: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+fn default_per_page() -> usize {
+    20
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    code: String,
+    name: String,
+    #[serde(default)]
+    direction: Direction,
+    #[serde(default)]
+    folder: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContentType {
+    #[serde(default)]
+    section: Option<String>,
+    #[serde(default)]
+    fields: BTreeMap<String, RawField>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawField {
+    #[serde(rename = "type", default)]
+    kind: Option<FieldKind>,
+    #[serde(default)]
+    required: bool,
+    #[serde(default)]
+    description: String,
+}
+
+/// Writing direction of a language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Left to right.
+    #[default]
+    Ltr,
+    /// Right to left (Arabic, Hebrew, ...): the layout mirrors.
+    Rtl,
+}
+
+/// A language of the site.
+#[derive(Clone, Debug, Serialize)]
+pub struct Language {
+    /// BCP 47 code, as in `lang` attributes and file names (`page.fr.md`).
+    pub code: String,
+    /// Its own name for itself (Français), shown in the language switcher.
+    pub name: String,
+    /// Writing direction.
+    pub dir: Direction,
+    /// A content folder holding this language's pages (`content/fr/`), if the site uses one.
+    pub folder: Option<String>,
+    /// URL prefix: empty for the default language, `/fr` otherwise.
+    pub prefix: String,
+}
+
+/// A link in a menu.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    /// Label in the default language.
+    pub name: String,
+    /// Root-relative (`/guides/`) or absolute URL; root-relative ones get the language prefix.
+    pub url: String,
+    /// Labels in other languages, by code.
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
+}
+
+/// Where the site's sources live, for "edit this page" links.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Repository {
+    /// Repository web address, e.g. `https://github.com/org/site`.
+    pub url: String,
+    /// Branch that editors change by pull request.
+    #[serde(default = "default_branch")]
+    pub branch: String,
+}
+
+fn default_branch() -> String {
+    "main".into()
+}
+
+/// Search index settings.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchSettings {
+    /// Build the search index (on by default).
+    #[serde(default = "yes")]
+    pub enabled: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for SearchSettings {
+    fn default() -> Self {
+        Self { enabled: true }
+    }
+}
+
+/// The validated site configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Folder holding `site.yaml`, `content/`, `layouts/`, `assets/`.
+    pub root: PathBuf,
+    /// Site title.
+    pub title: String,
+    /// One-line description for feeds and the home page.
+    pub description: String,
+    /// Absolute base URL without trailing slash (`https://example.org/kb`).
+    pub base_url: String,
+    /// Languages; the first is the default, served at `/`.
+    pub languages: Vec<Language>,
+    /// Taxonomy names: the built-in ones then the site's, in order.
+    pub taxonomies: Vec<String>,
+    /// Menus by name (`main`, `footer`).
+    pub menus: BTreeMap<String, Vec<MenuItem>>,
+    /// Content types by name, built-in ones extended by the site's.
+    pub types: BTreeMap<String, ContentType>,
+    /// Search index settings.
+    pub search: SearchSettings,
+    /// Source repository, for edit links.
+    pub repository: Option<Repository>,
+    /// Entries per page of a section list.
+    pub per_page: usize,
+    /// Extra or overriding interface strings, by language then key.
+    pub strings: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Config {
+    /// Reads and validates `site.yaml` in `root`.
+    pub fn load(root: &Path) -> Result<Self, Vec<Diagnostic>> {
+        let path = Path::new(CONFIG_FILE);
+        let text = std::fs::read_to_string(root.join(CONFIG_FILE)).map_err(|e| {
+            vec![Diagnostic::error(path, format!("cannot read site configuration: {e}"))
+                .help("run lore in a site folder (one with site.yaml), or pass --root DIR")]
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let raw: RawConfig = yaml::parse(text, path, 1).map_err(|d| vec![d])?;
+        Self::from_raw(raw, root, &yaml::key_positions(text, 1))
+    }
+
+    fn from_raw(
+        raw: RawConfig,
+        root: &Path,
+        keys: &BTreeMap<String, (usize, usize)>,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let at = |key: &str, msg: String, help: &str| {
+            let (l, c) = keys.get(key).copied().unwrap_or((0, 0));
+            Diagnostic::error(CONFIG_FILE, msg).at(l, c).help(help)
+        };
+        let base_url = raw.base_url.trim_end_matches('/').to_string();
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            errors.push(at(
+                "base_url",
+                format!("`base_url` must be an absolute http(s) URL, found `{}`", raw.base_url),
+                "write the address the site is published at, e.g. https://example.org",
+            ));
+        }
+        let languages = check_languages(raw.languages, &mut errors, &at);
+        let mut taxonomies: Vec<String> = BUILTIN_TAXONOMIES.iter().map(|s| s.to_string()).collect();
+        for t in raw.taxonomies {
+            if !crate::content::slug::is_safe_segment(&t) {
+                errors.push(at("taxonomies", format!("taxonomy name `{t}` cannot be a URL segment"), "use lowercase letters, digits and -"));
+            } else if !taxonomies.contains(&t) {
+                taxonomies.push(t);
+            }
+        }
+        let mut types = builtin_types();
+        for (name, rt) in raw.types {
+            let ty = types.entry(name.clone()).or_insert_with(|| ContentType::new(&name));
+            if let Some(section) = rt.section {
+                ty.section = Some(section);
+            }
+            for (field, spec) in rt.fields {
+                ty.fields.insert(
+                    field,
+                    FieldSpec {
+                        kind: spec.kind.unwrap_or(FieldKind::Any),
+                        required: spec.required,
+                        description: spec.description,
+                    },
+                );
+            }
+        }
+        if raw.per_page == 0 {
+            errors.push(at("per_page", "`per_page` must be at least 1".into(), "e.g. per_page: 20"));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Config {
+            root: root.to_path_buf(),
+            title: raw.title,
+            description: raw.description,
+            base_url,
+            languages,
+            taxonomies,
+            menus: raw.menus,
+            types,
+            search: raw.search,
+            repository: raw.repository,
+            per_page: raw.per_page,
+            strings: raw.strings,
+        })
+    }
+
+    /// The default language (served at `/`).
+    pub fn default_language(&self) -> &Language {
+        &self.languages[0]
+    }
+
+    /// The language with this code, if the site has it.
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The content type whose pages live in top-level section `section`, if any.
+    pub fn type_for_section(&self, section: &str) -> Option<&ContentType> {
+        self.types.values().find(|t| t.section.as_deref() == Some(section))
+    }
+
+    /// Absolute URL for a root-relative one (`/guides/` -> `https://example.org/guides/`).
+    pub fn absolute_url(&self, url: &str) -> String {
+        format!("{}{}", self.base_url, url)
+    }
+}
+
+fn check_languages(
+    raw: Vec<RawLanguage>,
+    errors: &mut Vec<Diagnostic>,
+    at: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> Vec<Language> {
+    if raw.is_empty() {
+        return vec![Language {
+            code: "en".into(),
+            name: "English".into(),
+            dir: Direction::Ltr,
+            folder: None,
+            prefix: String::new(),
+        }];
+    }
+    let mut out: Vec<Language> = Vec::new();
+    for (i, l) in raw.into_iter().enumerate() {
+        let valid = !l.code.is_empty()
+            && l.code.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+            && l.code.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+        if !valid {
+            errors.push(at("languages", format!("`{}` is not a language code", l.code), "use a code such as en, fr, es, ar or pt-BR"));
+            continue;
+        }
+        if out.iter().any(|o| o.code == l.code) {
+            errors.push(at("languages", format!("language `{}` is listed twice", l.code), "list each language once"));
+            continue;
+        }
+        if let Some(f) = &l.folder {
+            if !crate::content::slug::is_safe_segment(f) {
+                errors.push(at("languages", format!("language folder `{f}` must be one folder name inside content/"), "e.g. folder: fr"));
+            }
+        }
+        let prefix = if i == 0 { String::new() } else { format!("/{}", l.code) };
+        out.push(Language { code: l.code, name: l.name, dir: l.direction, folder: l.folder, prefix });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), text).unwrap();
+        Config::load(dir.path())
+    }
+
+    #[test]
+    fn rejects_unknown_key_with_its_line() {
+        let err = load("title: T\nbase_url: https://x.org\ncolour: red\n").unwrap_err();
+        assert_eq!(err[0].line, 3, "{}", err[0]);
+        assert!(err[0].message.contains("unknown field `colour`"), "{}", err[0]);
+    }
+
+    #[test]
+    fn rejects_relative_base_url() {
+        let err = load("title: T\nbase_url: example.org\n").unwrap_err();
+        assert_eq!(err[0].line, 2);
+    }
+
+    #[test]
+    fn gives_rtl_languages_a_prefix() {
+        let c = load("title: T\nbase_url: https://x.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: ar, name: العربية, direction: rtl}\n").unwrap();
+        assert_eq!(c.base_url, "https://x.org");
+        assert_eq!(c.languages[1].prefix, "/ar");
+        assert_eq!(c.languages[1].dir, Direction::Rtl);
+    }
+}

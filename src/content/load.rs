@@ -1,0 +1,146 @@
+//! Finding and reading the site's content files.
+//!
+//! Markdown files become [`SourceFile`]s; every other file under `content/` is a page resource
+//! (an image, a slide deck, a worksheet) copied beside the pages. Names starting with `.` or `_`
+//! are skipped (Jekyll's and Eleventy's convention for partials and meta files), except the
+//! `_index.md` of a section.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::content::front_matter::normalize_text;
+use crate::diagnostics::Diagnostic;
+
+/// The folder under a site root that holds its Markdown.
+pub const CONTENT_DIR: &str = "content";
+
+/// Markdown files larger than this are refused: no real page is this long, and reading one
+/// would stall the build.
+pub const MAX_MARKDOWN_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A Markdown file as read from disk.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Path relative to `content/`, with `/` separators.
+    pub rel: PathBuf,
+    /// The text, without BOM and with LF line endings.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// The path diagnostics name, relative to the site root (`content/guides/x.md`).
+    pub fn site_path(&self) -> PathBuf {
+        Path::new(CONTENT_DIR).join(&self.rel)
+    }
+}
+
+/// Everything found under `content/`.
+#[derive(Debug, Default)]
+pub struct ContentFiles {
+    /// Markdown pages, sorted by path.
+    pub pages: Vec<SourceFile>,
+    /// Other files, relative to `content/`, sorted.
+    pub resources: Vec<PathBuf>,
+}
+
+/// Walks `root/content` and reads every Markdown file; unreadable files become diagnostics and
+/// the walk goes on.
+pub fn load_sources(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
+    let content = root.join(CONTENT_DIR);
+    let mut diags = Vec::new();
+    let mut markdown = Vec::new();
+    let mut resources = Vec::new();
+    let walker = WalkDir::new(&content).follow_links(true).sort_by_file_name().into_iter();
+    for entry in walker.filter_entry(|e| e.depth() == 0 || !is_skipped(e.file_name().to_str())) {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().and_then(|p| p.strip_prefix(root).ok()).map_or_else(|| PathBuf::from(CONTENT_DIR), Path::to_path_buf);
+                let msg = if e.loop_ancestor().is_some() {
+                    "this symbolic link points to one of its own parent folders; skipped".to_string()
+                } else {
+                    format!("cannot read: {}", e.io_error().map_or_else(|| e.to_string(), |io| io.to_string()))
+                };
+                diags.push(Diagnostic::error(path, msg).help("remove the link or fix the file's permissions"));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(&content) else { continue };
+        if rel.extension().is_some_and(|e| e == "md") {
+            markdown.push((rel.to_path_buf(), entry.metadata().map(|m| m.len()).unwrap_or(0)));
+        } else {
+            resources.push(rel.to_path_buf());
+        }
+    }
+    let read: Vec<Result<SourceFile, Diagnostic>> = markdown
+        .into_par_iter()
+        .map(|(rel, len)| read_source(&content, rel, len))
+        .collect();
+    let mut pages = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(s) => pages.push(s),
+            Err(d) => diags.push(d),
+        }
+    }
+    (ContentFiles { pages, resources }, diags)
+}
+
+fn is_skipped(name: Option<&str>) -> bool {
+    match name {
+        None => true,
+        Some(n) => n.starts_with('.') || (n.starts_with('_') && !(n.starts_with("_index.") && n.ends_with(".md"))),
+    }
+}
+
+fn read_source(content: &Path, rel: PathBuf, len: u64) -> Result<SourceFile, Diagnostic> {
+    let site_path = Path::new(CONTENT_DIR).join(&rel);
+    if len > MAX_MARKDOWN_BYTES {
+        return Err(Diagnostic::error(
+            &site_path,
+            format!("file is {} MB, larger than the {} MB lore reads", len / 1_000_000, MAX_MARKDOWN_BYTES / 1_000_000),
+        )
+        .help("split it into several pages (a guide can have many chapters)"));
+    }
+    let bytes = std::fs::read(content.join(&rel))
+        .map_err(|e| Diagnostic::error(&site_path, format!("cannot read: {e}")).help("check the file's permissions"))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile { rel, text: normalize_text(text) }),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
+            let col = 1 + String::from_utf8_lossy(&bytes[..valid]).rsplit('\n').next().map_or(0, |l| l.chars().count());
+            Err(Diagnostic::error(&site_path, "file is not UTF-8 text")
+                .at(line, col)
+                .help("save the file as UTF-8 in your editor (File > Save with encoding > UTF-8)"))
+        }
+    }
+}
+
+/// Where a page resource (`guides/My Guide/slides.pdf`) is published: its folders slugified as
+/// page URLs are (`/guides/my-guide/slides.pdf`), its file name kept. `None` for a name that
+/// cannot be a URL segment.
+pub fn resource_url(rel: &Path) -> Option<String> {
+    let mut parts: Vec<String> = rel.iter().map(|s| s.to_string_lossy().into_owned()).collect();
+    let file = parts.pop()?;
+    if !crate::content::slug::is_safe_segment(&file) {
+        return None;
+    }
+    let mut url = String::from("/");
+    for d in parts {
+        let s = crate::content::slug::slugify(&d);
+        if s.is_empty() {
+            return None;
+        }
+        url.push_str(&s);
+        url.push('/');
+    }
+    url.push_str(&file);
+    Some(url)
+}

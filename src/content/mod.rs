@@ -1,0 +1,15 @@
+//! Content: from files under `content/` to checked [`Page`]s.
+//!
+//! `load` walks and reads the files, `front_matter` splits them, `schema` knows the content
+//! types and their fields, and `page` turns each file into a [`Page`] with its language, type
+//! and URL. Every problem is a diagnostic; a file with errors is left out and the others go on.
+
+pub mod date;
+pub mod front_matter;
+pub mod load;
+pub mod page;
+pub mod schema;
+pub mod slug;
+
+pub use load::{load_sources, ContentFiles, SourceFile, CONTENT_DIR};
+pub use page::{parse_pages, Page};

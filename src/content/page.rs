@@ -1,0 +1,435 @@
+//! A [`Page`]: one Markdown file with its checked front matter, language, type and URL.
+//!
+//! Parsing needs only the file and the configuration, so pages are parsed in parallel; the
+//! relations between pages (sections, translations, links) come later, in `site`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::content::date::parse_date;
+use crate::content::front_matter::split_front_matter;
+use crate::content::load::SourceFile;
+use crate::content::schema::{check_value, common_fields, scalar_text, FieldKind};
+use crate::content::slug::{is_safe_segment, slugify};
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{self, Mapping};
+
+/// One page of the site, before its Markdown is rendered.
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// Path relative to the site root, as diagnostics name it (`content/guides/x.fr.md`).
+    pub source: PathBuf,
+    /// Path relative to `content/`, as written (`guides/x.fr.md`).
+    pub rel: PathBuf,
+    /// Language-free path inside its language's tree, without extension (`guides/x`;
+    /// `guides` for `guides/_index.md`; `` for the home page).
+    pub logical_path: String,
+    /// An `_index.md`: the front page of a section (a list, or a multi-page guide).
+    pub is_section: bool,
+    /// Language code.
+    pub lang: String,
+    /// Content type name (`guide`, `toolkit`, `technique`, `event`, `page`, or a site's own).
+    pub type_name: String,
+    /// Title.
+    pub title: String,
+    /// Short description.
+    pub description: String,
+    /// Publication date.
+    pub date: Option<NaiveDate>,
+    /// Date of last significant change.
+    pub updated: Option<NaiveDate>,
+    /// Left out of the site unless `--drafts`.
+    pub draft: bool,
+    /// Order among siblings (lower first).
+    pub weight: Option<i64>,
+    /// Old root-relative paths that redirect here.
+    pub aliases: Vec<String>,
+    /// How a section orders its pages: `date`, `weight` or `title`.
+    pub sort_by: Option<String>,
+    /// Shared by a page and its translations.
+    pub translation_key: String,
+    /// Terms by taxonomy name (`tags`, `themes`, `authors`, and the site's own).
+    pub taxonomies: BTreeMap<String, Vec<String>>,
+    /// Every front-matter field, checked fields normalised; unknown fields kept for templates.
+    pub fields: Mapping,
+    /// Root-relative pretty URL, `/fr/guides/x/`.
+    pub url: String,
+    /// The Markdown body.
+    pub body: String,
+    /// 1-based line of the body's first line in the file.
+    pub body_line: usize,
+    /// Line and column of each top-level front-matter key.
+    pub field_positions: BTreeMap<String, (usize, usize)>,
+    /// Made by lore (a section list for a language that has pages but no `_index` of its own),
+    /// not read from a file.
+    pub generated: bool,
+}
+
+impl Page {
+    /// Logical path of the folder this page lives in (`guides/joint-learning` for a chapter,
+    /// `guides` for the guide's own `_index.md`, `` for the home page).
+    pub fn parent_path(&self) -> &str {
+        let p = &self.logical_path;
+        p.rfind('/').map_or("", |i| &p[..i])
+    }
+
+    /// Number of folders between `content/` and this page's logical path.
+    pub fn depth(&self) -> usize {
+        if self.logical_path.is_empty() {
+            0
+        } else {
+            self.logical_path.matches('/').count() + 1
+        }
+    }
+
+    /// A front-matter field's value.
+    pub fn field(&self, name: &str) -> Option<&Value> {
+        self.fields.get(name)
+    }
+
+    /// An error placed on a front-matter key's line (or the first line when the key is absent).
+    pub fn error_at(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+        let (l, c) = self.field_positions.get(key).copied().unwrap_or((1, 1));
+        Diagnostic::error(&self.source, message).at(l, c)
+    }
+}
+
+/// What a file name and folder say about a page's language and logical path.
+struct Located {
+    lang: Option<String>,
+    logical_path: String,
+    is_section: bool,
+    /// Folder part of the logical path, and the file stem without language.
+    dirs: Vec<String>,
+    stem: String,
+}
+
+fn locate(config: &Config, rel: &std::path::Path) -> Located {
+    let mut parts: Vec<String> = rel.iter().map(|s| s.to_string_lossy().into_owned()).collect();
+    let file = parts.pop().unwrap_or_default();
+    let mut lang = None;
+    if let Some(first) = parts.first() {
+        if let Some(l) = config.languages.iter().find(|l| l.folder.as_deref() == Some(first.as_str())) {
+            lang = Some(l.code.clone());
+            parts.remove(0);
+        }
+    }
+    let mut stem = file.strip_suffix(".md").unwrap_or(&file).to_string();
+    if let Some((base, code)) = stem.rsplit_once('.') {
+        if config.language(code).is_some() {
+            lang = Some(code.to_string());
+            stem = base.to_string();
+        }
+    }
+    let is_section = stem == "_index";
+    let mut logical: Vec<&str> = parts.iter().map(String::as_str).collect();
+    if !is_section && stem != "index" {
+        logical.push(&stem);
+    }
+    Located { lang, logical_path: logical.join("/"), is_section, dirs: parts.clone(), stem }
+}
+
+/// Parses and checks one source file. Returns the page (unless an error makes it unusable)
+/// and every problem found.
+pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagnostic>) {
+    let source = src.site_path();
+    let mut diags = Vec::new();
+    let split = match split_front_matter(&src.text) {
+        Ok(s) => s,
+        Err(line) => {
+            let d = Diagnostic::error(&source, "front matter is not closed: no line with `---` after the opening one")
+                .at(line, 1)
+                .help("add a line with only `---` after the last front-matter field");
+            return (None, vec![d]);
+        }
+    };
+    let raw = match yaml::parse_mapping(split.yaml, &source, split.yaml_line) {
+        Ok(m) => m,
+        Err(d) => return (None, vec![d]),
+    };
+    let positions = yaml::key_positions(split.yaml, split.yaml_line);
+    let at = |key: &str| positions.get(key).copied().unwrap_or((1, 1));
+    let located = locate(config, &src.rel);
+
+    // Type first: it decides which fields are checked.
+    let type_name = match raw.get("type").and_then(Value::as_str) {
+        Some(t) if config.types.contains_key(t) => t.to_string(),
+        Some(t) => {
+            let known: Vec<&str> = config.types.keys().map(String::as_str).collect();
+            let (l, c) = at("type");
+            diags.push(
+                Diagnostic::error(&source, format!("unknown content type `{t}`"))
+                    .at(l, c)
+                    .help(format!("use one of {}, or declare it under `types:` in site.yaml", known.join(", "))),
+            );
+            "page".to_string()
+        }
+        None => located
+            .dirs
+            .first()
+            .and_then(|s| config.type_for_section(s))
+            .map_or_else(|| "page".to_string(), |t| t.name.clone()),
+    };
+    // A top-level section's `_index.md` is a list of pages, not a page of the type.
+    let is_list = located.is_section && located.dirs.len() <= 1;
+
+    let mut fields = raw.clone();
+    let mut check = |name: &str, kind: FieldKind, required: bool| match raw.get(name) {
+        None | Some(Value::Null) if required => {
+            let d = Diagnostic::error(&source, format!("`{name}` is missing"))
+                .at(1, 1)
+                .help(format!("add a line `{name}: ...` between the `---` lines ({})", kind.example()));
+            diags.push(d);
+        }
+        None => {}
+        Some(v) => match check_value(kind, name, v) {
+            Ok(norm) => {
+                fields.insert(name.to_string(), norm);
+            }
+            Err((msg, help)) => {
+                let (l, c) = at(name);
+                diags.push(Diagnostic::error(&source, msg).at(l, c).help(help));
+                fields.remove(name);
+            }
+        },
+    };
+    for (name, kind, required) in common_fields().into_iter().map(|(n, k, r, _)| (n, k, r)) {
+        check(name, kind, required);
+    }
+    if let Some(ty) = config.types.get(&type_name) {
+        for (name, spec) in &ty.fields {
+            check(name, spec.kind, spec.required && !is_list);
+        }
+    }
+    for t in config.taxonomies.iter().skip(3) {
+        check(t, FieldKind::List, false);
+    }
+
+    let lang = match (located.lang.clone(), fields.get("lang").and_then(Value::as_str)) {
+        (Some(from_name), Some(field)) if from_name != field => {
+            let (l, c) = at("lang");
+            diags.push(
+                Diagnostic::error(&source, format!("`lang: {field}` contradicts the file's language `{from_name}`"))
+                    .at(l, c)
+                    .help("remove the `lang` line or rename the file"),
+            );
+            from_name
+        }
+        (Some(from_name), _) => from_name,
+        (None, Some(field)) if config.language(field).is_some() => field.to_string(),
+        (None, Some(field)) => {
+            let (l, c) = at("lang");
+            let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+            diags.push(
+                Diagnostic::error(&source, format!("language `{field}` is not one of the site's languages"))
+                    .at(l, c)
+                    .help(format!("use one of {}, or add it under `languages:` in site.yaml", codes.join(", "))),
+            );
+            config.default_language().code.clone()
+        }
+        (None, None) => config.default_language().code.clone(),
+    };
+
+    let taxonomies = collect_taxonomies(config, &fields, &source, &at, &mut diags);
+    let url = match page_url(config, &lang, &located, fields.get("slug").and_then(Value::as_str)) {
+        Ok(u) => u,
+        Err(msg) => {
+            let (l, c) = at("slug");
+            diags.push(Diagnostic::error(&source, msg).at(l, c).help("a slug is one word-like part of an address, e.g. slug: problem-tree"));
+            return (None, diags);
+        }
+    };
+    let aliases = check_aliases(&fields, &source, &at, &mut diags);
+    let title = fields.get("title").and_then(scalar_text).unwrap_or_default();
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let text_field = |n: &str| fields.get(n).and_then(Value::as_str).map(str::to_string);
+    let page = Page {
+        rel: src.rel.clone(),
+        logical_path: located.logical_path.clone(),
+        is_section: located.is_section,
+        type_name,
+        title,
+        description: text_field("description").unwrap_or_default(),
+        date: text_field("date").and_then(|d| parse_date(&d).ok()),
+        updated: text_field("updated").and_then(|d| parse_date(&d).ok()),
+        draft: fields.get("draft").and_then(Value::as_bool).unwrap_or(false),
+        weight: fields.get("weight").and_then(Value::as_i64),
+        aliases,
+        sort_by: text_field("sort_by"),
+        translation_key: text_field("translation_key").unwrap_or_else(|| located.logical_path.clone()),
+        taxonomies,
+        url,
+        body_line: split.body_line,
+        body: split.body.to_string(),
+        field_positions: positions,
+        generated: false,
+        fields,
+        lang,
+        source,
+    };
+    diags.extend(foreign_template_tags(&page));
+    (Some(page), diags)
+}
+
+fn collect_taxonomies(
+    config: &Config,
+    fields: &Mapping,
+    source: &std::path::Path,
+    at: &dyn Fn(&str) -> (usize, usize),
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for t in &config.taxonomies {
+        if let Some(Value::Array(items)) = fields.get(t) {
+            out.insert(t.clone(), items.iter().filter_map(scalar_text).filter(|s| !s.trim().is_empty()).collect());
+        }
+    }
+    if let Some(Value::Object(map)) = fields.get("taxonomies") {
+        for (name, v) in map {
+            if !config.taxonomies.contains(name) {
+                let (l, c) = at("taxonomies");
+                diags.push(
+                    Diagnostic::error(source, format!("unknown taxonomy `{name}`"))
+                        .at(l, c)
+                        .help(format!("use one of {}, or declare it under `taxonomies:` in site.yaml", config.taxonomies.join(", "))),
+                );
+                continue;
+            }
+            match check_value(FieldKind::List, name, v) {
+                Ok(Value::Array(items)) => out.entry(name.clone()).or_default().extend(items.iter().filter_map(scalar_text)),
+                Ok(_) => {}
+                Err((msg, help)) => {
+                    let (l, c) = at("taxonomies");
+                    diags.push(Diagnostic::error(source, msg).at(l, c).help(help));
+                }
+            }
+        }
+    }
+    for terms in out.values_mut() {
+        let mut seen = std::collections::BTreeSet::new();
+        terms.retain(|t| seen.insert(slugify(t)));
+    }
+    out.retain(|_, v| !v.is_empty());
+    out
+}
+
+fn page_url(config: &Config, lang: &str, located: &Located, slug: Option<&str>) -> Result<String, String> {
+    let mut segments = Vec::new();
+    for d in &located.dirs {
+        segments.push(url_segment(d)?);
+    }
+    if !located.is_section {
+        match slug {
+            Some(s) if !is_safe_segment(s) => return Err(format!("slug `{s}` cannot be used in an address: it must be a single part without `/` or `..`")),
+            Some(s) => segments.push(s.to_string()),
+            None if located.stem == "index" => {}
+            None => segments.push(url_segment(&located.stem)?),
+        }
+    }
+    let prefix = config.language(lang).map_or("", |l| l.prefix.as_str());
+    let mut url = format!("{prefix}/");
+    for s in segments {
+        url.push_str(&s);
+        url.push('/');
+    }
+    Ok(url)
+}
+
+fn url_segment(name: &str) -> Result<String, String> {
+    let s = slugify(name);
+    if !s.is_empty() {
+        Ok(s)
+    } else if is_safe_segment(name) {
+        Ok(name.to_string())
+    } else {
+        Err(format!("`{name}` cannot be part of an address"))
+    }
+}
+
+fn check_aliases(
+    fields: &Mapping,
+    source: &std::path::Path,
+    at: &dyn Fn(&str) -> (usize, usize),
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let Some(Value::Array(items)) = fields.get("aliases") else { return Vec::new() };
+    let mut out = Vec::new();
+    for a in items.iter().filter_map(Value::as_str) {
+        let trimmed = a.trim_matches('/');
+        if trimmed.is_empty() || !trimmed.split('/').all(is_safe_segment) {
+            let (l, c) = at("aliases");
+            diags.push(
+                Diagnostic::error(source, format!("alias `{a}` is not a path inside the site"))
+                    .at(l, c)
+                    .help("write an old address of this page, e.g. /old/path/, without `..`"),
+            );
+        } else {
+            out.push(format!("/{trimmed}/"));
+        }
+    }
+    out
+}
+
+/// Template tags from other generators (`{% include %}`, `{{ site.x }}`) are never executed:
+/// warn once per file so editors know they will show as text.
+fn foreign_template_tags(page: &Page) -> Option<Diagnostic> {
+    let mut in_fence = false;
+    let mut found = None;
+    let mut count = 0;
+    for (i, line) in page.body.lines().enumerate() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        if let Some(col) = line.find("{%").or_else(|| line.find("{{")) {
+            count += 1;
+            found.get_or_insert((page.body_line + i, line[..col].chars().count() + 1));
+        }
+    }
+    found.map(|(l, c)| {
+        Diagnostic::warning(&page.source, format!("{count} line(s) hold template tags (`{{% %}}` or `{{{{ }}}}`) from another generator; lore shows them as text"))
+            .at(l, c)
+            .help("replace them with plain Markdown (links as [text](../page.md)), or ignore this if the text is meant")
+    })
+}
+
+/// Parses every source file in parallel, dropping drafts unless `drafts` is set. Also returns
+/// the content-relative paths of the drafts left out, so a link to one is explained.
+pub fn parse_pages(
+    config: &Config,
+    sources: Vec<SourceFile>,
+    drafts: bool,
+) -> (Vec<Page>, Vec<String>, Vec<Diagnostic>) {
+    use rayon::prelude::*;
+    let parsed: Vec<(Option<Page>, Vec<Diagnostic>)> = sources.into_par_iter().map(|s| parse_page(config, s)).collect();
+    let mut pages = Vec::with_capacity(parsed.len());
+    let mut diags = Vec::new();
+    let mut left_out = Vec::new();
+    for (page, ds) in parsed {
+        diags.extend(ds);
+        if let Some(p) = page {
+            if drafts || !p.draft {
+                pages.push(p);
+            } else {
+                left_out.push(crate::content::page::rel_key(&p.rel));
+            }
+        }
+    }
+    pages.sort_by(|a, b| a.source.cmp(&b.source));
+    (pages, left_out, diags)
+}
+
+/// A content-relative path as a `/`-separated key, the form links are resolved in.
+pub fn rel_key(rel: &std::path::Path) -> String {
+    rel.iter().map(|s| s.to_string_lossy()).collect::<Vec<_>>().join("/")
+}

@@ -1,0 +1,264 @@
+//! Content types and their front-matter fields: the built-in four (guide, toolkit, technique,
+//! event) plus generic pages, extended by `site.yaml`; and the check of a page's fields.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::content::date;
+use crate::yaml::kind_of;
+
+/// What a field's value must look like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    /// Any text; numbers are accepted and read as text.
+    Text,
+    /// A whole number.
+    Integer,
+    /// true or false.
+    Bool,
+    /// A calendar date, `2026-03-14` (a full date-time is accepted too).
+    Date,
+    /// A date and time with its time zone, `2026-03-14T09:00:00+03:00`.
+    Datetime,
+    /// A list of texts; a single text is read as a list of one.
+    List,
+    /// An http(s) or mailto address.
+    Url,
+    /// A set of `key: value` fields.
+    Map,
+    /// A list of sets of fields, each needing a `name` or `title` (tools, readings).
+    Records,
+    /// 1-3 or easy / medium / hard.
+    Difficulty,
+    /// Anything: kept as written.
+    Any,
+}
+
+impl FieldKind {
+    /// How to write a value of this kind, for error messages and `lore new`.
+    pub fn example(self) -> &'static str {
+        match self {
+            FieldKind::Text => "some text",
+            FieldKind::Integer => "a whole number, e.g. 3",
+            FieldKind::Bool => "true or false",
+            FieldKind::Date => "a date like 2026-03-14",
+            FieldKind::Datetime => "a date and time with time zone like 2026-03-14T09:00:00+03:00",
+            FieldKind::List => "a list like [one, two]",
+            FieldKind::Url => "an address starting with https://",
+            FieldKind::Map => "indented `key: value` lines",
+            FieldKind::Records => "a list of entries, each with `name:` and more fields",
+            FieldKind::Difficulty => "easy, medium or hard (or 1, 2, 3)",
+            FieldKind::Any => "any value",
+        }
+    }
+}
+
+/// One front-matter field of a content type.
+#[derive(Clone, Debug, Serialize)]
+pub struct FieldSpec {
+    /// What its value must look like.
+    pub kind: FieldKind,
+    /// Missing it is an error.
+    pub required: bool,
+    /// What to write, shown by `lore new`.
+    pub description: String,
+}
+
+/// A kind of page with its own fields and layout (`guide.html`, `event.html`, ...).
+#[derive(Clone, Debug, Serialize)]
+pub struct ContentType {
+    /// Name, also the layout's file stem.
+    pub name: String,
+    /// Top-level content folder whose pages get this type unless they say otherwise.
+    pub section: Option<String>,
+    /// Extra fields, beyond those every page has.
+    pub fields: BTreeMap<String, FieldSpec>,
+}
+
+impl ContentType {
+    /// A type with no extra fields.
+    pub fn new(name: &str) -> Self {
+        Self { name: name.to_string(), section: None, fields: BTreeMap::new() }
+    }
+
+    fn field(mut self, name: &str, kind: FieldKind, required: bool, description: &str) -> Self {
+        self.fields.insert(name.into(), FieldSpec { kind, required, description: description.into() });
+        self
+    }
+
+    fn in_section(mut self, section: &str) -> Self {
+        self.section = Some(section.into());
+        self
+    }
+}
+
+/// Fields every page may have, whatever its type.
+pub fn common_fields() -> Vec<(&'static str, FieldKind, bool, &'static str)> {
+    use FieldKind::*;
+    vec![
+        ("title", Text, true, "the page title"),
+        ("description", Text, false, "one or two sentences shown in lists, search results and feeds"),
+        ("date", Date, false, "publication date, like 2026-03-14"),
+        ("updated", Date, false, "date of the last significant change"),
+        ("tags", List, false, "keywords, e.g. [facilitation, monitoring]"),
+        ("themes", List, false, "broad themes, e.g. [agriculture, climate]"),
+        ("authors", List, false, "who wrote it, e.g. [Amina Diallo]"),
+        ("draft", Bool, false, "true to leave it out of the site until ready"),
+        ("weight", Integer, false, "order among its siblings: lower comes first"),
+        ("aliases", List, false, "old addresses that should redirect here"),
+        ("slug", Text, false, "the last part of the address, if not the file name"),
+        ("lang", Text, false, "language code, if not given by the file name or folder"),
+        ("translation_key", Text, false, "shared by a page and its translations"),
+        ("type", Text, false, "content type, if not given by the section"),
+        ("sort_by", Text, false, "for a section: date, weight or title"),
+        ("taxonomies", Map, false, "extra taxonomies declared in site.yaml, e.g. {region: [Sahel]}"),
+    ]
+}
+
+/// The built-in content types, as SPEC.md describes them.
+pub fn builtin_types() -> BTreeMap<String, ContentType> {
+    use FieldKind::*;
+    let types = [
+        ContentType::new("page"),
+        ContentType::new("guide")
+            .in_section("guides")
+            .field("audience", List, false, "who it is for, e.g. [facilitators, programme staff]")
+            .field("level", Text, false, "introductory, intermediate or advanced")
+            .field("modules", List, false, "chapter file names in reading order (else by weight)")
+            .field("readings", Records, false, "further reading: list of {title, url}")
+            .field("attachments", Records, false, "files for a lesson: list of {name, file or url, format}"),
+        ContentType::new("toolkit")
+            .in_section("toolkits")
+            .field("tools", Records, true, "list of {name, url or file, format, description}"),
+        ContentType::new("technique")
+            .in_section("techniques")
+            .field("purpose", Text, true, "what the technique helps a group do")
+            .field("when_to_use", Text, false, "the situations it suits")
+            .field("time_required", Text, false, "e.g. 60-90 minutes")
+            .field("group_size", Text, false, "e.g. 6-20")
+            .field("materials", List, false, "e.g. [flipchart, markers]")
+            .field("difficulty", Difficulty, false, "easy, medium or hard")
+            .field("steps", List, false, "the steps, one per list item"),
+        ContentType::new("event")
+            .in_section("events")
+            .field("start", Datetime, true, "start with time zone, e.g. 2026-03-14T09:00:00+03:00")
+            .field("end", Datetime, false, "end with time zone")
+            .field("location", Map, false, "{name, city, country, online_url}")
+            .field("organisers", List, false, "who organises it")
+            .field("registration_url", Url, false, "where to register"),
+    ];
+    types.into_iter().map(|t| (t.name.clone(), t)).collect()
+}
+
+/// Checks one value against its kind and returns it normalised (a scalar list item becomes a
+/// list, numbers become text where text is wanted), or the plain-words reason it is wrong.
+pub fn check_value(kind: FieldKind, name: &str, v: &Value) -> Result<Value, (String, String)> {
+    let wrong = || {
+        (
+            format!("`{name}` must be {}; found {}", kind.example(), describe(v)),
+            format!("write `{name}:` as {}", kind.example()),
+        )
+    };
+    match kind {
+        FieldKind::Any => Ok(v.clone()),
+        FieldKind::Map if v.is_object() => Ok(v.clone()),
+        FieldKind::Map => Err(wrong()),
+        FieldKind::Text => scalar_text(v).map(Value::String).ok_or_else(wrong),
+        FieldKind::Integer => v.as_i64().map(Value::from).ok_or_else(wrong),
+        FieldKind::Bool => v.as_bool().map(Value::Bool).ok_or_else(wrong),
+        FieldKind::List => match v {
+            Value::Array(items) => items
+                .iter()
+                .map(|i| scalar_text(i).map(Value::String))
+                .collect::<Option<Vec<_>>>()
+                .map(Value::Array)
+                .ok_or_else(wrong),
+            Value::Null => Ok(Value::Array(vec![])),
+            other => scalar_text(other).map(|s| Value::Array(vec![Value::String(s)])).ok_or_else(wrong),
+        },
+        FieldKind::Date => {
+            let s = v.as_str().ok_or_else(wrong)?;
+            date::parse_date(s).map(|_| v.clone()).map_err(|_| {
+                (
+                    format!("`{name}` must look like 2026-03-14; found `{s}`"),
+                    format!("write the date as year-month-day, e.g. {name}: 2026-03-14"),
+                )
+            })
+        }
+        FieldKind::Datetime => {
+            let s = v.as_str().ok_or_else(wrong)?;
+            date::parse_datetime(s).map(|_| v.clone()).map_err(|why| {
+                (
+                    format!("`{name}` must be a date and time with its time zone; found `{s}` ({why})"),
+                    format!("write e.g. {name}: 2026-03-14T09:00:00+03:00 (Z for UTC)"),
+                )
+            })
+        }
+        FieldKind::Url => {
+            let s = v.as_str().ok_or_else(wrong)?;
+            if s.starts_with("https://") || s.starts_with("http://") || s.starts_with("mailto:") || s.starts_with('/') {
+                Ok(v.clone())
+            } else {
+                Err(wrong())
+            }
+        }
+        FieldKind::Records => match v {
+            Value::Array(items) if items.iter().all(|i| {
+                i.as_object().is_some_and(|o| o.contains_key("name") || o.contains_key("title"))
+            }) => Ok(v.clone()),
+            _ => Err(wrong()),
+        },
+        FieldKind::Difficulty => match v {
+            Value::Number(n) if matches!(n.as_i64(), Some(1..=3)) => Ok(v.clone()),
+            Value::String(s) if matches!(s.to_lowercase().as_str(), "easy" | "medium" | "hard") => {
+                Ok(Value::String(s.to_lowercase()))
+            }
+            _ => Err(wrong()),
+        },
+    }
+}
+
+/// Text of a scalar (text, number or true/false), `None` for lists, maps and nothing.
+pub fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::String(s) if s.chars().count() <= 40 => format!("`{s}`"),
+        Value::Number(n) => format!("`{n}`"),
+        Value::Bool(b) => format!("`{b}`"),
+        other => kind_of(other).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_a_single_tag_as_a_list() {
+        assert_eq!(check_value(FieldKind::List, "tags", &json!("x")).unwrap(), json!(["x"]));
+    }
+
+    #[test]
+    fn explains_a_bad_date_in_plain_words() {
+        let (msg, _) = check_value(FieldKind::Date, "date", &json!("14/03/2026")).unwrap_err();
+        assert_eq!(msg, "`date` must look like 2026-03-14; found `14/03/2026`");
+    }
+
+    #[test]
+    fn requires_a_time_zone_on_event_times() {
+        assert!(check_value(FieldKind::Datetime, "start", &json!("2026-03-14T09:00:00")).is_err());
+        assert!(check_value(FieldKind::Datetime, "start", &json!("2026-03-14T09:00:00+03:00")).is_ok());
+    }
+}

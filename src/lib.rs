@@ -1,0 +1,183 @@
+//! lore: a static knowledge-site generator.
+//!
+//! The build is a pipeline of stages, each a function from data to data:
+//!
+//! 1. [`config`]: `site.yaml` → [`config::Config`]
+//! 2. [`content`]: `content/**/*.md` → [`content::SourceFile`]s → checked [`content::Page`]s
+//! 3. [`markdown`]: each page's body → [`markdown::RenderedMarkdown`] (HTML, headings, links,
+//!    callouts, text for search), in parallel
+//! 4. [`site`]: pages → [`site::Site`], the graph of sections, translations, taxonomies, links
+//! 5. [`render`]: the graph through the layouts → HTML, feeds, calendars, sitemap, in parallel
+//! 6. [`search`]: the graph → the sharded search index
+//! 7. [`output`]: everything is written into a staging folder, swapped in whole at the end
+//!
+//! Every stage collects [`diagnostics::Diagnostic`]s and goes on, so one run reports every
+//! problem; if any is an error nothing is swapped in and the previous output stays. The library
+//! never prints: `cli` does.
+
+#![warn(clippy::unwrap_used)]
+
+pub mod builtin;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod search;
+pub mod site;
+pub mod yaml;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use rayon::prelude::*;
+
+use config::Config;
+use diagnostics::{Diagnostic, Diagnostics};
+use markdown::{render_markdown, Highlighter, RenderedMarkdown};
+use output::assets::Assets;
+use output::Staging;
+use site::{PathIndex, Site};
+
+/// What to build and how.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// Site folder (holding `site.yaml`).
+    pub root: PathBuf,
+    /// Output folder; replaced whole on success.
+    pub out: PathBuf,
+    /// Overrides `base_url` from `site.yaml` (for previews and staging hosts).
+    pub base_url: Option<String>,
+    /// Include pages with `draft: true`.
+    pub drafts: bool,
+    /// The moment events are upcoming or past against; the current time when `None`.
+    pub now: Option<DateTime<Utc>>,
+}
+
+impl BuildOptions {
+    /// Options for the site in `root`, written to `root/public`.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        let root = root.into();
+        Self { out: root.join("public"), root, base_url: None, drafts: false, now: None }
+    }
+}
+
+/// Wall time of each stage of a build.
+#[derive(Clone, Debug, Default)]
+pub struct Timings(pub Vec<(&'static str, Duration)>);
+
+impl Timings {
+    fn time<T>(&mut self, stage: &'static str, progress: &dyn Fn(&str), f: impl FnOnce() -> T) -> T {
+        progress(stage);
+        let start = Instant::now();
+        let out = f();
+        self.0.push((stage, start.elapsed()));
+        out
+    }
+}
+
+/// A successful build.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Pages built (Markdown files, generated section lists included).
+    pub pages: usize,
+    /// Files written.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+    /// Warnings (the build succeeded despite them).
+    pub warnings: Vec<Diagnostic>,
+    /// Time per stage.
+    pub timings: Timings,
+}
+
+/// The loaded and rendered site, before any output: what `build`, `check` and `serve` share.
+pub struct LoadedSite {
+    /// The site graph.
+    pub site: Site,
+    /// Its assets.
+    pub assets: Arc<Assets>,
+    /// Non-Markdown files under `content/`.
+    pub resources: Vec<PathBuf>,
+    /// Problems found so far (errors and warnings).
+    pub diagnostics: Diagnostics,
+}
+
+/// Runs the stages up to the site graph: config, content, Markdown, graph.
+pub fn load_site(options: &BuildOptions, timings: &mut Timings, progress: &dyn Fn(&str)) -> Result<LoadedSite, Diagnostics> {
+    let mut config = Config::load(&options.root).map_err(Diagnostics::from_iter)?;
+    if let Some(url) = &options.base_url {
+        config.base_url = url.trim_end_matches('/').to_string();
+    }
+    let mut diags = Diagnostics::new();
+    let (files, d) = timings.time("load", progress, || content::load_sources(&options.root));
+    diags.extend(d);
+    let (pages, drafts, d) = timings.time("parse", progress, || content::parse_pages(&config, files.pages, options.drafts));
+    diags.extend(d);
+    let base_path = render::templates::base_path(&config.base_url);
+    let rendered: Vec<RenderedMarkdown> = timings.time("markdown", progress, || {
+        let index = PathIndex::new(&pages, drafts, &files.resources, &base_path);
+        let highlighter = Highlighter::new();
+        let out: Vec<(RenderedMarkdown, Vec<Diagnostic>)> =
+            pages.par_iter().map(|p| render_markdown(p, &index, &highlighter)).collect();
+        out.into_iter()
+            .map(|(r, d)| {
+                diags.extend(d);
+                r
+            })
+            .collect()
+    });
+    let (site, d) = timings.time("site graph", progress, || site::build_site_graph(config, pages, rendered));
+    diags.extend(d);
+    let (mut assets, d) = Assets::collect(&options.root);
+    diags.extend(d);
+    assets.insert("css/syntax.css".into(), Highlighter::stylesheet().into_bytes());
+    Ok(LoadedSite { site, assets: Arc::new(assets), resources: files.resources, diagnostics: diags })
+}
+
+/// Builds the site: every stage, then the output swapped in whole. On any error nothing is
+/// written and every problem of the run is returned, sorted by file and line.
+pub fn build(options: &BuildOptions, progress: &dyn Fn(&str)) -> Result<BuildReport, Vec<Diagnostic>> {
+    let mut timings = Timings::default();
+    let loaded = load_site(options, &mut timings, progress).map_err(Diagnostics::sorted)?;
+    let LoadedSite { site, assets, resources, mut diagnostics } = loaded;
+    if let Err(why) = output::check_output_dir(&options.root, &options.out) {
+        diagnostics.push(Diagnostic::error("", why).help("choose another --out folder"));
+    }
+    let templates = match render::Templates::load(&site.config, assets.clone()) {
+        Ok(t) => Some(t),
+        Err(d) => {
+            diagnostics.extend(d);
+            None
+        }
+    };
+    if diagnostics.has_errors() {
+        return Err(diagnostics.sorted());
+    }
+    let Some(templates) = templates else { return Err(diagnostics.sorted()) };
+    let staging = Staging::create(&options.out)
+        .map_err(|e| vec![Diagnostic::error(&options.out, format!("cannot create the output folder: {e}"))])?;
+    let now = options.now.unwrap_or_else(Utc::now);
+    let d = timings.time("render", progress, || render::render_site(&site, &templates, &staging, now));
+    diagnostics.extend(d);
+    if site.config.search.enabled {
+        let d = timings.time("search index", progress, || search::write_search_index(&site, &staging));
+        diagnostics.extend(d);
+    }
+    timings.time("write", progress, || {
+        diagnostics.extend(assets.write(&staging));
+        diagnostics.extend(output::assets::write_resources(&options.root, &resources, &staging));
+    });
+    if diagnostics.has_errors() {
+        return Err(diagnostics.sorted());
+    }
+    let (files, bytes) = (staging.file_count(), staging.byte_count());
+    staging
+        .commit()
+        .map_err(|e| vec![Diagnostic::error(&options.out, format!("cannot move the new site into place: {e}"))])?;
+    Ok(BuildReport { pages: site.pages.len(), files, bytes, warnings: diagnostics.sorted(), timings })
+}

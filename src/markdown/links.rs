@@ -1,0 +1,181 @@
+//! Internal links written as paths to Markdown files.
+//!
+//! Editors link to the file they see in the repository: relative (`../toolkits/x.md`,
+//! `planning.md#agenda`) or from the content root (`@/toolkits/x.md`). Such a link is rewritten
+//! to the target page's URL; a link to a file that does not exist is an error at its line.
+//! Links to URLs (`/guides/`, `https://...`, `#anchor`) are left as written.
+
+use pulldown_cmark::{CowStr, Event, Tag};
+
+use super::{Context, Spanned};
+use crate::diagnostics::Diagnostic;
+
+/// Finds the page a Markdown path points to.
+pub trait LinkResolver: Sync {
+    /// The URL of the page at `target` (a path relative to `content/`, `/`-separated, already
+    /// normalised) for a reader of language `lang`, or `None` when there is no such page.
+    fn resolve(&self, target: &str, lang: &str) -> Option<String>;
+
+    /// The URL of a non-Markdown file under `content/` (an image, a worksheet), if it exists.
+    fn resource(&self, _target: &str) -> Option<String> {
+        None
+    }
+
+    /// The path part of the site's base URL (`/kb` for `https://x.org/kb`), put before every
+    /// root-relative URL written into a page.
+    fn base_path(&self) -> &str {
+        ""
+    }
+}
+
+/// A link from a page to another page of the site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// The target page's URL.
+    pub url: String,
+    /// The `#anchor` part, if any.
+    pub anchor: Option<String>,
+    /// 1-based line and column of the link in the source file.
+    pub line: usize,
+    /// Column.
+    pub col: usize,
+}
+
+/// Rewrites links to Markdown files and collects every internal link.
+pub(super) fn resolve_links<'a>(
+    mut events: Vec<Spanned<'a>>,
+    ctx: &Context,
+    resolver: &dyn LinkResolver,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Spanned<'a>>, Vec<Link>) {
+    let mut links = Vec::new();
+    for (event, range) in &mut events {
+        let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) = event else {
+            continue;
+        };
+        let Some((path, anchor)) = markdown_target(dest_url) else {
+            rewrite_resource(dest_url, ctx, resolver);
+            continue;
+        };
+        let (line, col) = ctx.locate(range.start);
+        let Some(target) = normalize(&ctx.page.rel, &path) else {
+            diags.push(ctx.error(range.start, format!("link `{dest_url}` points outside the content folder"))
+                .help("link to a page inside content/, e.g. ../toolkits/x.md"));
+            continue;
+        };
+        match resolver.resolve(&target, &ctx.page.lang) {
+            Some(url) => {
+                let base = resolver.base_path();
+                let href = match &anchor {
+                    Some(a) => format!("{base}{url}#{a}"),
+                    None => format!("{base}{url}"),
+                };
+                *dest_url = CowStr::from(href);
+                links.push(Link { url, anchor, line, col });
+            }
+            None => diags.push(
+                ctx.error(range.start, format!("link to `{dest_url}`: there is no page content/{target}"))
+                    .help("check the file name and folder; paths are relative to this file, or start with @/ for the content folder"),
+            ),
+        }
+    }
+    (events, links)
+}
+
+/// A relative link to a file under `content/` (`files/template.csv`, `img/tree.png`) points
+/// to where that file is copied, since pretty URLs would otherwise break relative paths.
+fn rewrite_resource(dest_url: &mut CowStr, ctx: &Context, resolver: &dyn LinkResolver) {
+    let dest: &str = dest_url;
+    if dest.is_empty() || dest.contains(':') || dest.starts_with(['/', '#', '?']) {
+        return;
+    }
+    let path = dest.split(['#', '?']).next().unwrap_or(dest);
+    if let Some(url) = normalize(&ctx.page.rel, path).and_then(|t| resolver.resource(&t)) {
+        let rest = &dest[path.len()..];
+        *dest_url = CowStr::from(format!("{}{url}{rest}", resolver.base_path()));
+    }
+}
+
+/// `(path, anchor)` when `dest` names a Markdown file, else `None`.
+fn markdown_target(dest: &str) -> Option<(String, Option<String>)> {
+    if dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with('#') {
+        return None;
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string()).filter(|a| !a.is_empty())),
+        None => (dest, None),
+    };
+    (path.ends_with(".md") || path.starts_with("@/")).then(|| (path.to_string(), anchor))
+}
+
+/// Resolves `path` against the folder of `from` (both relative to `content/`); `None` if it
+/// climbs above `content/`.
+fn normalize(from: &std::path::Path, path: &str) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let rest = if let Some(r) = path.strip_prefix("@/") {
+        r
+    } else if let Some(r) = path.strip_prefix('/') {
+        r
+    } else {
+        if let Some(parent) = from.parent() {
+            parts.extend(parent.iter().map(|s| s.to_string_lossy().into_owned()));
+        }
+        path
+    };
+    for seg in rest.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(percent_decode(s)),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn normalises_relative_and_root_paths() {
+        let from = Path::new("guides/jle/planning.md");
+        assert_eq!(normalize(from, "../../toolkits/x.md").as_deref(), Some("toolkits/x.md"));
+        assert_eq!(normalize(from, "facilitation.md").as_deref(), Some("guides/jle/facilitation.md"));
+        assert_eq!(normalize(from, "@/techniques/problem-tree.md").as_deref(), Some("techniques/problem-tree.md"));
+        assert_eq!(normalize(from, "../../../x.md"), None);
+        assert_eq!(normalize(from, "my%20page.md").as_deref(), Some("guides/jle/my page.md"));
+    }
+
+    #[test]
+    fn leaves_urls_alone() {
+        assert_eq!(markdown_target("https://x.org/a.md"), None);
+        assert_eq!(markdown_target("/guides/"), None);
+        assert_eq!(markdown_target("#steps"), None);
+        assert_eq!(markdown_target("x.md#steps"), Some(("x.md".into(), Some("steps".into()))));
+    }
+}

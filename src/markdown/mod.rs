@@ -1,0 +1,114 @@
+//! Markdown to HTML, one small pass per feature over pulldown-cmark's events.
+//!
+//! [`render_markdown`] parses once, then hands the event list to each pass in turn: heading ids
+//! and the table of contents (`headings`), internal links (`links`), callouts from GitHub-style
+//! alerts and fenced blocks (`callouts`), syntax highlighting (`highlight`), and the plain text
+//! of each heading's section for the search index (`text`). A pass only rewrites the events it
+//! owns, so each feature can be read and tested alone.
+
+mod callouts;
+mod headings;
+pub mod highlight;
+mod links;
+mod text;
+
+use std::ops::Range;
+
+use pulldown_cmark::{html, Event, Options, Parser};
+use serde::Serialize;
+
+pub use callouts::{Callout, CalloutKind};
+pub use headings::{anchor_slug, Heading};
+pub use highlight::Highlighter;
+pub use links::{Link, LinkResolver};
+pub use text::TextSection;
+
+use crate::content::Page;
+use crate::diagnostics::{Diagnostic, LineIndex};
+
+/// What a page's Markdown becomes: its HTML and what templates and later stages need from it.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct RenderedMarkdown {
+    /// The body as HTML.
+    pub html: String,
+    /// Headings in order, with their ids, for the table of contents.
+    pub toc: Vec<Heading>,
+    /// Callouts (tips, checklists, readings, ...) in order, for a guide's front page.
+    pub callouts: Vec<Callout>,
+    /// Links to other pages of the site, resolved.
+    #[serde(skip)]
+    pub links: Vec<Link>,
+    /// Plain text of each heading's section, for search.
+    #[serde(skip)]
+    pub sections: Vec<TextSection>,
+    /// Number of words, for reading time.
+    pub word_count: usize,
+}
+
+/// An event with the byte range of the body it came from.
+pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
+
+/// Where a pass is in the page: for diagnostics with file:line:col.
+pub(crate) struct Context<'a> {
+    pub page: &'a Page,
+    lines: LineIndex,
+}
+
+impl Context<'_> {
+    /// 1-based line and column in the source file of a byte offset in the body.
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
+        let (l, c) = self.lines.locate(&self.page.body, offset);
+        (l + self.page.body_line - 1, c)
+    }
+
+    /// An error at a byte offset of the body.
+    pub fn error(&self, offset: usize, msg: impl Into<String>) -> Diagnostic {
+        let (l, c) = self.locate(offset);
+        Diagnostic::error(&self.page.source, msg).at(l, c)
+    }
+}
+
+/// The Markdown extensions lore enables.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders a page's body. Problems (a link to a missing page) come back as diagnostics beside a
+/// usable result, so the build can report every problem of a run.
+pub fn render_markdown(
+    page: &Page,
+    resolver: &dyn LinkResolver,
+    highlighter: &Highlighter,
+) -> (RenderedMarkdown, Vec<Diagnostic>) {
+    let ctx = Context { page, lines: LineIndex::new(&page.body) };
+    let mut diags = Vec::new();
+    let events: Vec<Spanned> = Parser::new_ext(&page.body, options()).into_offset_iter().collect();
+    let (events, toc) = headings::assign_ids(events);
+    let (events, links) = links::resolve_links(events, &ctx, resolver, &mut diags);
+    let (events, callouts) = callouts::render_callouts(events, &ctx, resolver, highlighter, &mut diags);
+    let events = highlight::highlight_code(events, highlighter);
+    let sections = text::collect_sections(&events);
+    let word_count = sections.iter().map(|s| s.text.split_whitespace().count()).sum();
+    let html = to_html(events);
+    (RenderedMarkdown { html, toc, callouts, links, sections, word_count }, diags)
+}
+
+/// Writes events as HTML.
+pub(crate) fn to_html(events: Vec<Spanned>) -> String {
+    let mut out = String::new();
+    html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
+    out
+}
+
+#[cfg(test)]
+mod tests;
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape_attr(s: &str) -> String {
+    callouts::escape(s)
+}

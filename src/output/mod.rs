@@ -1,0 +1,174 @@
+//! Writing the site: every output file goes through [`Staging`], which is the only code that
+//! touches the output folder.
+//!
+//! Files are written into a fresh folder beside the output (`.public.lore-tmp`), then swapped in
+//! whole, so a failed build leaves the previous site untouched and a reader never sees a
+//! half-written one. Every path is checked segment by segment: nothing is written outside the
+//! staging folder, whatever a slug or alias says.
+
+pub mod assets;
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+
+use crate::content::slug::is_safe_segment;
+use crate::diagnostics::Diagnostic;
+
+/// An output folder being filled, to be swapped in by [`Staging::commit`].
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    written: Mutex<HashSet<String>>,
+    bytes: AtomicU64,
+    committed: bool,
+}
+
+/// Checks that `out` may be replaced: it must not be, or contain, the site's own sources.
+pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        let mut clean = PathBuf::new();
+        for c in p.components() {
+            match c {
+                Component::ParentDir => {
+                    clean.pop();
+                }
+                Component::CurDir => {}
+                other => clean.push(other),
+            }
+        }
+        fs::canonicalize(&clean).unwrap_or(clean)
+    };
+    let (root, out) = (abs(root), abs(out));
+    if root.starts_with(&out) {
+        return Err(format!("output folder {} holds the site itself; it would be replaced", out.display()));
+    }
+    for src in ["content", "layouts", "assets"] {
+        if out.starts_with(root.join(src)) {
+            return Err(format!("output folder {} is inside the site's {src}/ folder", out.display()));
+        }
+    }
+    Ok(())
+}
+
+impl Staging {
+    /// Creates an empty staging folder beside `target`.
+    pub fn create(target: &Path) -> io::Result<Self> {
+        let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)?;
+        let dir = parent.join(format!(".{name}.lore-tmp-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
+        }
+        fs::create_dir_all(&dir)?;
+        Ok(Self { dir, target: target.to_path_buf(), written: Mutex::new(HashSet::new()), bytes: AtomicU64::new(0), committed: false })
+    }
+
+    /// Writes `bytes` at `rel` (`guides/x/index.html`); safe to call from many threads.
+    /// Refuses a path that could leave the folder or that was already written.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let rel = rel.trim_start_matches('/');
+        if rel.is_empty() || !rel.split('/').all(is_safe_segment) {
+            return Err(Diagnostic::error("", format!("refusing to write `{rel}`: not a path inside the output folder")));
+        }
+        if !self.written.lock().map_or(true, |mut w| w.insert(rel.to_string())) {
+            return Err(Diagnostic::error("", format!("two outputs want the same file `{rel}`"))
+                .help("a page, alias or taxonomy term has the same address as another; rename one"));
+        }
+        let path = self.dir.join(rel);
+        let io_err = |e: io::Error| Diagnostic::error("", format!("cannot write {}: {e}", path.display()));
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io_err)?;
+        }
+        fs::write(&path, bytes).map_err(io_err)?;
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Number of files written so far.
+    pub fn file_count(&self) -> usize {
+        self.written.lock().map_or(0, |w| w.len())
+    }
+
+    /// Bytes written so far.
+    pub fn byte_count(&self) -> u64 {
+        self.bytes.load(Ordering::Relaxed)
+    }
+
+    /// Swaps the staging folder in place of the target; the old output is removed only after.
+    pub fn commit(mut self) -> io::Result<()> {
+        let old = self.dir.with_file_name(format!(
+            ".{}.lore-old-{}",
+            self.target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned()),
+            std::process::id()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            fs::rename(&self.target, &old)?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.target) {
+            if had_old {
+                fs::rename(&old, &self.target).ok();
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        if had_old {
+            fs::remove_dir_all(&old).ok();
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            fs::remove_dir_all(&self.dir).ok();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_leave_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Staging::create(&dir.path().join("public")).unwrap();
+        for bad in ["../x.html", "a/../../x", "a//b", "", "a/./b"] {
+            assert!(s.write(bad, b"x").is_err(), "{bad}");
+        }
+        assert!(s.write("a/b/index.html", b"x").is_ok());
+        assert!(s.write("a/b/index.html", b"y").is_err(), "second write to one path");
+    }
+
+    #[test]
+    fn keeps_old_output_until_commit_and_replaces_it_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        fs::create_dir_all(&target).unwrap();
+        fs::write(target.join("old.html"), "old").unwrap();
+        let s = Staging::create(&target).unwrap();
+        s.write("new.html", b"new").unwrap();
+        assert!(target.join("old.html").exists());
+        s.commit().unwrap();
+        assert!(!target.join("old.html").exists());
+        assert_eq!(fs::read_to_string(target.join("new.html")).unwrap(), "new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder left");
+    }
+
+    #[test]
+    fn refuses_an_output_folder_holding_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(check_output_dir(dir.path(), dir.path()).is_err());
+        assert!(check_output_dir(&dir.path().join("site"), dir.path()).is_err());
+        assert!(check_output_dir(dir.path(), &dir.path().join("content/x")).is_err());
+        assert!(check_output_dir(dir.path(), &dir.path().join("public")).is_ok());
+    }
+}

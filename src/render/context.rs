@@ -1,0 +1,447 @@
+//! Views: the serialisable data layouts receive. Built from the site graph, they hold
+//! ready-to-print values (URLs with the base path, dates as text) so layouts stay simple.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::config::{Config, Direction};
+use crate::content::date::parse_datetime;
+use crate::content::Page;
+use crate::markdown::{Callout, CalloutKind, Heading};
+use crate::site::{PageId, Site};
+
+/// Shared facts for building views: the site, the base path, the build's "now".
+pub struct ViewContext<'a> {
+    /// The site graph.
+    pub site: &'a Site,
+    /// Path part of the base URL.
+    pub base_path: String,
+    /// The moment events are "upcoming" or "past" against.
+    pub now: DateTime<Utc>,
+}
+
+/// A link to a page with what lists show of it.
+#[derive(Clone, Debug, Serialize)]
+pub struct EntryView {
+    /// Title.
+    pub title: String,
+    /// URL, base path included.
+    pub url: String,
+    /// Description.
+    pub description: String,
+    /// Publication date, `2026-03-14`.
+    pub date: Option<String>,
+    /// Content type name.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// Language code.
+    pub lang: String,
+    /// Front-matter fields (purpose, difficulty, ... for cards).
+    pub fields: Value,
+    /// Tags and themes, for filters on list pages.
+    pub taxonomies: BTreeMap<String, Vec<String>>,
+    /// Event times and place, for events.
+    pub event: Option<EventView>,
+}
+
+/// An event's time and place, ready to show.
+#[derive(Clone, Debug, Serialize)]
+pub struct EventView {
+    /// Start in the event's own time zone, `2027-03-16 09:00`.
+    pub start: String,
+    /// End, same form (`None` when not given).
+    pub end: Option<String>,
+    /// RFC 3339 start, for `<time datetime>`.
+    pub start_iso: String,
+    /// RFC 3339 end.
+    pub end_iso: Option<String>,
+    /// The offset, `UTC+03:00`.
+    pub timezone: String,
+    /// True if the event has not ended at build time.
+    pub upcoming: bool,
+    /// Place name.
+    pub location: Option<String>,
+    /// City and country, joined.
+    pub place: Option<String>,
+    /// Link to join online.
+    pub online_url: Option<String>,
+    /// URL of its `.ics` file.
+    pub ics_url: String,
+}
+
+/// One language in the switcher.
+#[derive(Clone, Debug, Serialize)]
+pub struct TranslationView {
+    /// Code.
+    pub lang: String,
+    /// The language's own name.
+    pub name: String,
+    /// The translated page's URL.
+    pub url: String,
+    /// True for the page being shown.
+    pub current: bool,
+}
+
+/// A taxonomy's terms on a page.
+#[derive(Clone, Debug, Serialize)]
+pub struct TermLinks {
+    /// Taxonomy name.
+    pub name: String,
+    /// Its terms with their URLs.
+    pub terms: Vec<Link>,
+}
+
+/// A plain link.
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    /// Text.
+    pub title: String,
+    /// URL.
+    pub url: String,
+}
+
+/// A part of a multi-page guide.
+#[derive(Clone, Debug, Serialize)]
+pub struct BookPart {
+    /// Title.
+    pub title: String,
+    /// URL.
+    pub url: String,
+    /// True for the page being shown.
+    pub current: bool,
+}
+
+/// A callout collected on a guide's front page, linking to where it stands.
+#[derive(Clone, Debug, Serialize)]
+pub struct CollectedCallout {
+    /// Title written after the marker, or the chapter's title.
+    pub title: String,
+    /// The callout's HTML.
+    pub html: String,
+    /// Link to it in its chapter.
+    pub url: String,
+    /// The chapter it stands in.
+    pub chapter: String,
+}
+
+/// Callouts of one kind, for a guide's front page.
+#[derive(Clone, Debug, Serialize)]
+pub struct CalloutGroup {
+    /// Kind name (`checklist`).
+    pub kind: &'static str,
+    /// The callouts, in reading order.
+    pub items: Vec<CollectedCallout>,
+}
+
+/// A multi-page guide around one of its pages.
+#[derive(Clone, Debug, Serialize)]
+pub struct BookView {
+    /// The guide's title.
+    pub title: String,
+    /// Its front page URL.
+    pub url: String,
+    /// Front page then chapters.
+    pub parts: Vec<BookPart>,
+    /// Previous part.
+    pub prev: Option<Link>,
+    /// Next part.
+    pub next: Option<Link>,
+    /// Callouts of all parts by kind (filled on the front page only).
+    pub collected: Vec<CalloutGroup>,
+    /// Reading time of the whole guide, minutes.
+    pub reading_time: usize,
+}
+
+/// A downloadable or linked tool of a toolkit.
+#[derive(Clone, Debug, Serialize)]
+pub struct ToolView {
+    /// Name.
+    pub name: String,
+    /// Where to get it.
+    pub url: Option<String>,
+    /// File format (`csv`, `pdf`, `web`).
+    pub format: Option<String>,
+    /// What it is for.
+    pub description: Option<String>,
+    /// Size in bytes, for a file in the repository.
+    pub size: Option<u64>,
+    /// Size for people, `12 KB`.
+    pub size_text: Option<String>,
+}
+
+/// Everything a page layout receives as `page`.
+#[derive(Clone, Debug, Serialize)]
+pub struct PageView {
+    /// The page as an entry (title, url, description, date, type, fields, event...).
+    #[serde(flatten)]
+    pub entry: EntryView,
+    /// Absolute URL.
+    pub permalink: String,
+    /// Last update date.
+    pub updated: Option<String>,
+    /// `ltr` or `rtl`.
+    pub dir: Direction,
+    /// Body HTML.
+    pub content: String,
+    /// Headings, for the table of contents.
+    pub toc: Vec<Heading>,
+    /// Callouts of this page.
+    pub callouts: Vec<Callout>,
+    /// Minutes to read.
+    pub reading_time: usize,
+    /// Words.
+    pub word_count: usize,
+    /// Terms by taxonomy, with links.
+    pub terms: Vec<TermLinks>,
+    /// The page in every language it exists in.
+    pub translations: Vec<TranslationView>,
+    /// Link to edit its source in the repository.
+    pub edit_url: Option<String>,
+    /// Source file, relative to the site root.
+    pub source: String,
+    /// Home and sections above the page.
+    pub breadcrumbs: Vec<Link>,
+    /// Pages sharing tags and themes.
+    pub related: Vec<EntryView>,
+    /// Pages linking here.
+    pub backlinks: Vec<EntryView>,
+    /// The multi-page guide it belongs to.
+    pub book: Option<BookView>,
+    /// A toolkit's tools.
+    pub tools: Vec<ToolView>,
+    /// An `_index.md`.
+    pub is_section: bool,
+}
+
+impl ViewContext<'_> {
+    /// URL with the base path.
+    pub fn url(&self, url: &str) -> String {
+        format!("{}{}", self.base_path, url)
+    }
+
+    fn config(&self) -> &Config {
+        &self.site.config
+    }
+
+    /// The list entry for a page.
+    pub fn entry(&self, id: PageId) -> EntryView {
+        let p = &self.site.pages[id];
+        let taxonomies = ["tags", "themes"]
+            .iter()
+            .filter_map(|t| p.taxonomies.get(*t).map(|v| (t.to_string(), v.clone())))
+            .collect();
+        EntryView {
+            title: p.title.clone(),
+            url: self.url(&p.url),
+            description: p.description.clone(),
+            date: p.date.map(|d| d.to_string()),
+            type_name: p.type_name.clone(),
+            lang: p.lang.clone(),
+            fields: Value::Object(p.fields.clone()),
+            taxonomies,
+            event: self.event(p),
+        }
+    }
+
+    fn event(&self, p: &Page) -> Option<EventView> {
+        let start = parse_datetime(p.field("start")?.as_str()?).ok()?;
+        let end = p.field("end").and_then(Value::as_str).and_then(|s| parse_datetime(s).ok());
+        let location = p.field("location").and_then(Value::as_object);
+        let loc = |k: &str| location.and_then(|l| l.get(k)).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_string);
+        let place = [loc("city"), loc("country")].into_iter().flatten().collect::<Vec<_>>().join(", ");
+        let upcoming = end.unwrap_or(start).with_timezone(&Utc) >= self.now;
+        Some(EventView {
+            start: show_time(&start),
+            end: end.map(|e| if e.date_naive() == start.date_naive() { e.format("%H:%M").to_string() } else { show_time(&e) }),
+            start_iso: start.to_rfc3339(),
+            end_iso: end.map(|e| e.to_rfc3339()),
+            timezone: format!("UTC{}", start.format("%:z")),
+            upcoming,
+            location: loc("name"),
+            place: Some(place).filter(|s| !s.is_empty()),
+            online_url: loc("online_url"),
+            ics_url: self.url(&format!("{}event.ics", p.url)),
+        })
+    }
+
+    /// The full view of a page for its layout.
+    pub fn page(&self, id: PageId) -> PageView {
+        let site = self.site;
+        let p = &site.pages[id];
+        let r = &site.rendered[id];
+        let lang = self.config().language(&p.lang);
+        let terms = site
+            .config
+            .taxonomies
+            .iter()
+            .filter_map(|t| {
+                let names = p.taxonomies.get(t)?;
+                let prefix = lang.map_or("", |l| l.prefix.as_str());
+                Some(TermLinks {
+                    name: t.clone(),
+                    terms: names
+                        .iter()
+                        .map(|n| Link {
+                            title: n.clone(),
+                            url: self.url(&format!("{prefix}/{t}/{}/", crate::content::slug::slugify(n))),
+                        })
+                        .collect(),
+                })
+            })
+            .collect();
+        let translations = site.translations[id]
+            .iter()
+            .map(|&t| {
+                let tp = &site.pages[t];
+                TranslationView {
+                    lang: tp.lang.clone(),
+                    name: self.config().language(&tp.lang).map_or_else(|| tp.lang.clone(), |l| l.name.clone()),
+                    url: self.url(&tp.url),
+                    current: t == id,
+                }
+            })
+            .collect();
+        let edit_url = self.config().repository.as_ref().filter(|_| !p.generated).map(|r| {
+            format!("{}/edit/{}/{}", r.url.trim_end_matches('/'), r.branch, p.source.to_string_lossy().replace('\\', "/"))
+        });
+        let breadcrumbs = site
+            .ancestors(id)
+            .into_iter()
+            .map(|a| Link { title: site.pages[a].title.clone(), url: self.url(&site.pages[a].url) })
+            .collect();
+        PageView {
+            entry: self.entry(id),
+            permalink: self.config().absolute_url(&p.url),
+            updated: p.updated.map(|d| d.to_string()),
+            dir: lang.map_or(Direction::Ltr, |l| l.dir),
+            content: r.html.clone(),
+            toc: r.toc.clone(),
+            callouts: r.callouts.clone(),
+            reading_time: reading_time(r.word_count),
+            word_count: r.word_count,
+            terms,
+            translations,
+            edit_url,
+            source: p.source.to_string_lossy().replace('\\', "/"),
+            breadcrumbs,
+            related: site.related[id].iter().map(|&i| self.entry(i)).collect(),
+            backlinks: site.backlinks[id].iter().map(|&i| self.entry(i)).collect(),
+            book: site.book_of(id).map(|b| self.book(b, id)),
+            tools: self.tools(p),
+            is_section: p.is_section,
+        }
+    }
+
+    fn book(&self, book: PageId, current: PageId) -> BookView {
+        let site = self.site;
+        let parts_ids = site.book_parts(book);
+        let pos = parts_ids.iter().position(|&i| i == current);
+        let link = |i: PageId| Link { title: site.pages[i].title.clone(), url: self.url(&site.pages[i].url) };
+        let mut collected = Vec::new();
+        if current == book {
+            for kind in CalloutKind::ALL {
+                let items: Vec<CollectedCallout> = parts_ids
+                    .iter()
+                    .flat_map(|&pid| {
+                        site.rendered[pid].callouts.iter().filter(|c| c.kind == kind).map(move |c| (pid, c))
+                    })
+                    .map(|(pid, c)| CollectedCallout {
+                        title: c.title.clone().unwrap_or_else(|| site.pages[pid].title.clone()),
+                        html: c.html.clone(),
+                        url: format!("{}#{}", self.url(&site.pages[pid].url), c.id),
+                        chapter: site.pages[pid].title.clone(),
+                    })
+                    .collect();
+                if !items.is_empty() {
+                    collected.push(CalloutGroup { kind: kind.name(), items });
+                }
+            }
+        }
+        BookView {
+            title: site.pages[book].title.clone(),
+            url: self.url(&site.pages[book].url),
+            parts: parts_ids.iter().map(|&i| BookPart { current: i == current, ..book_part(link(i)) }).collect(),
+            prev: pos.and_then(|p| p.checked_sub(1)).map(|p| link(parts_ids[p])),
+            next: pos.and_then(|p| parts_ids.get(p + 1)).map(|&i| link(i)),
+            collected,
+            reading_time: reading_time(parts_ids.iter().map(|&i| site.rendered[i].word_count).sum()),
+        }
+    }
+
+    fn tools(&self, p: &Page) -> Vec<ToolView> {
+        let Some(Value::Array(items)) = p.field("tools") else { return Vec::new() };
+        items
+            .iter()
+            .filter_map(Value::as_object)
+            .map(|t| {
+                let s = |k: &str| t.get(k).and_then(Value::as_str).map(str::to_string);
+                let file = s("file").and_then(|f| self.tool_file(p, &f));
+                ToolView {
+                    name: s("name").or_else(|| s("title")).unwrap_or_default(),
+                    url: file.as_ref().map(|(u, _)| u.clone()).or_else(|| s("url")).or_else(|| {
+                        s("file").map(|f| if f.starts_with('/') { self.url(&f) } else { f })
+                    }),
+                    format: s("format"),
+                    description: s("description"),
+                    size: file.as_ref().map(|(_, n)| *n),
+                    size_text: file.as_ref().map(|(_, n)| human_size(*n)),
+                }
+            })
+            .collect()
+    }
+
+    /// URL and size of a tool's `file`, a path relative to the page's Markdown file.
+    pub fn tool_file(&self, p: &Page, file: &str) -> Option<(String, u64)> {
+        let rel = tool_file_path(p, file)?;
+        let meta = std::fs::metadata(self.config().root.join(crate::content::CONTENT_DIR).join(&rel)).ok()?;
+        let url = crate::content::load::resource_url(&rel)?;
+        Some((self.url(&url), meta.len()))
+    }
+}
+
+/// The content-relative path a toolkit's `file:` names (relative to the page, or from the
+/// content root when it starts with `/` or `@/`); `None` if it leaves `content/`.
+pub fn tool_file_path(p: &Page, file: &str) -> Option<std::path::PathBuf> {
+    let mut parts: Vec<&str> = Vec::new();
+    let rest = if let Some(r) = file.strip_prefix("@/").or_else(|| file.strip_prefix('/')) {
+        r
+    } else {
+        parts.extend(p.rel.parent().into_iter().flat_map(|d| d.iter()).filter_map(|s| s.to_str()));
+        file
+    };
+    for seg in rest.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.iter().collect())
+}
+
+fn book_part(l: Link) -> BookPart {
+    BookPart { title: l.title, url: l.url, current: false }
+}
+
+fn show_time(t: &DateTime<FixedOffset>) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// Minutes to read `words` at 200 words a minute, at least 1.
+pub fn reading_time(words: usize) -> usize {
+    words.div_ceil(200).max(1)
+}
+
+/// `12 KB`, `1.4 MB`.
+pub fn human_size(n: u64) -> String {
+    match n {
+        0..=999 => format!("{n} B"),
+        1_000..=999_999 => format!("{} KB", n.div_ceil(1000)),
+        _ => format!("{:.1} MB", n as f64 / 1e6),
+    }
+}

@@ -1,0 +1,321 @@
+//! Rendering: every output of the site graph as a job (a page, one page of a section list, a
+//! taxonomy page, a redirect, the sitemap...), rendered in parallel and written through the
+//! staging folder. Each job writes its own file, so the result does not depend on the order
+//! threads finish in.
+
+pub mod context;
+mod machine;
+pub mod templates;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use minijinja::Value;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Direction;
+use crate::diagnostics::Diagnostic;
+use crate::output::Staging;
+use crate::site::{PageId, Site};
+use context::{EntryView, Link, ViewContext};
+pub use templates::Templates;
+
+/// One output of the site.
+#[derive(Clone, Debug)]
+enum Job {
+    Page(PageId),
+    List { section: PageId, number: usize },
+    TaxonomyIndex(usize),
+    Term(usize, usize),
+    NotFound(usize),
+    Alias { from: String, to: PageId },
+    Machine(machine::MachineFile),
+}
+
+/// What every layout gets as `site`.
+#[derive(Clone, Debug, Serialize)]
+struct SiteView {
+    title: String,
+    description: String,
+    base_url: String,
+    base_path: String,
+    home_url: String,
+    search_url: String,
+    search: bool,
+    languages: Vec<LanguageView>,
+    menus: BTreeMap<String, Vec<Link>>,
+    taxonomies: Vec<Link>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct LanguageView {
+    code: String,
+    name: String,
+    dir: Direction,
+    url: String,
+}
+
+/// Pagination of a section list.
+#[derive(Clone, Debug, Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<Link>,
+}
+
+/// Renders and writes every page, list, taxonomy page, redirect and machine-readable file.
+pub fn render_site(site: &Site, templates: &Templates, staging: &Staging, now: DateTime<Utc>) -> Vec<Diagnostic> {
+    let views = ViewContext { site, base_path: templates::base_path(&site.config.base_url), now };
+    let site_views: BTreeMap<String, Value> =
+        site.config.languages.iter().map(|l| (l.code.clone(), Value::from_serialize(site_view(&views, &l.code)))).collect();
+    let jobs = jobs(site);
+    let diags: Vec<Diagnostic> = jobs
+        .par_iter()
+        .flat_map_iter(|job| match render_job(&views, templates, &site_views, job) {
+            Ok((path, bytes)) => staging.write(&path, &bytes).err(),
+            Err(d) => Some(d),
+        })
+        .collect();
+    summarise_template_errors(diags)
+}
+
+fn jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for (id, p) in site.pages.iter().enumerate() {
+        if site.is_list(id) {
+            let n = site.sections.get(&id).map_or(0, |s| s.entries.len());
+            for number in 1..=n.div_ceil(site.config.per_page).max(1) {
+                jobs.push(Job::List { section: id, number });
+            }
+        } else {
+            jobs.push(Job::Page(id));
+        }
+        for a in &p.aliases {
+            jobs.push(Job::Alias { from: a.clone(), to: id });
+        }
+    }
+    for (t, tax) in site.taxonomies.iter().enumerate() {
+        jobs.push(Job::TaxonomyIndex(t));
+        jobs.extend((0..tax.terms.len()).map(|i| Job::Term(t, i)));
+    }
+    jobs.extend((0..site.config.languages.len()).map(Job::NotFound));
+    jobs.extend(machine::files(site).into_iter().map(Job::Machine));
+    jobs
+}
+
+fn render_job(
+    views: &ViewContext,
+    templates: &Templates,
+    site_views: &BTreeMap<String, Value>,
+    job: &Job,
+) -> Result<(String, Vec<u8>), Diagnostic> {
+    let site = views.site;
+    let lang_ctx = |lang: &str| {
+        let dir = site.config.language(lang).map_or(Direction::Ltr, |l| l.dir);
+        (site_views.get(lang).cloned().unwrap_or_default(), Value::from_serialize(dir))
+    };
+    match job {
+        Job::Page(id) => {
+            let p = &site.pages[*id];
+            let (site_v, dir) = lang_ctx(&p.lang);
+            let name = [format!("{}.html", p.type_name), "page.html".into()].into_iter().find(|n| templates.has(n)).unwrap_or_default();
+            let ctx = minijinja::context! { site => site_v, lang => &p.lang, dir => dir, page => views.page(*id) };
+            let html = templates.render(&name, ctx, &p.source)?;
+            Ok((output_path(&p.url), html.into_bytes()))
+        }
+        Job::List { section, number } => render_list(views, templates, site_views, *section, *number),
+        Job::TaxonomyIndex(t) => {
+            let tax = &site.taxonomies[*t];
+            let (site_v, dir) = lang_ctx(&tax.lang);
+            let terms: Vec<_> = tax
+                .terms
+                .iter()
+                .map(|term| minijinja::context! { name => &term.name, url => views.url(&term.url), count => term.pages.len() })
+                .collect();
+            let ctx = minijinja::context! { site => site_v, lang => &tax.lang, dir => dir, taxonomy => &tax.name, terms => terms, url => views.url(&tax.url) };
+            let html = templates.render("taxonomy.html", ctx, Path::new(&tax.url))?;
+            Ok((output_path(&tax.url), html.into_bytes()))
+        }
+        Job::Term(t, i) => {
+            let tax = &site.taxonomies[*t];
+            let term = &tax.terms[*i];
+            let (site_v, dir) = lang_ctx(&tax.lang);
+            let entries: Vec<EntryView> = term.pages.iter().map(|&id| views.entry(id)).collect();
+            let ctx = minijinja::context! {
+                site => site_v, lang => &tax.lang, dir => dir, taxonomy => &tax.name,
+                taxonomy_url => views.url(&tax.url), term => &term.name, url => views.url(&term.url), entries => entries,
+            };
+            let html = templates.render("term.html", ctx, Path::new(&term.url))?;
+            Ok((output_path(&term.url), html.into_bytes()))
+        }
+        Job::NotFound(l) => {
+            let lang = &site.config.languages[*l];
+            let (site_v, dir) = lang_ctx(&lang.code);
+            let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
+            let html = templates.render("404.html", ctx, Path::new("404.html"))?;
+            Ok((format!("{}/404.html", lang.prefix).trim_start_matches('/').to_string(), html.into_bytes()))
+        }
+        Job::Alias { from, to } => {
+            let target = views.url(&site.pages[*to].url);
+            Ok((output_path(from), redirect_html(&target).into_bytes()))
+        }
+        Job::Machine(f) => machine::render(views, f),
+    }
+}
+
+fn render_list(
+    views: &ViewContext,
+    templates: &Templates,
+    site_views: &BTreeMap<String, Value>,
+    section: PageId,
+    number: usize,
+) -> Result<(String, Vec<u8>), Diagnostic> {
+    let site = views.site;
+    let p = &site.pages[section];
+    let per = site.config.per_page;
+    let all: &[PageId] = site.sections.get(&section).map_or(&[], |s| s.entries.as_slice());
+    let total = all.len().div_ceil(per).max(1);
+    let page_url = |n: usize| if n == 1 { p.url.clone() } else { format!("{}page/{n}/", p.url) };
+    let entries: Vec<EntryView> = all.iter().skip((number - 1) * per).take(per).map(|&id| views.entry(id)).collect();
+    let pagination = Pagination {
+        current: number,
+        total,
+        prev: (number > 1).then(|| views.url(&page_url(number - 1))),
+        next: (number < total).then(|| views.url(&page_url(number + 1))),
+        pages: (1..=total).map(|n| Link { title: n.to_string(), url: views.url(&page_url(n)) }).collect(),
+    };
+    // Events are listed whole as upcoming (soonest first) and past (latest first).
+    let events: Vec<EntryView> = all.iter().map(|&id| views.entry(id)).filter(|e| e.event.is_some()).collect();
+    let (mut upcoming, mut past): (Vec<EntryView>, Vec<EntryView>) =
+        events.into_iter().partition(|e| e.event.as_ref().is_some_and(|ev| ev.upcoming));
+    upcoming.sort_by(|a, b| start_of(a).cmp(&start_of(b)));
+    past.sort_by(|a, b| start_of(b).cmp(&start_of(a)));
+    let is_home = p.logical_path.is_empty();
+    let recent: Vec<EntryView> = if is_home { recent_pages(site, &p.lang, 6).into_iter().map(|id| views.entry(id)).collect() } else { Vec::new() };
+    let upcoming_all: Vec<EntryView> = if is_home { upcoming_events(views, &p.lang) } else { upcoming };
+    let dir = site.config.language(&p.lang).map_or(Direction::Ltr, |l| l.dir);
+    let sections: Vec<EntryView> = site.sections.get(&section).map_or(Vec::new(), |s| s.subsections.iter().map(|&i| views.entry(i)).collect());
+    let ctx = minijinja::context! {
+        site => site_views.get(&p.lang).cloned().unwrap_or_default(), lang => &p.lang, dir => dir,
+        page => views.page(section), entries => entries, pagination => pagination,
+        upcoming => upcoming_all, past => past, recent => recent, sections => sections,
+    };
+    let name = if is_home {
+        "home.html".to_string()
+    } else {
+        [format!("{}_list.html", p.type_name), "section.html".into()].into_iter().find(|n| templates.has(n)).unwrap_or_default()
+    };
+    let html = templates.render(&name, ctx, &p.source)?;
+    Ok((output_path(&page_url(number)), html.into_bytes()))
+}
+
+fn start_of(e: &EntryView) -> String {
+    e.event.as_ref().map(|ev| ev.start_iso.clone()).unwrap_or_default()
+}
+
+fn recent_pages(site: &Site, lang: &str, n: usize) -> Vec<PageId> {
+    let mut ids: Vec<PageId> = (0..site.pages.len())
+        .filter(|&i| site.pages[i].lang == lang && !site.is_list(i) && site.pages[i].type_name != "event" && site.pages[i].date.is_some())
+        .filter(|&i| !site.pages[i].is_section || site.is_book(i))
+        .filter(|&i| site.book_of(i).is_none_or(|b| b == i))
+        .collect();
+    ids.sort_by(|&a, &b| site.pages[b].date.cmp(&site.pages[a].date).then(a.cmp(&b)));
+    ids.truncate(n);
+    ids
+}
+
+fn upcoming_events(views: &ViewContext, lang: &str) -> Vec<EntryView> {
+    let mut ev: Vec<EntryView> = (0..views.site.pages.len())
+        .filter(|&i| views.site.pages[i].lang == lang && views.site.pages[i].type_name == "event" && !views.site.pages[i].is_section)
+        .map(|i| views.entry(i))
+        .filter(|e| e.event.as_ref().is_some_and(|ev| ev.upcoming))
+        .collect();
+    ev.sort_by(|a, b| start_of(a).cmp(&start_of(b)));
+    ev.truncate(3);
+    ev
+}
+
+fn site_view(views: &ViewContext, lang: &str) -> SiteView {
+    let config = &views.site.config;
+    let language = config.language(lang).unwrap_or(config.default_language());
+    let menus = config
+        .menus
+        .iter()
+        .map(|(name, items)| {
+            let links = items
+                .iter()
+                .map(|i| Link {
+                    title: i.names.get(lang).cloned().unwrap_or_else(|| i.name.clone()),
+                    url: if i.url.starts_with('/') { views.url(&format!("{}{}", language.prefix, i.url)) } else { i.url.clone() },
+                })
+                .collect();
+            (name.clone(), links)
+        })
+        .collect();
+    SiteView {
+        title: config.title.clone(),
+        description: config.description.clone(),
+        base_url: config.base_url.clone(),
+        base_path: views.base_path.clone(),
+        home_url: views.url(&format!("{}/", language.prefix)),
+        search_url: views.url(&format!("{}/search/", language.prefix)),
+        search: config.search.enabled,
+        languages: config
+            .languages
+            .iter()
+            .map(|l| LanguageView { code: l.code.clone(), name: l.name.clone(), dir: l.dir, url: views.url(&format!("{}/", l.prefix)) })
+            .collect(),
+        menus,
+        taxonomies: views
+            .site
+            .taxonomies
+            .iter()
+            .filter(|t| t.lang == lang)
+            .map(|t| Link { title: t.name.clone(), url: views.url(&t.url) })
+            .collect(),
+    }
+}
+
+/// The file a pretty URL is served from: `/fr/guides/x/` -> `fr/guides/x/index.html`.
+pub fn output_path(url: &str) -> String {
+    let trimmed = url.trim_matches('/');
+    if trimmed.is_empty() {
+        "index.html".into()
+    } else if trimmed.rsplit('/').next().is_some_and(|last| last.contains('.')) && !url.ends_with('/') {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}/index.html")
+    }
+}
+
+fn redirect_html(target: &str) -> String {
+    let t = crate::markdown::escape_attr(target);
+    format!(
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Moved</title><link rel=\"canonical\" href=\"{t}\"><meta http-equiv=\"refresh\" content=\"0; url={t}\"></head>\n<body><p><a href=\"{t}\">{t}</a></p></body></html>\n"
+    )
+}
+
+/// A broken layout fails every page that uses it: report it once, with the number of pages.
+fn summarise_template_errors(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<(std::path::PathBuf, usize, String), (Diagnostic, usize)> = BTreeMap::new();
+    let mut out = Vec::new();
+    for d in diags {
+        if d.message.starts_with("template error") {
+            let kind = d.message.split(" (while rendering").next().unwrap_or("").to_string();
+            seen.entry((d.path.clone(), d.line, kind)).and_modify(|e| e.1 += 1).or_insert((d, 1));
+        } else {
+            out.push(d);
+        }
+    }
+    for (_, (mut d, n)) in seen {
+        if n > 1 {
+            d.message.push_str(&format!(" and {} other pages", n - 1));
+        }
+        out.push(d);
+    }
+    out
+}

@@ -1,0 +1,147 @@
+//! The minijinja environment: built-in layouts overridden file by file by the site's `layouts/`,
+//! autoescape on for HTML and XML, and the functions layouts use (`t`, `asset_url`, `url`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, Value};
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::output::assets::Assets;
+
+/// Folder of a site's own layouts.
+pub const LAYOUTS_DIR: &str = "layouts";
+
+/// Interface strings by language then key, built-in ones merged with the site's.
+pub type Strings = BTreeMap<String, BTreeMap<String, String>>;
+
+/// The compiled layouts of a site.
+pub struct Templates {
+    env: Environment<'static>,
+    origins: BTreeMap<String, PathBuf>,
+}
+
+impl Templates {
+    /// Loads the layouts and checks every one's syntax, reporting each error with its line.
+    pub fn load(config: &Config, assets: Arc<Assets>) -> Result<Self, Vec<Diagnostic>> {
+        let mut sources: BTreeMap<String, String> = BTreeMap::new();
+        let mut origins: BTreeMap<String, PathBuf> = BTreeMap::new();
+        for (name, bytes) in crate::builtin::files(&crate::builtin::LAYOUTS) {
+            origins.insert(name.clone(), PathBuf::from(format!("(built-in) layouts/{name}")));
+            sources.insert(name, String::from_utf8_lossy(bytes).into_owned());
+        }
+        let mut diags = Vec::new();
+        let dir = config.root.join(LAYOUTS_DIR);
+        if dir.is_dir() {
+            for e in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+                if !e.file_type().is_file() {
+                    continue;
+                }
+                let rel = e.path().strip_prefix(&dir).unwrap_or(e.path());
+                let name = rel.iter().map(|s| s.to_string_lossy()).collect::<Vec<_>>().join("/");
+                match std::fs::read_to_string(e.path()) {
+                    Ok(text) => {
+                        origins.insert(name.clone(), Path::new(LAYOUTS_DIR).join(rel));
+                        sources.insert(name, text);
+                    }
+                    Err(err) => diags.push(Diagnostic::error(Path::new(LAYOUTS_DIR).join(rel), format!("cannot read layout: {err}"))),
+                }
+            }
+        }
+        let strings = load_strings(config, sources.get("strings.yaml").map(String::as_str), &mut diags);
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".svg") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Lenient);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        for (name, text) in &sources {
+            if name.ends_with(".yaml") {
+                continue;
+            }
+            if let Err(e) = env.add_template_owned(name.clone(), text.clone()) {
+                diags.push(template_diagnostic(&e, &origins, None));
+            }
+        }
+        let strings = Arc::new(strings);
+        env.add_function("t", move |state: &State, key: &str| -> String { translate(&strings, state, key) });
+        let base_path = base_path(&config.base_url);
+        let bp = base_path.clone();
+        let a = assets.clone();
+        env.add_function("asset_url", move |path: &str| -> Result<String, Error> {
+            a.url(path)
+                .map(|u| format!("{bp}{u}"))
+                .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("no asset `{path}` in assets/")))
+        });
+        let bp = base_path.clone();
+        env.add_function("url", move |path: &str| -> String {
+            if path.starts_with('/') { format!("{bp}{path}") } else { path.to_string() }
+        });
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        Ok(Self { env, origins })
+    }
+
+    /// True if a layout of this name exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.env.get_template(name).is_ok()
+    }
+
+    /// Renders layout `name` for the page at `source` (named in errors).
+    pub fn render(&self, name: &str, ctx: Value, source: &Path) -> Result<String, Diagnostic> {
+        let tmpl = self.env.get_template(name).map_err(|e| template_diagnostic(&e, &self.origins, Some(source)))?;
+        tmpl.render(ctx).map_err(|e| template_diagnostic(&e, &self.origins, Some(source)))
+    }
+}
+
+/// The path part of the base URL (`/kb` for `https://example.org/kb`), empty at a host's root.
+pub fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    after_scheme.find('/').map_or(String::new(), |i| after_scheme[i..].trim_end_matches('/').to_string())
+}
+
+fn translate(strings: &Strings, state: &State, key: &str) -> String {
+    let lang = state.lookup("lang").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    strings
+        .get(&lang)
+        .and_then(|t| t.get(key))
+        .or_else(|| strings.get("en").and_then(|t| t.get(key)))
+        .cloned()
+        .unwrap_or_else(|| key.replace('_', " "))
+}
+
+fn load_strings(config: &Config, builtin: Option<&str>, diags: &mut Vec<Diagnostic>) -> Strings {
+    let mut strings: Strings = match builtin {
+        Some(text) => crate::yaml::parse(text, Path::new("layouts/strings.yaml"), 1).unwrap_or_else(|d| {
+            diags.push(d);
+            Strings::new()
+        }),
+        None => Strings::new(),
+    };
+    for (lang, table) in &config.strings {
+        strings.entry(lang.clone()).or_default().extend(table.clone());
+    }
+    strings
+}
+
+fn template_diagnostic(e: &Error, origins: &BTreeMap<String, PathBuf>, source: Option<&Path>) -> Diagnostic {
+    let name = e.name().unwrap_or("?");
+    let path = origins.get(name).cloned().unwrap_or_else(|| PathBuf::from(format!("layouts/{name}")));
+    let mut msg = format!("template error: {}", e.kind());
+    if let Some(detail) = e.detail() {
+        msg.push_str(": ");
+        msg.push_str(detail);
+    }
+    if let Some(src) = source {
+        msg.push_str(&format!(" (while rendering {})", src.display()));
+    }
+    Diagnostic::error(path, msg).at(e.line().unwrap_or(0), 0).help("fix the layout at this line; `lore build` shows the page it was rendering")
+}

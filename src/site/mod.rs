@@ -1,0 +1,295 @@
+//! The site graph: pages with their rendered Markdown and every relation between them.
+//!
+//! Pages are kept in one vector sorted by source path (a [`PageId`] is an index into it), and
+//! every relation (sections, translations, taxonomy terms, backlinks, related pages) is a list of
+//! ids in a fixed order, so the output never depends on hash order or thread count.
+
+mod links;
+mod related;
+mod taxonomies;
+
+use std::collections::{BTreeMap, HashMap};
+
+pub use links::PathIndex;
+pub use taxonomies::{Taxonomy, Term};
+
+use crate::config::Config;
+use crate::content::Page;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::RenderedMarkdown;
+
+/// Index of a page in [`Site::pages`].
+pub type PageId = usize;
+
+/// The pages directly under a section page.
+#[derive(Clone, Debug, Default)]
+pub struct Section {
+    /// Pages of the section, in the section's order (date, weight or title).
+    pub pages: Vec<PageId>,
+    /// Sections nested in it (multi-page guides, sub-folders), by weight then title.
+    pub subsections: Vec<PageId>,
+    /// Pages and nested sections together, in the section's order: what its list shows.
+    pub entries: Vec<PageId>,
+}
+
+/// Everything known about the site once every page is parsed and rendered.
+pub struct Site {
+    /// The configuration.
+    pub config: Config,
+    /// Every page, sorted by source path then language.
+    pub pages: Vec<Page>,
+    /// Each page's rendered Markdown, by id.
+    pub rendered: Vec<RenderedMarkdown>,
+    /// Page by URL.
+    pub by_url: HashMap<String, PageId>,
+    /// The section page each page belongs to (`None` for home pages).
+    pub parent: Vec<Option<PageId>>,
+    /// Section pages and what they hold.
+    pub sections: BTreeMap<PageId, Section>,
+    /// Each page's translations, itself included, in the site's language order.
+    pub translations: Vec<Vec<PageId>>,
+    /// Taxonomies, per language.
+    pub taxonomies: Vec<Taxonomy>,
+    /// Pages that link to each page.
+    pub backlinks: Vec<Vec<PageId>>,
+    /// Pages sharing tags and themes with each page, best first.
+    pub related: Vec<Vec<PageId>>,
+    /// Home page per language code.
+    pub homes: BTreeMap<String, PageId>,
+}
+
+impl Site {
+    /// True for a list page: the home page or a top-level section's `_index.md`.
+    pub fn is_list(&self, id: PageId) -> bool {
+        let p = &self.pages[id];
+        p.is_section && p.depth() <= 1
+    }
+
+    /// True for the front page of a multi-page guide or course (a nested section of a type).
+    pub fn is_book(&self, id: PageId) -> bool {
+        let p = &self.pages[id];
+        p.is_section && p.depth() >= 2
+    }
+
+    /// The ordered parts of a multi-page guide: its front page then its chapters.
+    pub fn book_parts(&self, book: PageId) -> Vec<PageId> {
+        let mut parts = vec![book];
+        if let Some(s) = self.sections.get(&book) {
+            parts.extend(&s.pages);
+        }
+        parts
+    }
+
+    /// The book (multi-page guide) a page belongs to, if any.
+    pub fn book_of(&self, id: PageId) -> Option<PageId> {
+        if self.is_book(id) {
+            return Some(id);
+        }
+        self.parent[id].filter(|&p| self.is_book(p))
+    }
+
+    /// The chain of section pages from the home page down to the page's parent.
+    pub fn ancestors(&self, id: PageId) -> Vec<PageId> {
+        let mut chain = Vec::new();
+        let mut cur = self.parent[id];
+        while let Some(p) = cur {
+            chain.push(p);
+            cur = self.parent[p];
+        }
+        chain.reverse();
+        chain
+    }
+}
+
+/// Builds the graph. Problems between pages (two pages at one URL) are returned as diagnostics.
+pub fn build_site_graph(config: Config, pages: Vec<Page>, rendered: Vec<RenderedMarkdown>) -> (Site, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let (pages, rendered) = with_generated_sections(&config, pages, rendered);
+    let mut by_url: HashMap<String, PageId> = HashMap::with_capacity(pages.len());
+    for (id, p) in pages.iter().enumerate() {
+        if let Some(&other) = by_url.get(&p.url) {
+            diags.push(
+                Diagnostic::error(&p.source, format!("this page has the same address {} as {}", p.url, pages[other].source.display()))
+                    .at(p.field_positions.get("slug").map_or(1, |x| x.0), 1)
+                    .help("give one of them a different file name or `slug`"),
+            );
+        } else {
+            by_url.insert(p.url.clone(), id);
+        }
+    }
+    for p in &pages {
+        for alias in &p.aliases {
+            if let Some(&other) = by_url.get(alias) {
+                diags.push(
+                    p.error_at("aliases", format!("alias {alias} would hide the page {}", pages[other].source.display()))
+                        .help("remove the alias, or move that page first"),
+                );
+            }
+        }
+    }
+    let parent = parents(&pages);
+    let sections = sections(&pages, &parent);
+    let translations = translations(&config, &pages);
+    let homes = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_section && p.logical_path.is_empty())
+        .map(|(i, p)| (p.lang.clone(), i))
+        .collect();
+    let backlinks = links::backlinks(&pages, &rendered, &by_url);
+    let taxonomies = taxonomies::collect(&config, &pages);
+    let related = related::related_pages(&pages, 5);
+    let site = Site { config, pages, rendered, by_url, parent, sections, translations, taxonomies, backlinks, related, homes };
+    (site, diags)
+}
+
+/// Adds the section pages a language lacks: when `content/techniques/_index.md` exists and
+/// French techniques exist but `_index.fr.md` does not, French readers still get a list.
+fn with_generated_sections(config: &Config, pages: Vec<Page>, rendered: Vec<RenderedMarkdown>) -> (Vec<Page>, Vec<RenderedMarkdown>) {
+    let default = &config.default_language().code;
+    let existing: std::collections::HashSet<(String, String)> =
+        pages.iter().filter(|p| p.is_section).map(|p| (p.lang.clone(), p.logical_path.clone())).collect();
+    let defaults: HashMap<&str, &Page> =
+        pages.iter().filter(|p| p.is_section && &p.lang == default).map(|p| (p.logical_path.as_str(), p)).collect();
+    let mut wanted: BTreeMap<(String, String), Page> = BTreeMap::new();
+    for p in &pages {
+        let mut path = p.parent_path().to_string();
+        if p.is_section && p.logical_path.is_empty() {
+            continue;
+        }
+        loop {
+            let key = (p.lang.clone(), path.clone());
+            if !existing.contains(&key) && !wanted.contains_key(&key) {
+                let mut g = match defaults.get(path.as_str()) {
+                    Some(d) => (*d).clone(),
+                    None if path.is_empty() => home_stub(config),
+                    None => break,
+                };
+                let lang = config.language(&p.lang).map_or("", |l| l.prefix.as_str());
+                g.url = format!("{lang}{}", g.url.strip_prefix(&defaults_prefix(config)).unwrap_or(&g.url));
+                g.lang = p.lang.clone();
+                g.body.clear();
+                g.generated = true;
+                wanted.insert(key, g);
+            }
+            match path.rfind('/') {
+                Some(i) => path.truncate(i),
+                None if !path.is_empty() => path.clear(),
+                None => break,
+            }
+        }
+    }
+    let mut all: Vec<(Page, RenderedMarkdown)> = pages.into_iter().zip(rendered).collect();
+    all.extend(wanted.into_values().map(|p| (p, RenderedMarkdown::default())));
+    all.sort_by(|a, b| (&a.0.source, &a.0.lang, a.0.generated).cmp(&(&b.0.source, &b.0.lang, b.0.generated)));
+    all.into_iter().unzip()
+}
+
+fn defaults_prefix(config: &Config) -> String {
+    config.default_language().prefix.clone()
+}
+
+fn home_stub(config: &Config) -> Page {
+    Page {
+        source: std::path::PathBuf::from("content/_index.md"),
+        rel: std::path::PathBuf::from("_index.md"),
+        logical_path: String::new(),
+        is_section: true,
+        lang: config.default_language().code.clone(),
+        type_name: "page".into(),
+        title: config.title.clone(),
+        description: config.description.clone(),
+        date: None,
+        updated: None,
+        draft: false,
+        weight: None,
+        aliases: Vec::new(),
+        sort_by: None,
+        translation_key: String::new(),
+        taxonomies: BTreeMap::new(),
+        fields: Default::default(),
+        url: "/".into(),
+        body: String::new(),
+        body_line: 1,
+        field_positions: BTreeMap::new(),
+        generated: true,
+    }
+}
+
+/// Each page's section: the nearest ancestor folder with a section page in the same language.
+fn parents(pages: &[Page]) -> Vec<Option<PageId>> {
+    let sections: HashMap<(&str, &str), PageId> =
+        pages.iter().enumerate().filter(|(_, p)| p.is_section).map(|(i, p)| ((p.lang.as_str(), p.logical_path.as_str()), i)).collect();
+    pages
+        .iter()
+        .map(|p| {
+            if p.is_section && p.logical_path.is_empty() {
+                return None;
+            }
+            let mut path = p.parent_path();
+            loop {
+                if let Some(&s) = sections.get(&(p.lang.as_str(), path)) {
+                    return Some(s);
+                }
+                if path.is_empty() {
+                    return None;
+                }
+                path = path.rfind('/').map_or("", |i| &path[..i]);
+            }
+        })
+        .collect()
+}
+
+fn sections(pages: &[Page], parent: &[Option<PageId>]) -> BTreeMap<PageId, Section> {
+    let mut out: BTreeMap<PageId, Section> =
+        pages.iter().enumerate().filter(|(_, p)| p.is_section).map(|(i, _)| (i, Section::default())).collect();
+    for (id, p) in pages.iter().enumerate() {
+        if let Some(s) = parent[id].and_then(|s| out.get_mut(&s)) {
+            if p.is_section { s.subsections.push(id) } else { s.pages.push(id) }
+        }
+    }
+    for (&sid, s) in out.iter_mut() {
+        let section = &pages[sid];
+        let book = section.depth() >= 2;
+        let order = section.sort_by.clone().unwrap_or_else(|| if book { "weight".into() } else { "date".into() });
+        let modules: Vec<String> = section
+            .fields
+            .get("modules")
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|m| m.as_str()).map(|m| m.trim_end_matches(".md").to_string()).collect())
+            .unwrap_or_default();
+        let by_weight = |a: &Page, b: &Page| {
+            (a.weight.unwrap_or(i64::MAX), &a.title, &a.url).cmp(&(b.weight.unwrap_or(i64::MAX), &b.title, &b.url))
+        };
+        let compare = |a: &PageId, b: &PageId| {
+            let (a, b) = (&pages[*a], &pages[*b]);
+            if !modules.is_empty() {
+                let pos = |p: &Page| modules.iter().position(|m| p.logical_path.ends_with(&format!("/{m}"))).unwrap_or(usize::MAX);
+                return pos(a).cmp(&pos(b)).then_with(|| by_weight(a, b));
+            }
+            match order.as_str() {
+                "weight" => by_weight(a, b),
+                "title" => (&a.title, &a.url).cmp(&(&b.title, &b.url)),
+                _ => b.date.cmp(&a.date).then_with(|| by_weight(a, b)),
+            }
+        };
+        s.pages.sort_by(compare);
+        s.subsections.sort_by(|&a, &b| by_weight(&pages[a], &pages[b]));
+        s.entries = s.pages.iter().chain(&s.subsections).copied().collect();
+        s.entries.sort_by(compare);
+    }
+    out
+}
+
+fn translations(config: &Config, pages: &[Page]) -> Vec<Vec<PageId>> {
+    let mut groups: HashMap<&str, Vec<PageId>> = HashMap::new();
+    for (id, p) in pages.iter().enumerate() {
+        groups.entry(p.translation_key.as_str()).or_default().push(id);
+    }
+    let rank = |code: &str| config.languages.iter().position(|l| l.code == code).unwrap_or(usize::MAX);
+    for g in groups.values_mut() {
+        g.sort_by_key(|&id| (rank(&pages[id].lang), id));
+        g.dedup_by_key(|id| pages[*id].lang.clone());
+    }
+    pages.iter().map(|p| groups[p.translation_key.as_str()].clone()).collect()
+}

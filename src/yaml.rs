@@ -1,0 +1,141 @@
+//! The only module that names the YAML parser, so it can be swapped.
+//!
+//! It turns YAML text into serde values and parser errors into [`Diagnostic`]s whose line
+//! counts from the start of the file, not from the start of the YAML block (the mistake of
+//! zola#2558): callers pass the line on which the YAML starts.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::Diagnostic;
+
+/// A YAML mapping, as JSON-like values (the form templates and the schema check use).
+pub type Mapping = serde_json::Map<String, serde_json::Value>;
+
+/// Parses `text` (which starts on 1-based line `first_line` of `path`) into `T`.
+pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, first_line: usize) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(text).map_err(|e| to_diagnostic(&e, path, first_line))
+}
+
+/// Parses a front-matter block that must be a mapping of keys to values.
+pub fn parse_mapping(text: &str, path: &Path, first_line: usize) -> Result<Mapping, Diagnostic> {
+    if text.trim().is_empty() {
+        return Ok(Mapping::new());
+    }
+    let value: serde_json::Value = parse(text, path, first_line)?;
+    match value {
+        serde_json::Value::Object(map) => Ok(map),
+        serde_json::Value::Null => Ok(Mapping::new()),
+        other => Err(Diagnostic::error(
+            path,
+            format!("front matter must be a list of `key: value` lines, found {}", kind_of(&other)),
+        )
+        .at(first_line, 1)
+        .help("write one `key: value` per line between the `---` lines, e.g. `title: My page`")),
+    }
+}
+
+/// Names a value's kind in the words an editor knows.
+pub fn kind_of(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "nothing",
+        serde_json::Value::Bool(_) => "true/false",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "text",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "a set of `key: value` fields",
+    }
+}
+
+/// Where each top-level key of a YAML block is: key -> (1-based line, 1-based column of its value).
+///
+/// The parser's values carry no positions, so field-level problems (a bad `date`) are placed by
+/// finding the key's own line: top-level keys are the lines at the block's smallest indentation.
+pub fn key_positions(text: &str, first_line: usize) -> BTreeMap<String, (usize, usize)> {
+    let indent = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut out = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(rest) = line.get(indent..) else { continue };
+        if rest.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        if let Some(colon) = rest.find(':') {
+            let key = rest[..colon].trim().trim_matches(['"', '\'']);
+            let after = &rest[colon + 1..];
+            let value_col = indent + colon + 2 + (after.len() - after.trim_start().len());
+            out.entry(key.to_string())
+                .or_insert((first_line + i, value_col.min(line.chars().count() + 1)));
+        }
+    }
+    out
+}
+
+fn to_diagnostic(e: &serde_yaml::Error, path: &Path, first_line: usize) -> Diagnostic {
+    let (line, col) = e
+        .location()
+        .map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
+    // serde_yaml appends " at line N column M" counted inside the block: drop it, we say where.
+    let msg = e.to_string();
+    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+    let help = yaml_help(&msg);
+    let d = Diagnostic::error(path, format!("invalid YAML: {msg}")).at(line, col);
+    match help {
+        Some(h) => d.help(h),
+        None => d,
+    }
+}
+
+fn yaml_help(msg: &str) -> Option<String> {
+    if msg.starts_with("unknown field") {
+        Some("remove this key or check its spelling; the README lists every key".into())
+    } else if msg.contains("duplicate entry") {
+        Some("each key may appear only once; remove one of the two".into())
+    } else if msg.contains("mapping values are not allowed") {
+        Some("a value containing `: ` must be quoted, e.g. title: \"Step 1: plan\"".into())
+    } else if msg.contains("did not find expected") || msg.contains("found character") {
+        Some("check the indentation and quotes on this line and the one before".into())
+    } else if msg.contains("recursion limit") || msg.contains("repetition limit") {
+        Some("the YAML aliases expand too far; write the values out instead".into())
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_yaml_error_line_counted_from_file_start() {
+        let err = parse_mapping("title: a\nbad: [\n", Path::new("a.md"), 2).unwrap_err();
+        assert!(err.line >= 3, "{err}");
+        assert!(err.message.starts_with("invalid YAML"));
+    }
+
+    #[test]
+    fn rejects_a_list_as_front_matter() {
+        let err = parse_mapping("- a\n- b\n", Path::new("a.md"), 2).unwrap_err();
+        assert!(err.message.contains("found a list"), "{err}");
+    }
+
+    #[test]
+    fn finds_top_level_keys_even_when_indented() {
+        let pos = key_positions("  title: X\n  tags:\n    - a\n  date: 2024-01-01\n", 2);
+        assert_eq!(pos["title"], (2, 10));
+        assert_eq!(pos["date"], (5, 9));
+        assert!(!pos.contains_key("- a"));
+    }
+
+    #[test]
+    fn survives_an_alias_bomb() {
+        let bomb = "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n";
+        assert!(parse_mapping(bomb, Path::new("a.md"), 1).is_err());
+    }
+}
