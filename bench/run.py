@@ -1,0 +1,617 @@
+#!/usr/bin/env python3
+"""Build-time benchmark: lore beside Hugo, Hugo + Pagefind and Zola, on the same generated pages.
+
+    python3 bench/run.py                 # 1,000 and 10,000 pages, 1 warm-up + 3 timed runs each
+    python3 bench/run.py --huge          # ... and 100,000 pages
+    python3 bench/run.py --quick         # CI smoke: 1,000 pages, 1 run, no warm-up, no installs
+    ZOLA=/path/to/zola python3 bench/run.py    # adds Zola, with and without its search index
+
+Options: --sizes 1000,10000 (instead of the defaults), --runs N (timed runs, default 3),
+--warmup N (default 1), --tools lore,lore-noindex,hugo,pagefind,zola,zola-index (a subset),
+--shared DIR (the shared folder holding bench/gen_corpus.py and bench/peers/; default ../shared
+beside the repository), --lore BIN (use this binary instead of `cargo build --release`),
+--no-install (never apt-get/npm install a missing peer), --timeout S (per build, default 3600),
+--results DIR (default bench/results; --quick defaults to bench/work/quick-results).
+
+What it does, per size: generates the corpus once with gen_corpus.py (seed 42) into bench/work/
+(kept and reused while the generator, seed and size are unchanged); lays it out as a lore site
+(site.yaml + content/) and as a lore site with `search: {enabled: false}`; builds the release
+binary once; then, after the warm-up, runs every tool once per round, alternating the tools round
+by round, each full build into a fresh, empty output (Hugo and Zola get a fresh copy of their site
+per run: Hugo slows when rebuilt in the same folder). Pagefind indexes a fresh copy of Hugo's
+output each run. Each build's wall time is measured around the process, its peak RSS comes from
+os.wait4 (the largest resident set of the process and of every descendant it waited for), its
+output size is bytes and files under its output folder. Finally `lore build --timings` runs once
+and its per-stage times are kept.
+
+Writes bench/results/<date>-<pages>.json per size, bench/results/latest.md (one table per size,
+the newest JSON of each size) and copies that summary into bench/README.md. Exit status: 0 unless
+a tool crashed (non-zero exit or timeout) or a corpus could not be made; a peer that is not
+installed is skipped with a note; timings never fail the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(BENCH)
+WORK = os.path.join(BENCH, "work")
+SEED = 42
+BASE_URL = "https://bench.example.org"
+ALL_TOOLS = ["lore", "lore-noindex", "hugo", "pagefind", "zola", "zola-index"]
+LABELS = {
+    "lore": "lore (search index on)",
+    "lore-noindex": "lore, search index off",
+    "hugo": "Hugo",
+    "pagefind": "Pagefind on Hugo's output",
+    "hugo+pagefind": "Hugo + Pagefind",
+    "zola": "Zola, no index",
+    "zola-index": "Zola with index",
+}
+README_BEGIN = "<!-- bench:latest:begin (written by bench/run.py) -->"
+README_END = "<!-- bench:latest:end -->"
+
+
+def log(msg: str) -> None:
+    print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# processes
+
+
+class Result:
+    def __init__(self, ok: bool, wall: float, rss_kib: int, code: int | None, stderr_tail: str):
+        self.ok, self.wall, self.rss_kib, self.code, self.stderr_tail = ok, wall, rss_kib, code, stderr_tail
+
+
+def run_measured(cmd: list[str], cwd: str, log_path: str, timeout: float, env: dict | None = None) -> Result:
+    """Runs cmd; wall time around the process, peak RSS (KiB) of it and its waited-for descendants."""
+    with open(log_path, "wb") as out:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                             env=env, start_new_session=True)
+        timed_out = threading.Event()
+
+        def kill() -> None:
+            timed_out.set()
+            try:
+                os.killpg(p.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            _, status, ru = os.wait4(p.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - t0
+        p.returncode = code = os.waitstatus_to_exitcode(status)
+    with open(log_path, "rb") as f:
+        text = f.read().decode("utf-8", "replace")
+    tail = "\n".join(text.strip().splitlines()[-40:])
+    if timed_out.is_set():
+        tail = f"timed out after {timeout:.0f} s\n" + tail
+    return Result(code == 0 and not timed_out.is_set(), wall, ru.ru_maxrss, code, tail)
+
+
+def capture(cmd: list[str], cwd: str | None = None) -> str:
+    try:
+        p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=60)
+        return (p.stdout.strip() or p.stderr.strip()).splitlines()[0] if (p.stdout or p.stderr) else ""
+    except (OSError, subprocess.SubprocessError) as e:
+        return f"unknown ({e})"
+
+
+def tree_size(path: str) -> tuple[int, int]:
+    """(bytes, files) under path, symlinks not followed."""
+    total = files = 0
+    for root, _, names in os.walk(path):
+        for n in names:
+            try:
+                total += os.lstat(os.path.join(root, n)).st_size
+                files += 1
+            except OSError:
+                pass
+    return total, files
+
+
+def rmtree(path: str) -> None:
+    if os.path.lexists(path):
+        shutil.rmtree(path, ignore_errors=True)
+        if os.path.lexists(path):  # a second try, loudly
+            shutil.rmtree(path)
+
+
+def link_tree(src: str, dst: str) -> None:
+    """Copies a tree as hard links (cheap, and the tools only read their input); plain copies otherwise."""
+    def link_or_copy(s: str, d: str) -> None:
+        try:
+            os.link(s, d)
+        except OSError:
+            shutil.copy2(s, d)
+    shutil.copytree(src, dst, copy_function=link_or_copy, dirs_exist_ok=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# tools
+
+
+def machine_info() -> dict:
+    mem = model = ""
+    try:
+        with open("/proc/meminfo") as f:
+            kib = int(re.search(r"MemTotal:\s+(\d+)", f.read()).group(1))
+            mem = f"{kib / 1024 / 1024:.1f} GiB"
+    except (OSError, AttributeError):
+        pass
+    try:
+        with open("/proc/cpuinfo") as f:
+            m = re.search(r"model name\s*:\s*(.*)", f.read())
+            model = m.group(1).strip() if m else ""
+    except OSError:
+        pass
+    return {"cores": os.cpu_count(), "memory": mem, "cpu": model, "kernel": platform.release(),
+            "python": platform.python_version(), "load_at_start": os.getloadavg()[0]}
+
+
+def ensure_lore(args) -> tuple[str | None, str]:
+    if args.lore:
+        return os.path.abspath(args.lore), ""
+    log("cargo build --release")
+    p = subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO)
+    if p.returncode != 0:
+        return None, f"cargo build --release failed (exit {p.returncode})"
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(REPO, "target")
+    exe = os.path.join(target, "release", "lore")
+    return (exe, "") if os.path.exists(exe) else (None, f"no binary at {exe}")
+
+
+def ensure_hugo(install: bool) -> tuple[str | None, str]:
+    exe = shutil.which("hugo")
+    if exe or not install:
+        return exe, "" if exe else "hugo is not installed (apt-get install hugo): skipped"
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        log("apt-get install -y hugo")
+        subprocess.run(["apt-get", "install", "-y", "-q", "hugo"], stdout=subprocess.DEVNULL)
+        exe = shutil.which("hugo")
+    return exe, "" if exe else "hugo could not be installed: skipped"
+
+
+def ensure_pagefind(install: bool) -> tuple[str | None, str]:
+    exe = os.path.join(WORK, "node_modules", ".bin", "pagefind")
+    if os.path.exists(exe):
+        return exe, ""
+    if install and shutil.which("npm"):
+        log("npm i pagefind (into bench/work)")
+        os.makedirs(WORK, exist_ok=True)
+        subprocess.run(["npm", "i", "--no-audit", "--no-fund", "--silent", "pagefind"], cwd=WORK)
+        if os.path.exists(exe):
+            return exe, ""
+    other = shutil.which("pagefind")
+    return other, "" if other else "pagefind is not installed (npm i pagefind in bench/work): skipped"
+
+
+# ---------------------------------------------------------------------------------------------
+# corpora and sites
+
+
+def corpus(shared: str, pages: int) -> tuple[str | None, str]:
+    gen = os.path.join(shared, "bench", "gen_corpus.py")
+    if not os.path.exists(gen):
+        return None, f"no {gen} (pass --shared DIR)"
+    with open(gen, "rb") as f:
+        stamp = f"{hashlib.sha256(f.read()).hexdigest()} seed={SEED} pages={pages}"
+    out = os.path.join(WORK, "corpus", str(pages))
+    stamp_file = out + ".stamp"
+    if os.path.isdir(out) and os.path.exists(stamp_file) and open(stamp_file).read() == stamp:
+        return out, ""
+    log(f"generating {pages} pages (seed {SEED})")
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    rmtree(out)
+    if os.path.exists(stamp_file):
+        os.remove(stamp_file)
+    p = subprocess.run([sys.executable, gen, out, "--pages", str(pages), "--seed", str(SEED)],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        return None, f"gen_corpus.py failed: {p.stderr.strip()[-2000:]}"
+    log(p.stdout.strip())
+    with open(stamp_file, "w") as f:
+        f.write(stamp)
+    return out, ""
+
+
+def lore_site(corpus_dir: str, pages: int, search: bool) -> str:
+    site = os.path.join(WORK, "sites", f"lore-{pages}" + ("" if search else "-noindex"))
+    rmtree(site)
+    os.makedirs(site)
+    yaml = (f"title: \"lore benchmark, {pages} pages\"\nbase_url: {BASE_URL}\n"
+            "languages:\n  - code: en\n    name: English\n")
+    if not search:
+        yaml += "search:\n  enabled: false\n"
+    with open(os.path.join(site, "site.yaml"), "w") as f:
+        f.write(yaml)
+    link_tree(corpus_dir, os.path.join(site, "content"))
+    return site
+
+
+def zola_content(shared: str, corpus_dir: str, pages: int) -> tuple[str | None, str]:
+    dst = os.path.join(WORK, "sites", f"zola-content-{pages}")
+    rmtree(dst)
+    p = subprocess.run([sys.executable, os.path.join(shared, "bench", "peers", "adapt_zola.py"), corpus_dir, dst],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        return None, f"adapt_zola.py failed (it needs PyYAML: apt-get install python3-yaml): {p.stderr.strip()[-500:]}"
+    return dst, ""
+
+
+# ---------------------------------------------------------------------------------------------
+# one size
+
+
+def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
+    """Runs every available tool on a corpus of `pages` pages; returns the JSON record."""
+    rec: dict = {"pages": pages, "seed": SEED, "runs": args.runs, "warmup": args.warmup,
+                 "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                 "tools": {}, "notes": [], "crashed": []}
+    corpus_dir, why = corpus(shared, pages)
+    if not corpus_dir:
+        rec["notes"].append(why)
+        rec["crashed"].append("gen_corpus")
+        return rec
+    rec["corpus"] = {"bytes": tree_size(corpus_dir)[0], "files": tree_size(corpus_dir)[1]}
+    run_dir = os.path.join(WORK, "runs", str(pages))
+    rmtree(run_dir)
+    os.makedirs(run_dir)
+    peers = os.path.join(shared, "bench", "peers")
+
+    # Per-tool preparation (untimed) and the command to time. Each prepare(i) returns (cmd, cwd, out_dir).
+    plan: dict[str, tuple] = {}
+    if "lore" in tools:
+        for name, search in (("lore", True), ("lore-noindex", False)):
+            if name not in args.tools:
+                continue
+            site = lore_site(corpus_dir, pages, search)
+
+            def prep(i, site=site, name=name):
+                out = os.path.join(run_dir, f"{name}-out")
+                rmtree(out)
+                return [tools["lore"], "build", "--root", site, "--out", out], site, out
+            plan[name] = prep
+    if "hugo" in tools and ("hugo" in args.tools or "pagefind" in args.tools):
+        def prep_hugo(i):
+            d = os.path.join(run_dir, "hugo")
+            rmtree(d)
+            shutil.copytree(os.path.join(peers, "hugo"), d)
+            link_tree(corpus_dir, os.path.join(d, "content"))
+            return [tools["hugo"], "--quiet"], d, os.path.join(d, "public")
+        plan["hugo"] = prep_hugo
+        if "pagefind" in tools and "pagefind" in args.tools:
+            def prep_pf(i):
+                src = os.path.join(run_dir, "hugo", "public")
+                d = os.path.join(run_dir, "pagefind")
+                rmtree(d)
+                link_tree(src, os.path.join(d, "public"))
+                return [tools["pagefind"], "--site", "public"], d, os.path.join(d, "public", "pagefind")
+            plan["pagefind"] = prep_pf
+    if "zola" in tools and ({"zola", "zola-index"} & set(args.tools)):
+        zc, why = zola_content(shared, corpus_dir, pages)
+        if not zc:
+            rec["notes"].append("Zola skipped: " + why)
+        else:
+            for name, index in (("zola", False), ("zola-index", True)):
+                if name not in args.tools:
+                    continue
+
+                def prep_zola(i, name=name, index=index):
+                    d = os.path.join(run_dir, name)
+                    rmtree(d)
+                    shutil.copytree(os.path.join(peers, "zola"), d)
+                    link_tree(zc, os.path.join(d, "content"))
+                    if index:
+                        cfg = os.path.join(d, "config.toml")
+                        text = open(cfg).read()
+                        text, n = re.subn(r"(?m)^build_search_index\s*=\s*false", "build_search_index = true", text)
+                        if n == 0:
+                            text = "build_search_index = true\n" + text
+                        with open(cfg, "w") as f:
+                            f.write(text)
+                    return [tools["zola"], "build"], d, os.path.join(d, "public")
+                plan[name] = prep_zola
+
+    samples: dict[str, list[dict]] = {name: [] for name in plan}
+    failed: dict[str, str] = {}
+    rounds = args.warmup + args.runs
+    for r in range(rounds):
+        warm = r < args.warmup
+        for name, prep in plan.items():
+            if name in failed:
+                continue
+            if name == "pagefind" and ("hugo" in failed or not os.path.isdir(os.path.join(run_dir, "hugo", "public"))):
+                continue
+            cmd, cwd, out = prep(r)
+            res = run_measured(cmd, cwd, os.path.join(run_dir, f"{name}.log"), args.timeout)
+            tag = "warm-up" if warm else f"run {r - args.warmup + 1}/{args.runs}"
+            if not res.ok:
+                failed[name] = f"`{' '.join(cmd)}` exited {res.code}:\n{res.stderr_tail}"
+                log(f"{pages:>7} {name:<13} {tag}: FAILED (exit {res.code})\n{res.stderr_tail}")
+                continue
+            size, files = tree_size(out)
+            log(f"{pages:>7} {name:<13} {tag}: {res.wall:7.2f} s  {res.rss_kib / 1024:8.1f} MiB  "
+                f"{size / 1e6:8.1f} MB  {files} files")
+            if not warm:
+                samples[name].append({"wall_s": round(res.wall, 4), "peak_rss_kib": res.rss_kib,
+                                      "bytes": size, "files": files})
+        # the last round's outputs stay for inspection only at small sizes
+    for name, why in failed.items():
+        rec["crashed"].append(name)
+        rec["notes"].append(f"{LABELS.get(name, name)} failed: {why}")
+    for name, s in samples.items():
+        if s and name not in failed:
+            rec["tools"][name] = summarize(s)
+    # Hugo + Pagefind, run by run
+    if "hugo" in rec["tools"] and "pagefind" in rec["tools"]:
+        h, p = samples["hugo"], samples["pagefind"]
+        rec["tools"]["hugo+pagefind"] = summarize([
+            {"wall_s": round(a["wall_s"] + b["wall_s"], 4), "peak_rss_kib": max(a["peak_rss_kib"], b["peak_rss_kib"]),
+             "bytes": a["bytes"] + b["bytes"], "files": a["files"] + b["files"]} for a, b in zip(h, p)])
+        rec["tools"]["hugo+pagefind"]["derived"] = "sum of Hugo's and Pagefind's wall times run by run; the larger peak RSS"
+
+    # lore's own stage timings, once (untimed by us)
+    if "lore" in plan and "lore" not in failed:
+        out = os.path.join(run_dir, "lore-timings-out")
+        rmtree(out)
+        site = os.path.join(WORK, "sites", f"lore-{pages}")
+        res = run_measured([tools["lore"], "build", "--timings", "--root", site, "--out", out], site,
+                           os.path.join(run_dir, "lore-timings.log"), args.timeout)
+        rec["lore_stages"] = parse_stages(res.stderr_tail) if res.ok else {}
+        rec["lore_stages_text"] = res.stderr_tail
+        rmtree(out)
+    if pages > 1000:
+        for name in ("hugo", "pagefind", "zola", "zola-index", "lore-out", "lore-noindex-out"):
+            rmtree(os.path.join(run_dir, name))
+    return rec
+
+
+def summarize(samples: list[dict]) -> dict:
+    walls = [s["wall_s"] for s in samples]
+    rss = [s["peak_rss_kib"] for s in samples]
+    return {"median_s": round(statistics.median(walls), 4), "min_s": min(walls), "max_s": max(walls),
+            "peak_rss_kib": max(rss), "median_rss_kib": int(statistics.median(rss)),
+            "bytes": samples[-1]["bytes"], "files": samples[-1]["files"], "samples": samples}
+
+
+def parse_stages(text: str) -> dict:
+    stages = {}
+    for line in text.splitlines():
+        m = re.match(r"\s+(.+?)\s+([\d.]+) (ms|MB)\s*$", line)
+        if m:
+            stages[m.group(1).strip() + (" (MB)" if m.group(3) == "MB" else " (ms)")] = float(m.group(2))
+    return stages
+
+
+# ---------------------------------------------------------------------------------------------
+# report
+
+
+def fmt_bytes(n: float) -> str:
+    for unit, k in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n >= k:
+            return f"{n / k:.1f} {unit}"
+    return f"{n:.0f} B"
+
+
+def fmt_rss(kib: float) -> str:
+    return f"{kib / 1024 / 1024:.2f} GiB" if kib >= 1024 * 1024 else f"{kib / 1024:.0f} MiB"
+
+
+def table(rec: dict) -> list[str]:
+    t = rec["tools"]
+    lore = t.get("lore")
+    lines = [f"### {rec['pages']:,} pages",
+             "",
+             f"{rec['date'][:16].replace('T', ' ')}; median of {rec['runs']} full build(s) after "
+             f"{rec['warmup']} warm-up; corpus {fmt_bytes(rec.get('corpus', {}).get('bytes', 0))} in "
+             f"{rec.get('corpus', {}).get('files', 0):,} files. Ratios are lore's figure over the tool's "
+             "(below 1.0: lore is faster or smaller).",
+             "",
+             "| tool | median | min | max | peak RSS | output | files | lore/tool time | lore/tool RSS |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for name in ("lore", "lore-noindex", "hugo", "pagefind", "hugo+pagefind", "zola", "zola-index"):
+        if name not in t:
+            continue
+        x = t[name]
+        rt = f"{lore['median_s'] / x['median_s']:.2f}" if lore and name != "lore" else "—"
+        rm = f"{lore['peak_rss_kib'] / x['peak_rss_kib']:.2f}" if lore and name != "lore" else "—"
+        lines.append(f"| {LABELS[name]} | {x['median_s']:.2f} s | {x['min_s']:.2f} s | {x['max_s']:.2f} s | "
+                     f"{fmt_rss(x['peak_rss_kib'])} | {fmt_bytes(x['bytes'])} | {x['files']:,} | {rt} | {rm} |")
+    lines.append("")
+    if lore and "lore-noindex" in t:
+        base = t["lore-noindex"]["median_s"]
+        lines.append(f"- lore's search index adds {100 * (lore['median_s'] - base) / base:+.0f}% to its build time "
+                     f"({lore['median_s']:.2f} s vs {base:.2f} s with `search: {{enabled: false}}`; target < 25%).")
+    if lore and "hugo" in t:
+        h = t["hugo"]
+        lines.append(f"- lore/Hugo time {lore['median_s'] / h['median_s']:.2f} (target ≤ 1.0 at 10,000 pages); "
+                     f"lore/Hugo peak RSS {lore['peak_rss_kib'] / h['peak_rss_kib']:.2f} (target ≤ 0.5).")
+    if lore and "hugo+pagefind" in t:
+        lines.append(f"- lore/(Hugo + Pagefind) time {lore['median_s'] / t['hugo+pagefind']['median_s']:.2f} "
+                     "(target ≤ 0.25).")
+    stages = {k: v for k, v in rec.get("lore_stages", {}).items() if k.endswith("(ms)")}
+    if stages:
+        total = sum(stages.values())
+        parts = ", ".join(f"{k[:-5]} {v / 1000:.2f} s ({100 * v / total:.0f}%)" for k, v in stages.items())
+        mem = rec["lore_stages"].get("peak memory (MB)")
+        lines.append(f"- lore stages (`lore build --timings`, one run): {parts}"
+                     + (f"; peak memory {mem:.0f} MB" if mem else "") + ".")
+    for n in rec["notes"]:
+        first, _, rest = n.partition("\n")
+        lines.append(f"- {first}")
+        if rest:
+            lines += ["", "  ```", *("  " + l for l in rest.splitlines()[-25:]), "  ```", ""]
+    lines.append("")
+    return lines
+
+
+def report(results_dir: str, meta: dict) -> str:
+    newest: dict[int, dict] = {}
+    for name in sorted(os.listdir(results_dir)):
+        m = re.match(r"(\d{4}-\d{2}-\d{2}(?:T[\d-]+)?)-(\d+)\.json$", name)
+        if m:
+            with open(os.path.join(results_dir, name)) as f:
+                rec = json.load(f)
+            if int(m.group(2)) not in newest or rec["date"] >= newest[int(m.group(2))]["date"]:
+                newest[int(m.group(2))] = rec
+    lines = ["## Build benchmark: latest results", "",
+             f"Machine: {meta['machine']['cores']} cores, {meta['machine']['memory']} memory"
+             + (f", {meta['machine']['cpu']}" if meta['machine']['cpu'] else "")
+             + f", Linux {meta['machine']['kernel']}.",
+             "Tools: " + "; ".join(f"{k}: `{v}`" for k, v in meta["versions"].items()) + ".",
+             f"Corpus: `gen_corpus.py --seed {SEED}`. Peak RSS is the largest resident set of the build process "
+             "or any process it waited for (os.wait4). Command: `python3 bench/run.py` (see bench/README.md).", ""]
+    for pages in sorted(newest):
+        lines += table(newest[pages])
+    if 10000 in newest and 100000 in newest:
+        a, b = newest[10000]["tools"].get("lore"), newest[100000]["tools"].get("lore")
+        if a and b:
+            lines += [f"10k → 100k: lore's build time × {b['median_s'] / a['median_s']:.1f} (target near 10); "
+                      f"peak RSS at 100,000 pages {fmt_rss(b['peak_rss_kib'])} (target < 2 GiB).", ""]
+    return "\n".join(lines)
+
+
+def update_readme(summary: str) -> None:
+    path = os.path.join(BENCH, "README.md")
+    if not os.path.exists(path):
+        return
+    text = open(path, encoding="utf-8").read()
+    if README_BEGIN not in text or README_END not in text:
+        return
+    head, _, rest = text.partition(README_BEGIN)
+    _, _, tail = rest.partition(README_END)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(head + README_BEGIN + "\n\n" + summary.replace("## Build", "### Build", 1).strip()
+                .replace("\n### ", "\n#### ") + "\n\n" + README_END + tail)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    ap.add_argument("--sizes", help="comma-separated page counts (default 1000,10000)")
+    ap.add_argument("--huge", action="store_true", help="add 100,000 pages")
+    ap.add_argument("--quick", action="store_true", help="CI smoke: 1,000 pages, 1 run, no warm-up, no installs")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--warmup", type=int, default=1)
+    ap.add_argument("--tools", default=",".join(ALL_TOOLS))
+    ap.add_argument("--shared", default=os.path.join(os.path.dirname(REPO), "shared"))
+    ap.add_argument("--lore", help="a lore binary (default: cargo build --release)")
+    ap.add_argument("--no-install", action="store_true")
+    ap.add_argument("--timeout", type=float, default=3600)
+    ap.add_argument("--results")
+    args = ap.parse_args()
+    if args.quick:
+        args.runs, args.warmup, args.no_install = 1, 0, True
+        sizes = [1000]
+    else:
+        sizes = [int(s.replace("_", "").replace(",", "")) for s in (args.sizes or "1000,10000").split(",") if s]
+        if args.huge and 100000 not in sizes:
+            sizes.append(100000)
+    if args.sizes and args.quick:
+        sizes = [int(s) for s in args.sizes.split(",")]
+    args.tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    unknown = set(args.tools) - set(ALL_TOOLS)
+    if unknown:
+        ap.error(f"unknown tools: {', '.join(sorted(unknown))} (choose from {', '.join(ALL_TOOLS)})")
+    if args.runs < 1:
+        ap.error("--runs must be at least 1")
+    results_dir = os.path.abspath(args.results or os.path.join(WORK, "quick-results") if args.quick
+                                  else args.results or os.path.join(BENCH, "results"))
+    shared = os.path.abspath(args.shared)
+    os.makedirs(WORK, exist_ok=True)
+    os.makedirs(results_dir, exist_ok=True)
+
+    notes: list[str] = []
+    tools: dict[str, str] = {}
+    crashed = False
+    if {"lore", "lore-noindex"} & set(args.tools):
+        exe, why = ensure_lore(args)
+        if exe:
+            tools["lore"] = exe
+        else:
+            notes.append(why)
+            crashed = True
+    if {"hugo", "pagefind"} & set(args.tools):
+        exe, why = ensure_hugo(not args.no_install)
+        if exe:
+            tools["hugo"] = exe
+        else:
+            notes.append(why)
+    if "pagefind" in args.tools:
+        exe, why = ensure_pagefind(not args.no_install)
+        if exe:
+            tools["pagefind"] = exe
+        else:
+            notes.append(why)
+    if {"zola", "zola-index"} & set(args.tools):
+        z = os.environ.get("ZOLA")
+        if z and os.access(z, os.X_OK):
+            tools["zola"] = os.path.abspath(z)
+        else:
+            notes.append("Zola skipped: set ZOLA=/path/to/zola" + (f" ({z} is not executable)" if z else ""))
+
+    versions = {}
+    if "lore" in tools:
+        versions["lore"] = capture([tools["lore"], "--version"])
+    if "hugo" in tools:
+        versions["hugo"] = capture([tools["hugo"], "version"])
+    if "pagefind" in tools:
+        versions["pagefind"] = capture([tools["pagefind"], "--version"])
+    if "zola" in tools:
+        versions["zola"] = capture([tools["zola"], "--version"])
+    meta = {"machine": machine_info(), "versions": versions,
+            "commit": capture(["git", "rev-parse", "--short", "HEAD"], cwd=REPO)}
+    for n in notes:
+        log("note: " + n)
+    log(f"sizes {sizes}, {args.warmup} warm-up + {args.runs} run(s); tools: {', '.join(sorted(tools))}")
+
+    stamp = dt.datetime.now().strftime("%Y-%m-%d")
+    for pages in sizes:
+        rec = bench_size(pages, args, tools, shared)
+        rec.update(meta)
+        rec["notes"] = notes + rec["notes"]
+        crashed |= bool(rec["crashed"])
+        path = os.path.join(results_dir, f"{stamp}-{pages}.json")
+        with open(path, "w") as f:
+            json.dump(rec, f, indent=2)
+            f.write("\n")
+        log(f"wrote {os.path.relpath(path, REPO)}")
+        summary = report(results_dir, meta)
+        with open(os.path.join(results_dir, "latest.md"), "w") as f:
+            f.write(summary + "\n")
+        if not args.quick and not args.results:
+            update_readme(summary)
+    print(summary)
+    if crashed:
+        log("a tool crashed or could not be built: see the notes above")
+    return 1 if crashed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
