@@ -179,7 +179,14 @@ def ensure_lore(args) -> tuple[str | None, str]:
         return None, f"cargo build --release failed (exit {p.returncode})"
     target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(REPO, "target")
     exe = os.path.join(target, "release", "lore")
-    return (exe, "") if os.path.exists(exe) else (None, f"no binary at {exe}")
+    if not os.path.exists(exe):
+        return None, f"no binary at {exe}"
+    # A private copy: another cargo build in the same target folder must not swap it mid-run.
+    os.makedirs(os.path.join(WORK, "bin"), exist_ok=True)
+    copy = os.path.join(WORK, "bin", "lore")
+    shutil.copy2(exe, copy + ".tmp")
+    os.replace(copy + ".tmp", copy)
+    return copy, ""
 
 
 def ensure_hugo(install: bool) -> tuple[str | None, str]:
@@ -268,6 +275,7 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
     """Runs every available tool on a corpus of `pages` pages; returns the JSON record."""
     rec: dict = {"pages": pages, "seed": SEED, "runs": args.runs, "warmup": args.warmup,
                  "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                 "load_before": os.getloadavg()[0],
                  "tools": {}, "notes": [], "crashed": []}
     corpus_dir, why = corpus(shared, pages)
     if not corpus_dir:
@@ -382,6 +390,7 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
         rec["lore_stages"] = parse_stages(res.stderr_tail) if res.ok else {}
         rec["lore_stages_text"] = res.stderr_tail
         rmtree(out)
+    rec["load_after"] = os.getloadavg()[0]
     if pages > 1000:
         for name in ("hugo", "pagefind", "zola", "zola-index", "lore-out", "lore-noindex-out"):
             rmtree(os.path.join(run_dir, name))
@@ -399,7 +408,7 @@ def summarize(samples: list[dict]) -> dict:
 def parse_stages(text: str) -> dict:
     stages = {}
     for line in text.splitlines():
-        m = re.match(r"\s+(.+?)\s+([\d.]+) (ms|MB)\s*$", line)
+        m = re.match(r"\s*(\S.*?)\s+([\d.]+) (ms|MB)\s*$", line)
         if m:
             stages[m.group(1).strip() + (" (MB)" if m.group(3) == "MB" else " (ms)")] = float(m.group(2))
     return stages
@@ -427,7 +436,8 @@ def table(rec: dict) -> list[str]:
              "",
              f"{rec['date'][:16].replace('T', ' ')}; median of {rec['runs']} full build(s) after "
              f"{rec['warmup']} warm-up; corpus {fmt_bytes(rec.get('corpus', {}).get('bytes', 0))} in "
-             f"{rec.get('corpus', {}).get('files', 0):,} files. Ratios are lore's figure over the tool's "
+             f"{rec.get('corpus', {}).get('files', 0):,} files; load average {rec.get('load_before', 0):.1f} "
+             f"before, {rec.get('load_after', 0):.1f} after (2 cores: above 2 the machine was shared). Ratios are lore's figure over the tool's "
              "(below 1.0: lore is faster or smaller).",
              "",
              "| tool | median | min | max | peak RSS | output | files | lore/tool time | lore/tool RSS |",
@@ -586,7 +596,8 @@ def main() -> int:
     if "zola" in tools:
         versions["zola"] = capture([tools["zola"], "--version"])
     meta = {"machine": machine_info(), "versions": versions,
-            "commit": capture(["git", "rev-parse", "--short", "HEAD"], cwd=REPO)}
+            "commit": capture(["git", "rev-parse", "--short", "HEAD"], cwd=REPO),
+            "src_dirty": bool(capture(["git", "status", "--porcelain", "--", "src", "Cargo.toml", "Cargo.lock"], cwd=REPO))}
     for n in notes:
         log("note: " + n)
     log(f"sizes {sizes}, {args.warmup} warm-up + {args.runs} run(s); tools: {', '.join(sorted(tools))}")
