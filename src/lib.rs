@@ -101,6 +101,8 @@ pub struct LoadedSite {
     pub site: Site,
     /// Its assets.
     pub assets: Arc<Assets>,
+    /// Interface strings by language.
+    pub strings: Arc<render::templates::Strings>,
     /// Non-Markdown files under `content/`.
     pub resources: Vec<PathBuf>,
     /// Problems found so far (errors and warnings).
@@ -119,11 +121,21 @@ pub fn load_site(options: &BuildOptions, timings: &mut Timings, progress: &dyn F
     let (pages, drafts, d) = timings.time("parse", progress, || content::parse_pages(&config, files.pages, options.drafts));
     diags.extend(d);
     let base_path = render::templates::base_path(&config.base_url);
+    let strings = match render::templates::load_strings(&config) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            Default::default()
+        }
+    };
+    let labels = |kind: markdown::CalloutKind, lang: &str| {
+        render::templates::lookup(&strings, lang, &format!("callout_{}", kind.name()))
+    };
     let rendered: Vec<RenderedMarkdown> = timings.time("markdown", progress, || {
         let index = PathIndex::new(&pages, drafts, &files.resources, &base_path);
         let highlighter = Highlighter::new();
         let out: Vec<(RenderedMarkdown, Vec<Diagnostic>)> =
-            pages.par_iter().map(|p| render_markdown(p, &index, &highlighter)).collect();
+            pages.par_iter().map(|p| render_markdown(p, &index, &highlighter, &labels)).collect();
         out.into_iter()
             .map(|(r, d)| {
                 diags.extend(d);
@@ -136,7 +148,7 @@ pub fn load_site(options: &BuildOptions, timings: &mut Timings, progress: &dyn F
     let (mut assets, d) = Assets::collect(&options.root);
     diags.extend(d);
     assets.insert("css/syntax.css".into(), Highlighter::stylesheet().into_bytes());
-    Ok(LoadedSite { site, assets: Arc::new(assets), resources: files.resources, diagnostics: diags })
+    Ok(LoadedSite { site, assets: Arc::new(assets), strings: Arc::new(strings), resources: files.resources, diagnostics: diags })
 }
 
 /// Builds the site: every stage, then the output swapped in whole. On any error nothing is
@@ -144,11 +156,11 @@ pub fn load_site(options: &BuildOptions, timings: &mut Timings, progress: &dyn F
 pub fn build(options: &BuildOptions, progress: &dyn Fn(&str)) -> Result<BuildReport, Vec<Diagnostic>> {
     let mut timings = Timings::default();
     let loaded = load_site(options, &mut timings, progress).map_err(Diagnostics::sorted)?;
-    let LoadedSite { site, assets, resources, mut diagnostics } = loaded;
+    let LoadedSite { site, assets, strings, resources, mut diagnostics } = loaded;
     if let Err(why) = output::check_output_dir(&options.root, &options.out) {
         diagnostics.push(Diagnostic::error("", why).help("choose another --out folder"));
     }
-    let templates = match render::Templates::load(&site.config, assets.clone()) {
+    let templates = match render::Templates::load(&site.config, assets.clone(), strings) {
         Ok(t) => Some(t),
         Err(d) => {
             diagnostics.extend(d);

@@ -127,7 +127,7 @@ pub(super) fn render_callouts<'a>(
                 match alert(&mut pending) {
                     Some((kind, title)) => {
                         let inner: Vec<Spanned> = pending.drain(1..pending.len() - 1).collect();
-                        push_callout(&mut out, &mut callouts, kind, title, inner);
+                        push_callout(&mut out, &mut callouts, kind, (title, ctx.label(kind)), inner);
                     }
                     None => out.append(&mut pending),
                 }
@@ -153,7 +153,7 @@ pub(super) fn render_callouts<'a>(
                     }
                 }
                 let inner = render_fenced(&text, base, ctx, resolver, highlighter, diags);
-                push_callout(&mut out, &mut callouts, kind, title, inner);
+                push_callout(&mut out, &mut callouts, kind, (title, ctx.label(kind)), inner);
             }
             other => out.push((other, range)),
         }
@@ -192,16 +192,13 @@ fn push_callout<'a>(
     out: &mut Vec<Spanned<'a>>,
     callouts: &mut Vec<Callout>,
     kind: CalloutKind,
-    title: Option<String>,
+    (title, label): (Option<String>, String),
     inner: Vec<Spanned<'a>>,
 ) {
     let n = callouts.iter().filter(|c| c.kind == kind).count() + 1;
     let id = format!("{}-{n}", kind.name());
     let html = super::to_html(inner.clone());
-    let title_html = match &title {
-        Some(t) => format!("<p class=\"callout-title\">{}</p>", escape(t)),
-        None => String::new(),
-    };
+    let title_html = format!("<p class=\"callout-title\">{}</p>", escape(title.as_deref().unwrap_or(&label)));
     let open = format!("<aside class=\"callout callout-{k}\" id=\"{id}\" data-callout=\"{k}\">{title_html}\n", k = kind.name());
     out.push((Event::Html(CowStr::from(open)), 0..0));
     out.extend(inner);
@@ -227,9 +224,4 @@ fn render_fenced(
     highlight::highlight_code(events, highlighter)
 }
 
-/// Escapes text for HTML.
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    pulldown_cmark_escape::escape_html(&mut out, s).ok();
-    out
-}
+pub(crate) use super::escape_attr as escape;

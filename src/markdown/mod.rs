@@ -52,13 +52,22 @@ pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
 pub(crate) struct Context<'a> {
     pub page: &'a Page,
     lines: LineIndex,
+    labels: &'a CalloutLabels<'a>,
 }
+
+/// The heading a callout without a title gets, in the page's language (`Tip`, `Conseil`).
+pub type CalloutLabels<'a> = dyn Fn(CalloutKind, &str) -> String + Sync + 'a;
 
 impl Context<'_> {
     /// 1-based line and column in the source file of a byte offset in the body.
     pub fn locate(&self, offset: usize) -> (usize, usize) {
         let (l, c) = self.lines.locate(&self.page.body, offset);
         (l + self.page.body_line - 1, c)
+    }
+
+    /// The default title of a callout of `kind` in the page's language.
+    pub fn label(&self, kind: CalloutKind) -> String {
+        (self.labels)(kind, &self.page.lang)
     }
 
     /// An error at a byte offset of the body.
@@ -84,8 +93,9 @@ pub fn render_markdown(
     page: &Page,
     resolver: &dyn LinkResolver,
     highlighter: &Highlighter,
+    labels: &CalloutLabels,
 ) -> (RenderedMarkdown, Vec<Diagnostic>) {
-    let ctx = Context { page, lines: LineIndex::new(&page.body) };
+    let ctx = Context { page, lines: LineIndex::new(&page.body), labels };
     let mut diags = Vec::new();
     let events: Vec<Spanned> = Parser::new_ext(&page.body, options()).into_offset_iter().collect();
     let (events, toc) = headings::assign_ids(events);
@@ -108,7 +118,18 @@ pub(crate) fn to_html(events: Vec<Spanned>) -> String {
 #[cfg(test)]
 mod tests;
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values (quoted with `"` or `'`).
 pub fn escape_attr(s: &str) -> String {
-    callouts::escape(s)
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }

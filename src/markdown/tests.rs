@@ -39,7 +39,7 @@ fn page(body: &str) -> Page {
 }
 
 fn render(body: &str) -> (RenderedMarkdown, Vec<Diagnostic>) {
-    render_markdown(&page(body), &Pages, &Highlighter::new())
+    render_markdown(&page(body), &Pages, &Highlighter::new(), &|k: CalloutKind, _: &str| format!("{k:?}"))
 }
 
 #[test]
@@ -64,6 +64,7 @@ fn renders_alerts_as_callouts_with_titles() {
     let (r, _) = render("> [!CHECKLIST] Before the event\n> - [ ] Venue booked\n\n> [!TIP]\n> Start on time.\n\n> plain quote\n");
     assert!(r.html.contains("<aside class=\"callout callout-checklist\" id=\"checklist-1\""), "{}", r.html);
     assert!(r.html.contains("<p class=\"callout-title\">Before the event</p>"));
+    assert!(r.html.contains("<p class=\"callout-title\">Tip</p>"), "untitled callouts get the kind's label");
     assert!(r.html.contains("<blockquote>"));
     assert_eq!(r.callouts.len(), 2);
     assert_eq!(r.callouts[1].kind, CalloutKind::Tip);

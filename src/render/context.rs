@@ -81,6 +81,8 @@ pub struct TranslationView {
     pub name: String,
     /// The translated page's URL.
     pub url: String,
+    /// Its absolute URL, for `hreflang` alternates.
+    pub permalink: String,
     /// True for the page being shown.
     pub current: bool,
 }
@@ -300,6 +302,7 @@ impl ViewContext<'_> {
                     lang: tp.lang.clone(),
                     name: self.config().language(&tp.lang).map_or_else(|| tp.lang.clone(), |l| l.name.clone()),
                     url: self.url(&tp.url),
+                    permalink: self.config().absolute_url(&tp.url),
                     current: t == id,
                 }
             })

@@ -30,6 +30,8 @@ enum Job {
     TaxonomyIndex(usize),
     Term(usize, usize),
     NotFound(usize),
+    Search(usize),
+    PrintBook(PageId),
     Alias { from: String, to: PageId },
     Machine(machine::MachineFile),
 }
@@ -103,6 +105,10 @@ fn jobs(site: &Site) -> Vec<Job> {
         jobs.extend((0..tax.terms.len()).map(|i| Job::Term(t, i)));
     }
     jobs.extend((0..site.config.languages.len()).map(Job::NotFound));
+    if site.config.search.enabled {
+        jobs.extend((0..site.config.languages.len()).map(Job::Search));
+    }
+    jobs.extend(site.sections.keys().filter(|&&id| site.is_book(id)).map(|&id| Job::PrintBook(id)));
     jobs.extend(machine::files(site).into_iter().map(Job::Machine));
     jobs
 }
@@ -159,6 +165,21 @@ fn render_job(
             let html = templates.render("404.html", ctx, Path::new("404.html"))?;
             Ok((format!("{}/404.html", lang.prefix).trim_start_matches('/').to_string(), html.into_bytes()))
         }
+        Job::Search(l) => {
+            let lang = &site.config.languages[*l];
+            let (site_v, dir) = lang_ctx(&lang.code);
+            let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
+            let html = templates.render("search.html", ctx, Path::new("search.html"))?;
+            Ok((format!("{}/search/index.html", lang.prefix).trim_start_matches('/').to_string(), html.into_bytes()))
+        }
+        Job::PrintBook(book) => {
+            let p = &site.pages[*book];
+            let (site_v, dir) = lang_ctx(&p.lang);
+            let parts: Vec<_> = site.book_parts(*book).into_iter().map(|i| views.page(i)).collect();
+            let ctx = minijinja::context! { site => site_v, lang => &p.lang, dir => dir, page => views.page(*book), parts => parts };
+            let html = templates.render("guide_print.html", ctx, &p.source)?;
+            Ok((output_path(&format!("{}print/", p.url)), html.into_bytes()))
+        }
         Job::Alias { from, to } => {
             let target = views.url(&site.pages[*to].url);
             Ok((output_path(from), redirect_html(&target).into_bytes()))
@@ -199,10 +220,11 @@ fn render_list(
     let upcoming_all: Vec<EntryView> = if is_home { upcoming_events(views, &p.lang) } else { upcoming };
     let dir = site.config.language(&p.lang).map_or(Direction::Ltr, |l| l.dir);
     let sections: Vec<EntryView> = site.sections.get(&section).map_or(Vec::new(), |s| s.subsections.iter().map(|&i| views.entry(i)).collect());
+    let facets = facets(views, &p.lang, all);
     let ctx = minijinja::context! {
         site => site_views.get(&p.lang).cloned().unwrap_or_default(), lang => &p.lang, dir => dir,
         page => views.page(section), entries => entries, pagination => pagination,
-        upcoming => upcoming_all, past => past, recent => recent, sections => sections,
+        upcoming => upcoming_all, past => past, recent => recent, sections => sections, facets => facets,
     };
     let name = if is_home {
         "home.html".to_string()
@@ -211,6 +233,33 @@ fn render_list(
     };
     let html = templates.render(&name, ctx, &p.source)?;
     Ok((output_path(&page_url(number)), html.into_bytes()))
+}
+
+/// Values to filter a list by: its pages' themes (with their term pages, so filters work
+/// without JavaScript), difficulties and group sizes.
+#[derive(Serialize)]
+struct Facets {
+    themes: Vec<Link>,
+    difficulty: Vec<String>,
+    group_size: Vec<String>,
+}
+
+fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
+    use std::collections::BTreeSet;
+    let pages = &views.site.pages;
+    let prefix = views.site.config.language(lang).map_or("", |l| l.prefix.as_str());
+    let field = |k: &str| -> BTreeSet<String> {
+        ids.iter().filter_map(|&i| pages[i].field(k).and_then(crate::content::schema::scalar_text)).collect()
+    };
+    let themes: BTreeSet<&String> = ids.iter().flat_map(|&i| pages[i].taxonomies.get("themes").into_iter().flatten()).collect();
+    Facets {
+        themes: themes
+            .into_iter()
+            .map(|t| Link { title: t.clone(), url: views.url(&format!("{prefix}/themes/{}/", crate::content::slug::slugify(t))) })
+            .collect(),
+        difficulty: field("difficulty").into_iter().collect(),
+        group_size: field("group_size").into_iter().collect(),
+    }
 }
 
 fn start_of(e: &EntryView) -> String {

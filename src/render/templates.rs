@@ -25,7 +25,7 @@ pub struct Templates {
 
 impl Templates {
     /// Loads the layouts and checks every one's syntax, reporting each error with its line.
-    pub fn load(config: &Config, assets: Arc<Assets>) -> Result<Self, Vec<Diagnostic>> {
+    pub fn load(config: &Config, assets: Arc<Assets>, strings: Arc<Strings>) -> Result<Self, Vec<Diagnostic>> {
         let mut sources: BTreeMap<String, String> = BTreeMap::new();
         let mut origins: BTreeMap<String, PathBuf> = BTreeMap::new();
         for (name, bytes) in crate::builtin::files(&crate::builtin::LAYOUTS) {
@@ -50,7 +50,6 @@ impl Templates {
                 }
             }
         }
-        let strings = load_strings(config, sources.get("strings.yaml").map(String::as_str), &mut diags);
         let mut env = Environment::new();
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".svg") {
@@ -60,6 +59,14 @@ impl Templates {
             }
         });
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Lenient);
+        // minijinja's own escaping also escapes `/`, which bloats every URL on a page
+        // (`&#x2f;`); `& < > "` are the characters that matter in text and quoted attributes.
+        env.set_formatter(|out, state, value| match value.as_str() {
+            Some(s) if state.auto_escape() != AutoEscape::None && !value.is_safe() => {
+                out.write_str(&crate::markdown::escape_attr(s)).map_err(Error::from)
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        });
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
         for (name, text) in &sources {
@@ -70,7 +77,6 @@ impl Templates {
                 diags.push(template_diagnostic(&e, &origins, None));
             }
         }
-        let strings = Arc::new(strings);
         env.add_function("t", move |state: &State, key: &str| -> String { translate(&strings, state, key) });
         let base_path = base_path(&config.base_url);
         let bp = base_path.clone();
@@ -110,26 +116,35 @@ pub fn base_path(base_url: &str) -> String {
 
 fn translate(strings: &Strings, state: &State, key: &str) -> String {
     let lang = state.lookup("lang").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    lookup(strings, &lang, key)
+}
+
+/// The interface string `key` in `lang`, falling back to English, then to the key itself.
+pub fn lookup(strings: &Strings, lang: &str, key: &str) -> String {
     strings
-        .get(&lang)
+        .get(lang)
         .and_then(|t| t.get(key))
         .or_else(|| strings.get("en").and_then(|t| t.get(key)))
         .cloned()
         .unwrap_or_else(|| key.replace('_', " "))
 }
 
-fn load_strings(config: &Config, builtin: Option<&str>, diags: &mut Vec<Diagnostic>) -> Strings {
-    let mut strings: Strings = match builtin {
-        Some(text) => crate::yaml::parse(text, Path::new("layouts/strings.yaml"), 1).unwrap_or_else(|d| {
-            diags.push(d);
-            Strings::new()
-        }),
-        None => Strings::new(),
+/// The interface string tables: `strings.yaml` of the site's layouts (or the built-in one),
+/// then the site's `strings:` from site.yaml on top.
+pub fn load_strings(config: &Config) -> Result<Strings, Diagnostic> {
+    let own = config.root.join(LAYOUTS_DIR).join("strings.yaml");
+    let (text, path) = match std::fs::read_to_string(&own) {
+        Ok(t) => (t, PathBuf::from("layouts/strings.yaml")),
+        Err(_) => {
+            let builtin = crate::builtin::LAYOUTS.get_file("strings.yaml").and_then(|f| f.contents_utf8()).unwrap_or("");
+            (builtin.to_string(), PathBuf::from("(built-in) layouts/strings.yaml"))
+        }
     };
+    let mut strings: Strings = if text.trim().is_empty() { Strings::new() } else { crate::yaml::parse(&text, &path, 1)? };
     for (lang, table) in &config.strings {
         strings.entry(lang.clone()).or_default().extend(table.clone());
     }
-    strings
+    Ok(strings)
 }
 
 fn template_diagnostic(e: &Error, origins: &BTreeMap<String, PathBuf>, source: Option<&Path>) -> Diagnostic {
