@@ -187,8 +187,10 @@ impl Config {
     pub fn load(root: &Path) -> Result<Self, Vec<Diagnostic>> {
         let path = Path::new(CONFIG_FILE);
         let text = std::fs::read_to_string(root.join(CONFIG_FILE)).map_err(|e| {
-            vec![Diagnostic::error(path, format!("cannot read site configuration: {e}"))
-                .help("run lore in a site folder (one with site.yaml), or pass --root DIR")]
+            vec![
+                Diagnostic::error(path, format!("cannot read site configuration: {e}"))
+                    .help("run lore in a site folder (one with site.yaml), or pass --root DIR"),
+            ]
         })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let raw: RawConfig = yaml::parse(text, path, 1).map_err(|d| vec![d])?;
@@ -209,22 +211,32 @@ impl Config {
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
             errors.push(at(
                 "base_url",
-                format!("`base_url` must be an absolute http(s) URL, found `{}`", raw.base_url),
+                format!(
+                    "`base_url` must be an absolute http(s) URL, found `{}`",
+                    raw.base_url
+                ),
                 "write the address the site is published at, e.g. https://example.org",
             ));
         }
         let languages = check_languages(raw.languages, &mut errors, &at);
-        let mut taxonomies: Vec<String> = BUILTIN_TAXONOMIES.iter().map(|s| s.to_string()).collect();
+        let mut taxonomies: Vec<String> =
+            BUILTIN_TAXONOMIES.iter().map(|s| s.to_string()).collect();
         for t in raw.taxonomies {
             if !crate::content::slug::is_safe_segment(&t) {
-                errors.push(at("taxonomies", format!("taxonomy name `{t}` cannot be a URL segment"), "use lowercase letters, digits and -"));
+                errors.push(at(
+                    "taxonomies",
+                    format!("taxonomy name `{t}` cannot be a URL segment"),
+                    "use lowercase letters, digits and -",
+                ));
             } else if !taxonomies.contains(&t) {
                 taxonomies.push(t);
             }
         }
         let mut types = builtin_types();
         for (name, rt) in raw.types {
-            let ty = types.entry(name.clone()).or_insert_with(|| ContentType::new(&name));
+            let ty = types
+                .entry(name.clone())
+                .or_insert_with(|| ContentType::new(&name));
             if let Some(section) = rt.section {
                 ty.section = Some(section);
             }
@@ -240,7 +252,11 @@ impl Config {
             }
         }
         if raw.per_page == 0 {
-            errors.push(at("per_page", "`per_page` must be at least 1".into(), "e.g. per_page: 20"));
+            errors.push(at(
+                "per_page",
+                "`per_page` must be at least 1".into(),
+                "e.g. per_page: 20",
+            ));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -273,7 +289,9 @@ impl Config {
 
     /// The content type whose pages live in top-level section `section`, if any.
     pub fn type_for_section(&self, section: &str) -> Option<&ContentType> {
-        self.types.values().find(|t| t.section.as_deref() == Some(section))
+        self.types
+            .values()
+            .find(|t| t.section.as_deref() == Some(section))
     }
 
     /// Absolute URL for a root-relative one (`/guides/` -> `https://example.org/guides/`).
@@ -299,23 +317,50 @@ fn check_languages(
     let mut out: Vec<Language> = Vec::new();
     for (i, l) in raw.into_iter().enumerate() {
         let valid = !l.code.is_empty()
-            && l.code.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
-            && l.code.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            && l.code
+                .split('-')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+            && l.code
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase());
         if !valid {
-            errors.push(at("languages", format!("`{}` is not a language code", l.code), "use a code such as en, fr, es, ar or pt-BR"));
+            errors.push(at(
+                "languages",
+                format!("`{}` is not a language code", l.code),
+                "use a code such as en, fr, es, ar or pt-BR",
+            ));
             continue;
         }
         if out.iter().any(|o| o.code == l.code) {
-            errors.push(at("languages", format!("language `{}` is listed twice", l.code), "list each language once"));
+            errors.push(at(
+                "languages",
+                format!("language `{}` is listed twice", l.code),
+                "list each language once",
+            ));
             continue;
         }
         if let Some(f) = &l.folder {
             if !crate::content::slug::is_safe_segment(f) {
-                errors.push(at("languages", format!("language folder `{f}` must be one folder name inside content/"), "e.g. folder: fr"));
+                errors.push(at(
+                    "languages",
+                    format!("language folder `{f}` must be one folder name inside content/"),
+                    "e.g. folder: fr",
+                ));
             }
         }
-        let prefix = if i == 0 { String::new() } else { format!("/{}", l.code) };
-        out.push(Language { code: l.code, name: l.name, dir: l.direction, folder: l.folder, prefix });
+        let prefix = if i == 0 {
+            String::new()
+        } else {
+            format!("/{}", l.code)
+        };
+        out.push(Language {
+            code: l.code,
+            name: l.name,
+            dir: l.direction,
+            folder: l.folder,
+            prefix,
+        });
     }
     out
 }
@@ -334,7 +379,11 @@ mod tests {
     fn rejects_unknown_key_with_its_line() {
         let err = load("title: T\nbase_url: https://x.org\ncolour: red\n").unwrap_err();
         assert_eq!(err[0].line, 3, "{}", err[0]);
-        assert!(err[0].message.contains("unknown field `colour`"), "{}", err[0]);
+        assert!(
+            err[0].message.contains("unknown field `colour`"),
+            "{}",
+            err[0]
+        );
     }
 
     #[test]

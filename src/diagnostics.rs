@@ -79,7 +79,13 @@ impl Diagnostic {
 
     /// Sort key: by file, then position, then message, so reports are deterministic.
     fn key(&self) -> (&Path, usize, usize, Severity, &str) {
-        (&self.path, self.line, self.col, self.severity, &self.message)
+        (
+            &self.path,
+            self.line,
+            self.col,
+            self.severity,
+            &self.message,
+        )
     }
 }
 

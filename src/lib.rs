@@ -15,7 +15,7 @@
 //! problem; if any is an error nothing is swapped in and the previous output stays. The library
 //! never prints: `cli` does.
 
-#![warn(clippy::unwrap_used)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
 pub mod builtin;
 pub mod cli;
@@ -62,7 +62,13 @@ impl BuildOptions {
     /// Options for the site in `root`, written to `root/public`.
     pub fn new(root: impl Into<PathBuf>) -> Self {
         let root = root.into();
-        Self { out: root.join("public"), root, base_url: None, drafts: false, now: None }
+        Self {
+            out: root.join("public"),
+            root,
+            base_url: None,
+            drafts: false,
+            now: None,
+        }
     }
 }
 
@@ -71,7 +77,12 @@ impl BuildOptions {
 pub struct Timings(pub Vec<(&'static str, Duration)>);
 
 impl Timings {
-    fn time<T>(&mut self, stage: &'static str, progress: &dyn Fn(&str), f: impl FnOnce() -> T) -> T {
+    fn time<T>(
+        &mut self,
+        stage: &'static str,
+        progress: &dyn Fn(&str),
+        f: impl FnOnce() -> T,
+    ) -> T {
         progress(stage);
         let start = Instant::now();
         let out = f();
@@ -110,7 +121,11 @@ pub struct LoadedSite {
 }
 
 /// Runs the stages up to the site graph: config, content, Markdown, graph.
-pub fn load_site(options: &BuildOptions, timings: &mut Timings, progress: &dyn Fn(&str)) -> Result<LoadedSite, Diagnostics> {
+pub fn load_site(
+    options: &BuildOptions,
+    timings: &mut Timings,
+    progress: &dyn Fn(&str),
+) -> Result<LoadedSite, Diagnostics> {
     let mut config = Config::load(&options.root).map_err(Diagnostics::from_iter)?;
     if let Some(url) = &options.base_url {
         config.base_url = url.trim_end_matches('/').to_string();
@@ -118,7 +133,9 @@ pub fn load_site(options: &BuildOptions, timings: &mut Timings, progress: &dyn F
     let mut diags = Diagnostics::new();
     let (files, d) = timings.time("load", progress, || content::load_sources(&options.root));
     diags.extend(d);
-    let (pages, drafts, d) = timings.time("parse", progress, || content::parse_pages(&config, files.pages, options.drafts));
+    let (pages, drafts, d) = timings.time("parse", progress, || {
+        content::parse_pages(&config, files.pages, options.drafts)
+    });
     diags.extend(d);
     let base_path = render::templates::base_path(&config.base_url);
     let strings = match render::templates::load_strings(&config) {
@@ -134,8 +151,10 @@ pub fn load_site(options: &BuildOptions, timings: &mut Timings, progress: &dyn F
     let rendered: Vec<RenderedMarkdown> = timings.time("markdown", progress, || {
         let index = PathIndex::new(&pages, drafts, &files.resources, &base_path);
         let highlighter = Highlighter::new();
-        let out: Vec<(RenderedMarkdown, Vec<Diagnostic>)> =
-            pages.par_iter().map(|p| render_markdown(p, &index, &highlighter, &labels)).collect();
+        let out: Vec<(RenderedMarkdown, Vec<Diagnostic>)> = pages
+            .par_iter()
+            .map(|p| render_markdown(p, &index, &highlighter, &labels))
+            .collect();
         out.into_iter()
             .map(|(r, d)| {
                 diags.extend(d);
@@ -143,20 +162,40 @@ pub fn load_site(options: &BuildOptions, timings: &mut Timings, progress: &dyn F
             })
             .collect()
     });
-    let (site, d) = timings.time("site graph", progress, || site::build_site_graph(config, pages, rendered));
+    let (site, d) = timings.time("site graph", progress, || {
+        site::build_site_graph(config, pages, rendered)
+    });
     diags.extend(d);
     let (mut assets, d) = Assets::collect(&options.root);
     diags.extend(d);
-    assets.insert("css/syntax.css".into(), Highlighter::stylesheet().into_bytes());
-    Ok(LoadedSite { site, assets: Arc::new(assets), strings: Arc::new(strings), resources: files.resources, diagnostics: diags })
+    assets.insert(
+        "css/syntax.css".into(),
+        Highlighter::stylesheet().into_bytes(),
+    );
+    Ok(LoadedSite {
+        site,
+        assets: Arc::new(assets),
+        strings: Arc::new(strings),
+        resources: files.resources,
+        diagnostics: diags,
+    })
 }
 
 /// Builds the site: every stage, then the output swapped in whole. On any error nothing is
 /// written and every problem of the run is returned, sorted by file and line.
-pub fn build(options: &BuildOptions, progress: &dyn Fn(&str)) -> Result<BuildReport, Vec<Diagnostic>> {
+pub fn build(
+    options: &BuildOptions,
+    progress: &dyn Fn(&str),
+) -> Result<BuildReport, Vec<Diagnostic>> {
     let mut timings = Timings::default();
     let loaded = load_site(options, &mut timings, progress).map_err(Diagnostics::sorted)?;
-    let LoadedSite { site, assets, strings, resources, mut diagnostics } = loaded;
+    let LoadedSite {
+        site,
+        assets,
+        strings,
+        resources,
+        mut diagnostics,
+    } = loaded;
     if let Err(why) = output::check_output_dir(&options.root, &options.out) {
         diagnostics.push(Diagnostic::error("", why).help("choose another --out folder"));
     }
@@ -170,26 +209,49 @@ pub fn build(options: &BuildOptions, progress: &dyn Fn(&str)) -> Result<BuildRep
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
     }
-    let Some(templates) = templates else { return Err(diagnostics.sorted()) };
-    let staging = Staging::create(&options.out)
-        .map_err(|e| vec![Diagnostic::error(&options.out, format!("cannot create the output folder: {e}"))])?;
+    let Some(templates) = templates else {
+        return Err(diagnostics.sorted());
+    };
+    let staging = Staging::create(&options.out).map_err(|e| {
+        vec![Diagnostic::error(
+            &options.out,
+            format!("cannot create the output folder: {e}"),
+        )]
+    })?;
     let now = options.now.unwrap_or_else(Utc::now);
-    let d = timings.time("render", progress, || render::render_site(&site, &templates, &staging, now));
+    let d = timings.time("render", progress, || {
+        render::render_site(&site, &templates, &staging, now)
+    });
     diagnostics.extend(d);
     if site.config.search.enabled {
-        let d = timings.time("search index", progress, || search::write_search_index(&site, &staging));
+        let d = timings.time("search index", progress, || {
+            search::write_search_index(&site, &staging)
+        });
         diagnostics.extend(d);
     }
     timings.time("write", progress, || {
         diagnostics.extend(assets.write(&staging));
-        diagnostics.extend(output::assets::write_resources(&options.root, &resources, &staging));
+        diagnostics.extend(output::assets::write_resources(
+            &options.root,
+            &resources,
+            &staging,
+        ));
     });
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
     }
     let (files, bytes) = (staging.file_count(), staging.byte_count());
-    staging
-        .commit()
-        .map_err(|e| vec![Diagnostic::error(&options.out, format!("cannot move the new site into place: {e}"))])?;
-    Ok(BuildReport { pages: site.pages.len(), files, bytes, warnings: diagnostics.sorted(), timings })
+    staging.commit().map_err(|e| {
+        vec![Diagnostic::error(
+            &options.out,
+            format!("cannot move the new site into place: {e}"),
+        )]
+    })?;
+    Ok(BuildReport {
+        pages: site.pages.len(),
+        files,
+        bytes,
+        warnings: diagnostics.sorted(),
+        timings,
+    })
 }

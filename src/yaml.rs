@@ -15,7 +15,11 @@ use crate::diagnostics::Diagnostic;
 pub type Mapping = serde_json::Map<String, serde_json::Value>;
 
 /// Parses `text` (which starts on 1-based line `first_line` of `path`) into `T`.
-pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, first_line: usize) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
     serde_yaml::from_str(text).map_err(|e| to_diagnostic(&e, path, first_line))
 }
 
@@ -30,7 +34,10 @@ pub fn parse_mapping(text: &str, path: &Path, first_line: usize) -> Result<Mappi
         serde_json::Value::Null => Ok(Mapping::new()),
         other => Err(Diagnostic::error(
             path,
-            format!("front matter must be a list of `key: value` lines, found {}", kind_of(&other)),
+            format!(
+                "front matter must be a list of `key: value` lines, found {}",
+                kind_of(&other)
+            ),
         )
         .at(first_line, 1)
         .help("write one `key: value` per line between the `---` lines, e.g. `title: My page`")),
@@ -62,7 +69,9 @@ pub fn key_positions(text: &str, first_line: usize) -> BTreeMap<String, (usize, 
         .unwrap_or(0);
     let mut out = BTreeMap::new();
     for (i, line) in text.lines().enumerate() {
-        let Some(rest) = line.get(indent..) else { continue };
+        let Some(rest) = line.get(indent..) else {
+            continue;
+        };
         if rest.starts_with([' ', '\t', '#', '-']) {
             continue;
         }

@@ -30,7 +30,10 @@ pub fn run(args: BuildArgs) -> i32 {
     let start = Instant::now();
     let bar = std::io::stderr().is_terminal().then(|| {
         let b = ProgressBar::new_spinner();
-        b.set_style(ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+        b.set_style(
+            ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
         b.enable_steady_tick(Duration::from_millis(100));
         b
     });
@@ -82,7 +85,9 @@ fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
     }
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(|d| d.and_time(NaiveTime::MIN).and_utc())
-        .map_err(|_| format!("`{s}` is not a date (2026-03-14) or date-time (2026-03-14T09:00:00Z)"))
+        .map_err(|_| {
+            format!("`{s}` is not a date (2026-03-14) or date-time (2026-03-14T09:00:00Z)")
+        })
 }
 
 fn print_timings(stages: &[(&str, Duration)]) {
@@ -97,5 +102,11 @@ fn print_timings(stages: &[(&str, Duration)]) {
 /// Peak resident memory of this process, from /proc (Linux only).
 pub fn peak_rss_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }

@@ -37,7 +37,13 @@ pub fn format_diagnostic(d: &Diagnostic, format: Format, root: &Path, color: boo
 }
 
 fn human(d: &Diagnostic, root: &Path, color: bool) -> String {
-    let paint = |code: &str, s: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
+    let paint = |code: &str, s: &str| {
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
     let (label, code) = match d.severity {
         Severity::Error => ("error", "1;31"),
         Severity::Warning => ("warning", "1;33"),
@@ -48,14 +54,31 @@ fn human(d: &Diagnostic, root: &Path, color: bool) -> String {
         (false, l, 0) => format!("{}:{l}: ", d.path.display()),
         (false, l, c) => format!("{}:{l}:{c}: ", d.path.display()),
     };
-    let mut out = format!("{}{}: {}", paint("1", &place), paint(code, label), d.message);
+    let mut out = format!(
+        "{}{}: {}",
+        paint("1", &place),
+        paint(code, label),
+        d.message
+    );
     if d.line > 0 {
-        if let Some(src) = std::fs::read_to_string(root.join(&d.path)).ok().and_then(|t| t.lines().nth(d.line - 1).map(str::to_string)) {
+        if let Some(src) = std::fs::read_to_string(root.join(&d.path))
+            .ok()
+            .and_then(|t| t.lines().nth(d.line - 1).map(str::to_string))
+        {
             let gutter = d.line.to_string();
             out.push_str(&format!("\n {} | {}", paint("2", &gutter), src));
             if d.col > 0 {
-                let pad: String = src.chars().take(d.col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-                out.push_str(&format!("\n {} | {}{}", " ".repeat(gutter.len()), pad, paint(code, "^")));
+                let pad: String = src
+                    .chars()
+                    .take(d.col - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                out.push_str(&format!(
+                    "\n {} | {}{}",
+                    " ".repeat(gutter.len()),
+                    pad,
+                    paint(code, "^")
+                ));
             }
         }
     }
@@ -70,8 +93,18 @@ fn github(d: &Diagnostic) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let esc_prop = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A").replace(':', "%3A").replace(',', "%2C");
-    let esc_msg = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let esc_prop = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+            .replace(':', "%3A")
+            .replace(',', "%2C")
+    };
+    let esc_msg = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
     let mut props = Vec::new();
     if !d.path.as_os_str().is_empty() {
         props.push(format!("file={}", esc_prop(&d.path.to_string_lossy())));
@@ -91,7 +124,9 @@ fn github(d: &Diagnostic) -> String {
 
 /// Prints diagnostics to stderr in `format`.
 pub fn print_diagnostics(diags: &[Diagnostic], format: Format, root: &Path) {
-    let color = format == Format::Human && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = format == Format::Human
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
     for d in diags {
         eprintln!("{}", format_diagnostic(d, format, root, color));
     }

@@ -11,7 +11,10 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     if let Ok(dt) = parse_datetime(s) {
         return Ok(dt.date_naive());
     }
-    if let Some(d) = s.get(..10).and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()) {
+    if let Some(d) = s
+        .get(..10)
+        .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+    {
         if s[10..].starts_with(['T', ' ']) {
             return Ok(d);
         }
@@ -41,8 +44,14 @@ mod tests {
     #[test]
     fn reads_dates_and_datetimes() {
         assert_eq!(parse_date("2026-03-14").unwrap().to_string(), "2026-03-14");
-        assert_eq!(parse_date("2026-03-14T09:00:00+03:00").unwrap().to_string(), "2026-03-14");
+        assert_eq!(
+            parse_date("2026-03-14T09:00:00+03:00").unwrap().to_string(),
+            "2026-03-14"
+        );
         assert!(parse_date("2026-02-30").is_err());
-        assert_eq!(parse_datetime("2026-03-14T09:00:00").unwrap_err(), "the time zone is missing");
+        assert_eq!(
+            parse_datetime("2026-03-14T09:00:00").unwrap_err(),
+            "the time zone is missing"
+        );
     }
 }

@@ -33,7 +33,12 @@ pub fn normalize_text(text: String) -> String {
 pub fn split_front_matter(text: &str) -> Result<FrontMatterSplit<'_>, usize> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
-        return Ok(FrontMatterSplit { yaml: "", yaml_line: 1, body: text, body_line: 1 });
+        return Ok(FrontMatterSplit {
+            yaml: "",
+            yaml_line: 1,
+            body: text,
+            body_line: 1,
+        });
     }
     let yaml_start = (first_line_end + 1).min(text.len());
     let mut offset = yaml_start;

@@ -52,27 +52,46 @@ pub fn load_sources(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut markdown = Vec::new();
     let mut resources = Vec::new();
-    let walker = WalkDir::new(&content).follow_links(true).sort_by_file_name().into_iter();
+    let walker = WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
     for entry in walker.filter_entry(|e| e.depth() == 0 || !is_skipped(e.file_name().to_str())) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().and_then(|p| p.strip_prefix(root).ok()).map_or_else(|| PathBuf::from(CONTENT_DIR), Path::to_path_buf);
+                let path = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(root).ok())
+                    .map_or_else(|| PathBuf::from(CONTENT_DIR), Path::to_path_buf);
                 let msg = if e.loop_ancestor().is_some() {
-                    "this symbolic link points to one of its own parent folders; skipped".to_string()
+                    "this symbolic link points to one of its own parent folders; skipped"
+                        .to_string()
                 } else {
-                    format!("cannot read: {}", e.io_error().map_or_else(|| e.to_string(), |io| io.to_string()))
+                    format!(
+                        "cannot read: {}",
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), |io| io.to_string())
+                    )
                 };
-                diags.push(Diagnostic::error(path, msg).help("remove the link or fix the file's permissions"));
+                diags.push(
+                    Diagnostic::error(path, msg)
+                        .help("remove the link or fix the file's permissions"),
+                );
                 continue;
             }
         };
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(&content) else { continue };
+        let Ok(rel) = entry.path().strip_prefix(&content) else {
+            continue;
+        };
         if rel.extension().is_some_and(|e| e == "md") {
-            markdown.push((rel.to_path_buf(), entry.metadata().map(|m| m.len()).unwrap_or(0)));
+            markdown.push((
+                rel.to_path_buf(),
+                entry.metadata().map(|m| m.len()).unwrap_or(0),
+            ));
         } else {
             resources.push(rel.to_path_buf());
         }
@@ -94,7 +113,10 @@ pub fn load_sources(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
 fn is_skipped(name: Option<&str>) -> bool {
     match name {
         None => true,
-        Some(n) => n.starts_with('.') || (n.starts_with('_') && !(n.starts_with("_index.") && n.ends_with(".md"))),
+        Some(n) => {
+            n.starts_with('.')
+                || (n.starts_with('_') && !(n.starts_with("_index.") && n.ends_with(".md")))
+        }
     }
 }
 
@@ -103,19 +125,31 @@ fn read_source(content: &Path, rel: PathBuf, len: u64) -> Result<SourceFile, Dia
     if len > MAX_MARKDOWN_BYTES {
         return Err(Diagnostic::error(
             &site_path,
-            format!("file is {} MB, larger than the {} MB lore reads", len / 1_000_000, MAX_MARKDOWN_BYTES / 1_000_000),
+            format!(
+                "file is {} MB, larger than the {} MB lore reads",
+                len / 1_000_000,
+                MAX_MARKDOWN_BYTES / 1_000_000
+            ),
         )
         .help("split it into several pages (a guide can have many chapters)"));
     }
-    let bytes = std::fs::read(content.join(&rel))
-        .map_err(|e| Diagnostic::error(&site_path, format!("cannot read: {e}")).help("check the file's permissions"))?;
+    let bytes = std::fs::read(content.join(&rel)).map_err(|e| {
+        Diagnostic::error(&site_path, format!("cannot read: {e}"))
+            .help("check the file's permissions")
+    })?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile { rel, text: normalize_text(text) }),
+        Ok(text) => Ok(SourceFile {
+            rel,
+            text: normalize_text(text),
+        }),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.as_bytes();
             let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
-            let col = 1 + String::from_utf8_lossy(&bytes[..valid]).rsplit('\n').next().map_or(0, |l| l.chars().count());
+            let col = 1 + String::from_utf8_lossy(&bytes[..valid])
+                .rsplit('\n')
+                .next()
+                .map_or(0, |l| l.chars().count());
             Err(Diagnostic::error(&site_path, "file is not UTF-8 text")
                 .at(line, col)
                 .help("save the file as UTF-8 in your editor (File > Save with encoding > UTF-8)"))
@@ -127,7 +161,10 @@ fn read_source(content: &Path, rel: PathBuf, len: u64) -> Result<SourceFile, Dia
 /// page URLs are (`/guides/my-guide/slides.pdf`), its file name kept. `None` for a name that
 /// cannot be a URL segment.
 pub fn resource_url(rel: &Path) -> Option<String> {
-    let mut parts: Vec<String> = rel.iter().map(|s| s.to_string_lossy().into_owned()).collect();
+    let mut parts: Vec<String> = rel
+        .iter()
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect();
     let file = parts.pop()?;
     if !crate::content::slug::is_safe_segment(&file) {
         return None;

@@ -109,11 +109,18 @@ struct Located {
 }
 
 fn locate(config: &Config, rel: &std::path::Path) -> Located {
-    let mut parts: Vec<String> = rel.iter().map(|s| s.to_string_lossy().into_owned()).collect();
+    let mut parts: Vec<String> = rel
+        .iter()
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect();
     let file = parts.pop().unwrap_or_default();
     let mut lang = None;
     if let Some(first) = parts.first() {
-        if let Some(l) = config.languages.iter().find(|l| l.folder.as_deref() == Some(first.as_str())) {
+        if let Some(l) = config
+            .languages
+            .iter()
+            .find(|l| l.folder.as_deref() == Some(first.as_str()))
+        {
             lang = Some(l.code.clone());
             parts.remove(0);
         }
@@ -130,7 +137,13 @@ fn locate(config: &Config, rel: &std::path::Path) -> Located {
     if !is_section && stem != "index" {
         logical.push(&stem);
     }
-    Located { lang, logical_path: logical.join("/"), is_section, dirs: parts.clone(), stem }
+    Located {
+        lang,
+        logical_path: logical.join("/"),
+        is_section,
+        dirs: parts.clone(),
+        stem,
+    }
 }
 
 /// Parses and checks one source file. Returns the page (unless an error makes it unusable)
@@ -141,9 +154,12 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
     let split = match split_front_matter(&src.text) {
         Ok(s) => s,
         Err(line) => {
-            let d = Diagnostic::error(&source, "front matter is not closed: no line with `---` after the opening one")
-                .at(line, 1)
-                .help("add a line with only `---` after the last front-matter field");
+            let d = Diagnostic::error(
+                &source,
+                "front matter is not closed: no line with `---` after the opening one",
+            )
+            .at(line, 1)
+            .help("add a line with only `---` after the last front-matter field");
             return (None, vec![d]);
         }
     };
@@ -164,7 +180,10 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
             diags.push(
                 Diagnostic::error(&source, format!("unknown content type `{t}`"))
                     .at(l, c)
-                    .help(format!("use one of {}, or declare it under `types:` in site.yaml", known.join(", "))),
+                    .help(format!(
+                        "use one of {}, or declare it under `types:` in site.yaml",
+                        known.join(", ")
+                    )),
             );
             "page".to_string()
         }
@@ -182,7 +201,10 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
         None | Some(Value::Null) if required => {
             let d = Diagnostic::error(&source, format!("`{name}` is missing"))
                 .at(1, 1)
-                .help(format!("add a line `{name}: ...` between the `---` lines ({})", kind.example()));
+                .help(format!(
+                    "add a line `{name}: ...` between the `---` lines ({})",
+                    kind.example()
+                ));
             diags.push(d);
         }
         None => {}
@@ -209,13 +231,19 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
         check(t, FieldKind::List, false);
     }
 
-    let lang = match (located.lang.clone(), fields.get("lang").and_then(Value::as_str)) {
+    let lang = match (
+        located.lang.clone(),
+        fields.get("lang").and_then(Value::as_str),
+    ) {
         (Some(from_name), Some(field)) if from_name != field => {
             let (l, c) = at("lang");
             diags.push(
-                Diagnostic::error(&source, format!("`lang: {field}` contradicts the file's language `{from_name}`"))
-                    .at(l, c)
-                    .help("remove the `lang` line or rename the file"),
+                Diagnostic::error(
+                    &source,
+                    format!("`lang: {field}` contradicts the file's language `{from_name}`"),
+                )
+                .at(l, c)
+                .help("remove the `lang` line or rename the file"),
             );
             from_name
         }
@@ -225,9 +253,15 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
             let (l, c) = at("lang");
             let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
             diags.push(
-                Diagnostic::error(&source, format!("language `{field}` is not one of the site's languages"))
-                    .at(l, c)
-                    .help(format!("use one of {}, or add it under `languages:` in site.yaml", codes.join(", "))),
+                Diagnostic::error(
+                    &source,
+                    format!("language `{field}` is not one of the site's languages"),
+                )
+                .at(l, c)
+                .help(format!(
+                    "use one of {}, or add it under `languages:` in site.yaml",
+                    codes.join(", ")
+                )),
             );
             config.default_language().code.clone()
         }
@@ -235,19 +269,30 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
     };
 
     let taxonomies = collect_taxonomies(config, &fields, &source, &at, &mut diags);
-    let url = match page_url(config, &lang, &located, fields.get("slug").and_then(Value::as_str)) {
+    let url = match page_url(
+        config,
+        &lang,
+        &located,
+        fields.get("slug").and_then(Value::as_str),
+    ) {
         Ok(u) => u,
         Err(msg) => {
             let (l, c) = at("slug");
-            diags.push(Diagnostic::error(&source, msg).at(l, c).help("a slug is one word-like part of an address, e.g. slug: problem-tree"));
+            diags.push(
+                Diagnostic::error(&source, msg)
+                    .at(l, c)
+                    .help("a slug is one word-like part of an address, e.g. slug: problem-tree"),
+            );
             return (None, diags);
         }
     };
     let aliases = check_aliases(&fields, &source, &at, &mut diags);
-    let title = fields.get("title").and_then(scalar_text).unwrap_or_default();
-    if diags.iter().any(Diagnostic::is_error) {
-        return (None, diags);
-    }
+    // A page with field errors is kept (the build fails anyway) so its links are still checked
+    // and the editor sees every problem of the file in one run.
+    let title = fields
+        .get("title")
+        .and_then(scalar_text)
+        .unwrap_or_default();
     let text_field = |n: &str| fields.get(n).and_then(Value::as_str).map(str::to_string);
     let page = Page {
         rel: src.rel.clone(),
@@ -258,11 +303,15 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
         description: text_field("description").unwrap_or_default(),
         date: text_field("date").and_then(|d| parse_date(&d).ok()),
         updated: text_field("updated").and_then(|d| parse_date(&d).ok()),
-        draft: fields.get("draft").and_then(Value::as_bool).unwrap_or(false),
+        draft: fields
+            .get("draft")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
         weight: fields.get("weight").and_then(Value::as_i64),
         aliases,
         sort_by: text_field("sort_by"),
-        translation_key: text_field("translation_key").unwrap_or_else(|| located.logical_path.clone()),
+        translation_key: text_field("translation_key")
+            .unwrap_or_else(|| located.logical_path.clone()),
         taxonomies,
         url,
         body_line: split.body_line,
@@ -287,7 +336,14 @@ fn collect_taxonomies(
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for t in &config.taxonomies {
         if let Some(Value::Array(items)) = fields.get(t) {
-            out.insert(t.clone(), items.iter().filter_map(scalar_text).filter(|s| !s.trim().is_empty()).collect());
+            out.insert(
+                t.clone(),
+                items
+                    .iter()
+                    .filter_map(scalar_text)
+                    .filter(|s| !s.trim().is_empty())
+                    .collect(),
+            );
         }
     }
     if let Some(Value::Object(map)) = fields.get("taxonomies") {
@@ -297,12 +353,18 @@ fn collect_taxonomies(
                 diags.push(
                     Diagnostic::error(source, format!("unknown taxonomy `{name}`"))
                         .at(l, c)
-                        .help(format!("use one of {}, or declare it under `taxonomies:` in site.yaml", config.taxonomies.join(", "))),
+                        .help(format!(
+                            "use one of {}, or declare it under `taxonomies:` in site.yaml",
+                            config.taxonomies.join(", ")
+                        )),
                 );
                 continue;
             }
             match check_value(FieldKind::List, name, v) {
-                Ok(Value::Array(items)) => out.entry(name.clone()).or_default().extend(items.iter().filter_map(scalar_text)),
+                Ok(Value::Array(items)) => out
+                    .entry(name.clone())
+                    .or_default()
+                    .extend(items.iter().filter_map(scalar_text)),
                 Ok(_) => {}
                 Err((msg, help)) => {
                     let (l, c) = at("taxonomies");
@@ -319,7 +381,12 @@ fn collect_taxonomies(
     out
 }
 
-fn page_url(config: &Config, lang: &str, located: &Located, slug: Option<&str>) -> Result<String, String> {
+fn page_url(
+    config: &Config,
+    lang: &str,
+    located: &Located,
+    slug: Option<&str>,
+) -> Result<String, String> {
     let mut segments = Vec::new();
     for d in &located.dirs {
         segments.push(url_segment(d)?);
@@ -358,7 +425,9 @@ fn check_aliases(
     at: &dyn Fn(&str) -> (usize, usize),
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
-    let Some(Value::Array(items)) = fields.get("aliases") else { return Vec::new() };
+    let Some(Value::Array(items)) = fields.get("aliases") else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for a in items.iter().filter_map(Value::as_str) {
         let trimmed = a.trim_matches('/');
@@ -411,7 +480,10 @@ pub fn parse_pages(
     drafts: bool,
 ) -> (Vec<Page>, Vec<String>, Vec<Diagnostic>) {
     use rayon::prelude::*;
-    let parsed: Vec<(Option<Page>, Vec<Diagnostic>)> = sources.into_par_iter().map(|s| parse_page(config, s)).collect();
+    let parsed: Vec<(Option<Page>, Vec<Diagnostic>)> = sources
+        .into_par_iter()
+        .map(|s| parse_page(config, s))
+        .collect();
     let mut pages = Vec::with_capacity(parsed.len());
     let mut diags = Vec::new();
     let mut left_out = Vec::new();
@@ -431,5 +503,8 @@ pub fn parse_pages(
 
 /// A content-relative path as a `/`-separated key, the form links are resolved in.
 pub fn rel_key(rel: &std::path::Path) -> String {
-    rel.iter().map(|s| s.to_string_lossy()).collect::<Vec<_>>().join("/")
+    rel.iter()
+        .map(|s| s.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }

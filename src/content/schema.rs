@@ -81,11 +81,22 @@ pub struct ContentType {
 impl ContentType {
     /// A type with no extra fields.
     pub fn new(name: &str) -> Self {
-        Self { name: name.to_string(), section: None, fields: BTreeMap::new() }
+        Self {
+            name: name.to_string(),
+            section: None,
+            fields: BTreeMap::new(),
+        }
     }
 
     fn field(mut self, name: &str, kind: FieldKind, required: bool, description: &str) -> Self {
-        self.fields.insert(name.into(), FieldSpec { kind, required, description: description.into() });
+        self.fields.insert(
+            name.into(),
+            FieldSpec {
+                kind,
+                required,
+                description: description.into(),
+            },
+        );
         self
     }
 
@@ -100,21 +111,86 @@ pub fn common_fields() -> Vec<(&'static str, FieldKind, bool, &'static str)> {
     use FieldKind::*;
     vec![
         ("title", Text, true, "the page title"),
-        ("description", Text, false, "one or two sentences shown in lists, search results and feeds"),
+        (
+            "description",
+            Text,
+            false,
+            "one or two sentences shown in lists, search results and feeds",
+        ),
         ("date", Date, false, "publication date, like 2026-03-14"),
-        ("updated", Date, false, "date of the last significant change"),
-        ("tags", List, false, "keywords, e.g. [facilitation, monitoring]"),
-        ("themes", List, false, "broad themes, e.g. [agriculture, climate]"),
+        (
+            "updated",
+            Date,
+            false,
+            "date of the last significant change",
+        ),
+        (
+            "tags",
+            List,
+            false,
+            "keywords, e.g. [facilitation, monitoring]",
+        ),
+        (
+            "themes",
+            List,
+            false,
+            "broad themes, e.g. [agriculture, climate]",
+        ),
         ("authors", List, false, "who wrote it, e.g. [Amina Diallo]"),
-        ("draft", Bool, false, "true to leave it out of the site until ready"),
-        ("weight", Integer, false, "order among its siblings: lower comes first"),
-        ("aliases", List, false, "old addresses that should redirect here"),
-        ("slug", Text, false, "the last part of the address, if not the file name"),
-        ("lang", Text, false, "language code, if not given by the file name or folder"),
-        ("translation_key", Text, false, "shared by a page and its translations"),
-        ("type", Text, false, "content type, if not given by the section"),
-        ("sort_by", Text, false, "for a section: date, weight or title"),
-        ("taxonomies", Map, false, "extra taxonomies declared in site.yaml, e.g. {region: [Sahel]}"),
+        (
+            "draft",
+            Bool,
+            false,
+            "true to leave it out of the site until ready",
+        ),
+        (
+            "weight",
+            Integer,
+            false,
+            "order among its siblings: lower comes first",
+        ),
+        (
+            "aliases",
+            List,
+            false,
+            "old addresses that should redirect here",
+        ),
+        (
+            "slug",
+            Text,
+            false,
+            "the last part of the address, if not the file name",
+        ),
+        (
+            "lang",
+            Text,
+            false,
+            "language code, if not given by the file name or folder",
+        ),
+        (
+            "translation_key",
+            Text,
+            false,
+            "shared by a page and its translations",
+        ),
+        (
+            "type",
+            Text,
+            false,
+            "content type, if not given by the section",
+        ),
+        (
+            "sort_by",
+            Text,
+            false,
+            "for a section: date, weight or title",
+        ),
+        (
+            "taxonomies",
+            Map,
+            false,
+            "extra taxonomies declared in site.yaml, e.g. {region: [Sahel]}",
+        ),
     ]
 }
 
@@ -125,14 +201,42 @@ pub fn builtin_types() -> BTreeMap<String, ContentType> {
         ContentType::new("page"),
         ContentType::new("guide")
             .in_section("guides")
-            .field("audience", List, false, "who it is for, e.g. [facilitators, programme staff]")
-            .field("level", Text, false, "introductory, intermediate or advanced")
-            .field("modules", List, false, "chapter file names in reading order (else by weight)")
-            .field("readings", Records, false, "further reading: list of {title, url}")
-            .field("attachments", Records, false, "files for a lesson: list of {name, file or url, format}"),
-        ContentType::new("toolkit")
-            .in_section("toolkits")
-            .field("tools", Records, true, "list of {name, url or file, format, description}"),
+            .field(
+                "audience",
+                List,
+                false,
+                "who it is for, e.g. [facilitators, programme staff]",
+            )
+            .field(
+                "level",
+                Text,
+                false,
+                "introductory, intermediate or advanced",
+            )
+            .field(
+                "modules",
+                List,
+                false,
+                "chapter file names in reading order (else by weight)",
+            )
+            .field(
+                "readings",
+                Records,
+                false,
+                "further reading: list of {title, url}",
+            )
+            .field(
+                "attachments",
+                Records,
+                false,
+                "files for a lesson: list of {name, file or url, format}",
+            ),
+        ContentType::new("toolkit").in_section("toolkits").field(
+            "tools",
+            Records,
+            true,
+            "list of {name, url or file, format, description}",
+        ),
         ContentType::new("technique")
             .in_section("techniques")
             .field("purpose", Text, true, "what the technique helps a group do")
@@ -144,7 +248,12 @@ pub fn builtin_types() -> BTreeMap<String, ContentType> {
             .field("steps", List, false, "the steps, one per list item"),
         ContentType::new("event")
             .in_section("events")
-            .field("start", Datetime, true, "start with time zone, e.g. 2026-03-14T09:00:00+03:00")
+            .field(
+                "start",
+                Datetime,
+                true,
+                "start with time zone, e.g. 2026-03-14T09:00:00+03:00",
+            )
             .field("end", Datetime, false, "end with time zone")
             .field("location", Map, false, "{name, city, country, online_url}")
             .field("organisers", List, false, "who organises it")
@@ -177,7 +286,9 @@ pub fn check_value(kind: FieldKind, name: &str, v: &Value) -> Result<Value, (Str
                 .map(Value::Array)
                 .ok_or_else(wrong),
             Value::Null => Ok(Value::Array(vec![])),
-            other => scalar_text(other).map(|s| Value::Array(vec![Value::String(s)])).ok_or_else(wrong),
+            other => scalar_text(other)
+                .map(|s| Value::Array(vec![Value::String(s)]))
+                .ok_or_else(wrong),
         },
         FieldKind::Date => {
             let s = v.as_str().ok_or_else(wrong)?;
@@ -192,23 +303,34 @@ pub fn check_value(kind: FieldKind, name: &str, v: &Value) -> Result<Value, (Str
             let s = v.as_str().ok_or_else(wrong)?;
             date::parse_datetime(s).map(|_| v.clone()).map_err(|why| {
                 (
-                    format!("`{name}` must be a date and time with its time zone; found `{s}` ({why})"),
+                    format!(
+                        "`{name}` must be a date and time with its time zone; found `{s}` ({why})"
+                    ),
                     format!("write e.g. {name}: 2026-03-14T09:00:00+03:00 (Z for UTC)"),
                 )
             })
         }
         FieldKind::Url => {
             let s = v.as_str().ok_or_else(wrong)?;
-            if s.starts_with("https://") || s.starts_with("http://") || s.starts_with("mailto:") || s.starts_with('/') {
+            if s.starts_with("https://")
+                || s.starts_with("http://")
+                || s.starts_with("mailto:")
+                || s.starts_with('/')
+            {
                 Ok(v.clone())
             } else {
                 Err(wrong())
             }
         }
         FieldKind::Records => match v {
-            Value::Array(items) if items.iter().all(|i| {
-                i.as_object().is_some_and(|o| o.contains_key("name") || o.contains_key("title"))
-            }) => Ok(v.clone()),
+            Value::Array(items)
+                if items.iter().all(|i| {
+                    i.as_object()
+                        .is_some_and(|o| o.contains_key("name") || o.contains_key("title"))
+                }) =>
+            {
+                Ok(v.clone())
+            }
             _ => Err(wrong()),
         },
         FieldKind::Difficulty => match v {
@@ -247,7 +369,10 @@ mod tests {
 
     #[test]
     fn reads_a_single_tag_as_a_list() {
-        assert_eq!(check_value(FieldKind::List, "tags", &json!("x")).unwrap(), json!(["x"]));
+        assert_eq!(
+            check_value(FieldKind::List, "tags", &json!("x")).unwrap(),
+            json!(["x"])
+        );
     }
 
     #[test]
@@ -259,6 +384,11 @@ mod tests {
     #[test]
     fn requires_a_time_zone_on_event_times() {
         assert!(check_value(FieldKind::Datetime, "start", &json!("2026-03-14T09:00:00")).is_err());
-        assert!(check_value(FieldKind::Datetime, "start", &json!("2026-03-14T09:00:00+03:00")).is_ok());
+        assert!(check_value(
+            FieldKind::Datetime,
+            "start",
+            &json!("2026-03-14T09:00:00+03:00")
+        )
+        .is_ok());
     }
 }

@@ -29,7 +29,13 @@ pub fn is_safe_segment(s: &str) -> bool {
         && s != "."
         && s != ".."
         && s.len() <= 200
-        && !s.chars().any(|c| c.is_control() || matches!(c, '/' | '\\' | ':' | '?' | '#' | '%' | '<' | '>' | '"' | '|' | '*'))
+        && !s.chars().any(|c| {
+            c.is_control()
+                || matches!(
+                    c,
+                    '/' | '\\' | ':' | '?' | '#' | '%' | '<' | '>' | '"' | '|' | '*'
+                )
+        })
 }
 
 #[cfg(test)]
@@ -40,7 +46,10 @@ mod tests {
     fn slugifies_titles_and_transliterates() {
         assert_eq!(slugify("Problem Tree"), "problem-tree");
         assert_eq!(slugify("Árbol de problemas!"), "arbol-de-problemas");
-        assert_eq!(slugify("After-action review (AAR)"), "after-action-review-aar");
+        assert_eq!(
+            slugify("After-action review (AAR)"),
+            "after-action-review-aar"
+        );
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
     }
 

@@ -127,7 +127,13 @@ pub(super) fn render_callouts<'a>(
                 match alert(&mut pending) {
                     Some((kind, title)) => {
                         let inner: Vec<Spanned> = pending.drain(1..pending.len() - 1).collect();
-                        push_callout(&mut out, &mut callouts, kind, (title, ctx.label(kind)), inner);
+                        push_callout(
+                            &mut out,
+                            &mut callouts,
+                            kind,
+                            (title, ctx.label(kind)),
+                            inner,
+                        );
                     }
                     None => out.append(&mut pending),
                 }
@@ -136,8 +142,13 @@ pub(super) fn render_callouts<'a>(
                 if CalloutKind::parse(info.split_whitespace().next().unwrap_or("")).is_some() =>
             {
                 let mut words = info.splitn(2, char::is_whitespace);
-                let kind = CalloutKind::parse(words.next().unwrap_or("")).unwrap_or(CalloutKind::Note);
-                let title = words.next().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
+                let kind =
+                    CalloutKind::parse(words.next().unwrap_or("")).unwrap_or(CalloutKind::Note);
+                let title = words
+                    .next()
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_string);
                 let mut text = String::new();
                 let mut base = range.end;
                 for (e, r) in iter.by_ref() {
@@ -153,7 +164,13 @@ pub(super) fn render_callouts<'a>(
                     }
                 }
                 let inner = render_fenced(&text, base, ctx, resolver, highlighter, diags);
-                push_callout(&mut out, &mut callouts, kind, (title, ctx.label(kind)), inner);
+                push_callout(
+                    &mut out,
+                    &mut callouts,
+                    kind,
+                    (title, ctx.label(kind)),
+                    inner,
+                );
             }
             other => out.push((other, range)),
         }
@@ -178,7 +195,10 @@ fn alert(events: &mut Vec<Spanned>) -> Option<(CalloutKind, Option<String>)> {
     let title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
     // Drop the marker line and the line break after it; drop the paragraph if nothing is left.
     let mut drop_to = end;
-    if matches!(events.get(end), Some((Event::SoftBreak | Event::HardBreak, _))) {
+    if matches!(
+        events.get(end),
+        Some((Event::SoftBreak | Event::HardBreak, _))
+    ) {
         drop_to += 1;
     }
     events.drain(2..drop_to);
@@ -198,12 +218,23 @@ fn push_callout<'a>(
     let n = callouts.iter().filter(|c| c.kind == kind).count() + 1;
     let id = format!("{}-{n}", kind.name());
     let html = super::to_html(inner.clone());
-    let title_html = format!("<p class=\"callout-title\">{}</p>", escape(title.as_deref().unwrap_or(&label)));
-    let open = format!("<aside class=\"callout callout-{k}\" id=\"{id}\" data-callout=\"{k}\">{title_html}\n", k = kind.name());
+    let title_html = format!(
+        "<p class=\"callout-title\">{}</p>",
+        escape(title.as_deref().unwrap_or(&label))
+    );
+    let open = format!(
+        "<aside class=\"callout callout-{k}\" id=\"{id}\" data-callout=\"{k}\">{title_html}\n",
+        k = kind.name()
+    );
     out.push((Event::Html(CowStr::from(open)), 0..0));
     out.extend(inner);
     out.push((Event::Html(CowStr::from("</aside>\n")), 0..0));
-    callouts.push(Callout { kind, title, html, id });
+    callouts.push(Callout {
+        kind,
+        title,
+        html,
+        id,
+    });
 }
 
 /// Renders the Markdown inside a callout fence; `base` is its offset in the page body, so

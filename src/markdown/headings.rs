@@ -55,7 +55,11 @@ pub(super) fn assign_ids(mut events: Vec<Spanned>) -> (Vec<Spanned>, Vec<Heading
             }
             let base = explicit.unwrap_or_else(|| {
                 let s = anchor_slug(&title);
-                if s.is_empty() { "section".to_string() } else { s }
+                if s.is_empty() {
+                    "section".to_string()
+                } else {
+                    s
+                }
             });
             let mut unique = base.clone();
             let mut n = 1;
@@ -66,7 +70,11 @@ pub(super) fn assign_ids(mut events: Vec<Spanned>) -> (Vec<Spanned>, Vec<Heading
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
                 *id = Some(CowStr::from(unique.clone()));
             }
-            toc.push(Heading { level, id: unique, title: title.trim().to_string() });
+            toc.push(Heading {
+                level,
+                id: unique,
+                title: title.trim().to_string(),
+            });
             i = j;
         }
         i += 1;

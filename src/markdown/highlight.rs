@@ -45,8 +45,14 @@ impl Highlighter {
     /// the reader's system prefers it.
     pub fn stylesheet() -> String {
         let themes = ThemeSet::load_defaults();
-        let light = themes.themes.get("InspiredGitHub").and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok());
-        let dark = themes.themes.get("base16-ocean.dark").and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok());
+        let light = themes
+            .themes
+            .get("InspiredGitHub")
+            .and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok());
+        let dark = themes
+            .themes
+            .get("base16-ocean.dark")
+            .and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok());
         let mut css = light.unwrap_or_default();
         if let Some(dark) = dark {
             css.push_str("@media (prefers-color-scheme: dark) {\n");
@@ -58,7 +64,10 @@ impl Highlighter {
 }
 
 /// Replaces each code block (except callout fences) by highlighted HTML.
-pub(super) fn highlight_code<'a>(events: Vec<Spanned<'a>>, highlighter: &Highlighter) -> Vec<Spanned<'a>> {
+pub(super) fn highlight_code<'a>(
+    events: Vec<Spanned<'a>>,
+    highlighter: &Highlighter,
+) -> Vec<Spanned<'a>> {
     let mut out = Vec::with_capacity(events.len());
     let mut iter = events.into_iter();
     while let Some((event, range)) = iter.next() {
@@ -85,8 +94,13 @@ pub(super) fn highlight_code<'a>(events: Vec<Spanned<'a>>, highlighter: &Highlig
                 _ => {}
             }
         }
-        let safe_lang: String = lang.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+')).collect();
-        let body = (!safe_lang.is_empty()).then(|| highlighter.highlight(&code, &safe_lang)).flatten();
+        let safe_lang: String = lang
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'))
+            .collect();
+        let body = (!safe_lang.is_empty())
+            .then(|| highlighter.highlight(&code, &safe_lang))
+            .flatten();
         let html = match (body, safe_lang.is_empty()) {
             (Some(b), _) => format!("<pre class=\"code\" data-lang=\"{safe_lang}\"><code class=\"language-{safe_lang}\">{b}</code></pre>\n"),
             (None, false) => format!("<pre class=\"code\" data-lang=\"{safe_lang}\"><code class=\"language-{safe_lang}\">{}</code></pre>\n", escape(&code)),

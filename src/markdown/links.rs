@@ -50,7 +50,9 @@ pub(super) fn resolve_links<'a>(
 ) -> (Vec<Spanned<'a>>, Vec<Link>) {
     let mut links = Vec::new();
     for (event, range) in &mut events {
-        let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) = event else {
+        let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
+            event
+        else {
             continue;
         };
         let Some((path, anchor)) = markdown_target(dest_url) else {
@@ -59,8 +61,13 @@ pub(super) fn resolve_links<'a>(
         };
         let (line, col) = ctx.locate(range.start);
         let Some(target) = normalize(&ctx.page.rel, &path) else {
-            diags.push(ctx.error(range.start, format!("link `{dest_url}` points outside the content folder"))
-                .help("link to a page inside content/, e.g. ../toolkits/x.md"));
+            diags.push(
+                ctx.error(
+                    range.start,
+                    format!("link `{dest_url}` points outside the content folder"),
+                )
+                .help("link to a page inside content/, e.g. ../toolkits/x.md"),
+            );
             continue;
         };
         match resolver.resolve(&target, &ctx.page.lang) {
@@ -164,11 +171,23 @@ mod tests {
     #[test]
     fn normalises_relative_and_root_paths() {
         let from = Path::new("guides/jle/planning.md");
-        assert_eq!(normalize(from, "../../toolkits/x.md").as_deref(), Some("toolkits/x.md"));
-        assert_eq!(normalize(from, "facilitation.md").as_deref(), Some("guides/jle/facilitation.md"));
-        assert_eq!(normalize(from, "@/techniques/problem-tree.md").as_deref(), Some("techniques/problem-tree.md"));
+        assert_eq!(
+            normalize(from, "../../toolkits/x.md").as_deref(),
+            Some("toolkits/x.md")
+        );
+        assert_eq!(
+            normalize(from, "facilitation.md").as_deref(),
+            Some("guides/jle/facilitation.md")
+        );
+        assert_eq!(
+            normalize(from, "@/techniques/problem-tree.md").as_deref(),
+            Some("techniques/problem-tree.md")
+        );
         assert_eq!(normalize(from, "../../../x.md"), None);
-        assert_eq!(normalize(from, "my%20page.md").as_deref(), Some("guides/jle/my page.md"));
+        assert_eq!(
+            normalize(from, "my%20page.md").as_deref(),
+            Some("guides/jle/my page.md")
+        );
     }
 
     #[test]
@@ -176,6 +195,9 @@ mod tests {
         assert_eq!(markdown_target("https://x.org/a.md"), None);
         assert_eq!(markdown_target("/guides/"), None);
         assert_eq!(markdown_target("#steps"), None);
-        assert_eq!(markdown_target("x.md#steps"), Some(("x.md".into(), Some("steps".into()))));
+        assert_eq!(
+            markdown_target("x.md#steps"),
+            Some(("x.md".into(), Some("steps".into())))
+        );
     }
 }

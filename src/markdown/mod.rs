@@ -95,17 +95,37 @@ pub fn render_markdown(
     highlighter: &Highlighter,
     labels: &CalloutLabels,
 ) -> (RenderedMarkdown, Vec<Diagnostic>) {
-    let ctx = Context { page, lines: LineIndex::new(&page.body), labels };
+    let ctx = Context {
+        page,
+        lines: LineIndex::new(&page.body),
+        labels,
+    };
     let mut diags = Vec::new();
-    let events: Vec<Spanned> = Parser::new_ext(&page.body, options()).into_offset_iter().collect();
+    let events: Vec<Spanned> = Parser::new_ext(&page.body, options())
+        .into_offset_iter()
+        .collect();
     let (events, toc) = headings::assign_ids(events);
     let (events, links) = links::resolve_links(events, &ctx, resolver, &mut diags);
-    let (events, callouts) = callouts::render_callouts(events, &ctx, resolver, highlighter, &mut diags);
+    let (events, callouts) =
+        callouts::render_callouts(events, &ctx, resolver, highlighter, &mut diags);
     let events = highlight::highlight_code(events, highlighter);
     let sections = text::collect_sections(&events);
-    let word_count = sections.iter().map(|s| s.text.split_whitespace().count()).sum();
+    let word_count = sections
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
     let html = to_html(events);
-    (RenderedMarkdown { html, toc, callouts, links, sections, word_count }, diags)
+    (
+        RenderedMarkdown {
+            html,
+            toc,
+            callouts,
+            links,
+            sections,
+            word_count,
+        },
+        diags,
+    )
 }
 
 /// Writes events as HTML.

@@ -39,7 +39,12 @@ fn page(body: &str) -> Page {
 }
 
 fn render(body: &str) -> (RenderedMarkdown, Vec<Diagnostic>) {
-    render_markdown(&page(body), &Pages, &Highlighter::new(), &|k: CalloutKind, _: &str| format!("{k:?}"))
+    render_markdown(
+        &page(body),
+        &Pages,
+        &Highlighter::new(),
+        &|k: CalloutKind, _: &str| format!("{k:?}"),
+    )
 }
 
 #[test]
@@ -62,9 +67,19 @@ fn resolves_links_to_markdown_files_and_reports_missing_ones_with_line() {
 #[test]
 fn renders_alerts_as_callouts_with_titles() {
     let (r, _) = render("> [!CHECKLIST] Before the event\n> - [ ] Venue booked\n\n> [!TIP]\n> Start on time.\n\n> plain quote\n");
-    assert!(r.html.contains("<aside class=\"callout callout-checklist\" id=\"checklist-1\""), "{}", r.html);
-    assert!(r.html.contains("<p class=\"callout-title\">Before the event</p>"));
-    assert!(r.html.contains("<p class=\"callout-title\">Tip</p>"), "untitled callouts get the kind's label");
+    assert!(
+        r.html
+            .contains("<aside class=\"callout callout-checklist\" id=\"checklist-1\""),
+        "{}",
+        r.html
+    );
+    assert!(r
+        .html
+        .contains("<p class=\"callout-title\">Before the event</p>"));
+    assert!(
+        r.html.contains("<p class=\"callout-title\">Tip</p>"),
+        "untitled callouts get the kind's label"
+    );
     assert!(r.html.contains("<blockquote>"));
     assert_eq!(r.callouts.len(), 2);
     assert_eq!(r.callouts[1].kind, CalloutKind::Tip);
@@ -83,7 +98,11 @@ fn highlights_code_with_classes_and_falls_back_to_plain_text() {
     let (r, _) = render("```python\nprint('hi')\n```\n\n```nosuchlang\n<b>\n```\n");
     assert!(r.html.contains("class=\"hl-"), "{}", r.html);
     assert!(!r.html.contains("style="));
-    assert!(r.html.contains("language-nosuchlang\">&lt;b&gt;"), "{}", r.html);
+    assert!(
+        r.html.contains("language-nosuchlang\">&lt;b&gt;"),
+        "{}",
+        r.html
+    );
 }
 
 #[test]
@@ -96,8 +115,14 @@ fn collects_plain_text_per_section_without_code() {
 
 #[test]
 fn supports_tables_footnotes_strikethrough_and_tasks() {
-    let (r, _) = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ new[^1]\n\n[^1]: note\n\n- [x] done\n");
-    for needle in ["<table>", "<del>old</del>", "footnote-definition", "type=\"checkbox\""] {
+    let (r, _) =
+        render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ new[^1]\n\n[^1]: note\n\n- [x] done\n");
+    for needle in [
+        "<table>",
+        "<del>old</del>",
+        "footnote-definition",
+        "type=\"checkbox\"",
+    ] {
         assert!(r.html.contains(needle), "{needle}: {}", r.html);
     }
 }

@@ -26,16 +26,24 @@ pub(super) fn collect_sections(events: &[Spanned]) -> Vec<TextSection> {
         match event {
             Event::Start(Tag::Heading { id, .. }) => {
                 in_heading = true;
-                sections.push(TextSection { anchor: id.as_ref().map(|s| s.to_string()), ..Default::default() });
+                sections.push(TextSection {
+                    anchor: id.as_ref().map(|s| s.to_string()),
+                    ..Default::default()
+                });
             }
             Event::End(TagEnd::Heading(_)) => in_heading = false,
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Text(t) | Event::Code(t) if !in_code => {
-                let target = if in_heading { &mut current.heading } else { &mut current.text };
+                let target = if in_heading {
+                    &mut current.heading
+                } else {
+                    &mut current.text
+                };
                 target.push_str(t);
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(_) if !in_heading => current.text.push(' '),
+            Event::SoftBreak | Event::HardBreak if !in_heading => current.text.push(' '),
+            Event::End(end) if !in_heading && is_block(end) => current.text.push(' '),
             _ => {}
         }
     }
@@ -45,4 +53,20 @@ pub(super) fn collect_sections(events: &[Spanned]) -> Vec<TextSection> {
     }
     sections.retain(|s| s.anchor.is_some() || !s.text.is_empty());
     sections
+}
+
+/// Block ends separate words; inline ends (emphasis, links) do not.
+fn is_block(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::TableRow
+            | TagEnd::TableHead
+            | TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::FootnoteDefinition
+            | TagEnd::HtmlBlock
+    )
 }

@@ -47,14 +47,23 @@ impl Assets {
                 match entry {
                     Ok(e) if e.file_type().is_file() => {
                         let rel = e.path().strip_prefix(&dir).unwrap_or(e.path());
-                        let key = rel.iter().map(|s| s.to_string_lossy()).collect::<Vec<_>>().join("/");
+                        let key = rel
+                            .iter()
+                            .map(|s| s.to_string_lossy())
+                            .collect::<Vec<_>>()
+                            .join("/");
                         match std::fs::read(e.path()) {
                             Ok(bytes) => assets.insert(key, bytes),
-                            Err(err) => diags.push(Diagnostic::error(Path::new("assets").join(rel), format!("cannot read: {err}"))),
+                            Err(err) => diags.push(Diagnostic::error(
+                                Path::new("assets").join(rel),
+                                format!("cannot read: {err}"),
+                            )),
                         }
                     }
                     Ok(_) => {}
-                    Err(err) => diags.push(Diagnostic::error("assets", format!("cannot read: {err}"))),
+                    Err(err) => {
+                        diags.push(Diagnostic::error("assets", format!("cannot read: {err}")))
+                    }
                 }
             }
         }
@@ -85,7 +94,11 @@ impl Assets {
 
     /// Writes every asset at its path, and the referenced ones under their fingerprinted name.
     pub fn write(&self, staging: &Staging) -> Vec<Diagnostic> {
-        let referenced = self.referenced.lock().map(|r| r.clone()).unwrap_or_default();
+        let referenced = self
+            .referenced
+            .lock()
+            .map(|r| r.clone())
+            .unwrap_or_default();
         let mut diags = Vec::new();
         for (path, a) in &self.files {
             if let Err(d) = staging.write(path, &a.bytes) {
@@ -103,7 +116,9 @@ impl Assets {
 
 fn fingerprinted(path: &str, hash: &str) -> String {
     match path.rsplit_once('.') {
-        Some((stem, ext)) if !stem.ends_with('/') && !stem.is_empty() => format!("{stem}.{hash}.{ext}"),
+        Some((stem, ext)) if !stem.ends_with('/') && !stem.is_empty() => {
+            format!("{stem}.{hash}.{ext}")
+        }
         _ => format!("{path}.{hash}"),
     }
 }
@@ -116,8 +131,13 @@ pub fn write_resources(root: &Path, resources: &[PathBuf], staging: &Staging) ->
         .filter_map(|rel| {
             let site_path = Path::new(crate::content::CONTENT_DIR).join(rel);
             let Some(url) = crate::content::load::resource_url(rel) else {
-                return Some(Diagnostic::warning(&site_path, "file name cannot be part of an address; not copied")
-                    .help("rename it with letters, digits, - and _ only"));
+                return Some(
+                    Diagnostic::warning(
+                        &site_path,
+                        "file name cannot be part of an address; not copied",
+                    )
+                    .help("rename it with letters, digits, - and _ only"),
+                );
             };
             let bytes = match std::fs::read(root.join(&site_path)) {
                 Ok(b) => b,

@@ -30,7 +30,11 @@ pub struct Staging {
 /// Checks that `out` may be replaced: it must not be, or contain, the site's own sources.
 pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
     let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
         let mut clean = PathBuf::new();
         for c in p.components() {
             match c {
@@ -45,11 +49,17 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
     };
     let (root, out) = (abs(root), abs(out));
     if root.starts_with(&out) {
-        return Err(format!("output folder {} holds the site itself; it would be replaced", out.display()));
+        return Err(format!(
+            "output folder {} holds the site itself; it would be replaced",
+            out.display()
+        ));
     }
     for src in ["content", "layouts", "assets"] {
         if out.starts_with(root.join(src)) {
-            return Err(format!("output folder {} is inside the site's {src}/ folder", out.display()));
+            return Err(format!(
+                "output folder {} is inside the site's {src}/ folder",
+                out.display()
+            ));
         }
     }
     Ok(())
@@ -58,15 +68,26 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
 impl Staging {
     /// Creates an empty staging folder beside `target`.
     pub fn create(target: &Path) -> io::Result<Self> {
-        let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = target
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         fs::create_dir_all(parent)?;
         let dir = parent.join(format!(".{name}.lore-tmp-{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir_all(&dir)?;
-        Ok(Self { dir, target: target.to_path_buf(), written: Mutex::new(HashSet::new()), bytes: AtomicU64::new(0), committed: false })
+        Ok(Self {
+            dir,
+            target: target.to_path_buf(),
+            written: Mutex::new(HashSet::new()),
+            bytes: AtomicU64::new(0),
+            committed: false,
+        })
     }
 
     /// Writes `bytes` at `rel` (`guides/x/index.html`); safe to call from many threads.
@@ -74,14 +95,25 @@ impl Staging {
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let rel = rel.trim_start_matches('/');
         if rel.is_empty() || !rel.split('/').all(is_safe_segment) {
-            return Err(Diagnostic::error("", format!("refusing to write `{rel}`: not a path inside the output folder")));
+            return Err(Diagnostic::error(
+                "",
+                format!("refusing to write `{rel}`: not a path inside the output folder"),
+            ));
         }
-        if !self.written.lock().map_or(true, |mut w| w.insert(rel.to_string())) {
-            return Err(Diagnostic::error("", format!("two outputs want the same file `{rel}`"))
-                .help("a page, alias or taxonomy term has the same address as another; rename one"));
+        if !self
+            .written
+            .lock()
+            .map_or(true, |mut w| w.insert(rel.to_string()))
+        {
+            return Err(
+                Diagnostic::error("", format!("two outputs want the same file `{rel}`")).help(
+                    "a page, alias or taxonomy term has the same address as another; rename one",
+                ),
+            );
         }
         let path = self.dir.join(rel);
-        let io_err = |e: io::Error| Diagnostic::error("", format!("cannot write {}: {e}", path.display()));
+        let io_err =
+            |e: io::Error| Diagnostic::error("", format!("cannot write {}: {e}", path.display()));
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(io_err)?;
         }
@@ -104,7 +136,9 @@ impl Staging {
     pub fn commit(mut self) -> io::Result<()> {
         let old = self.dir.with_file_name(format!(
             ".{}.lore-old-{}",
-            self.target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned()),
+            self.target
+                .file_name()
+                .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned()),
             std::process::id()
         ));
         let had_old = self.target.exists();
@@ -145,7 +179,10 @@ mod tests {
             assert!(s.write(bad, b"x").is_err(), "{bad}");
         }
         assert!(s.write("a/b/index.html", b"x").is_ok());
-        assert!(s.write("a/b/index.html", b"y").is_err(), "second write to one path");
+        assert!(
+            s.write("a/b/index.html", b"y").is_err(),
+            "second write to one path"
+        );
     }
 
     #[test]
@@ -160,7 +197,11 @@ mod tests {
         s.commit().unwrap();
         assert!(!target.join("old.html").exists());
         assert_eq!(fs::read_to_string(target.join("new.html")).unwrap(), "new");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder left");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary folder left"
+        );
     }
 
     #[test]

@@ -250,14 +250,33 @@ impl ViewContext<'_> {
 
     fn event(&self, p: &Page) -> Option<EventView> {
         let start = parse_datetime(p.field("start")?.as_str()?).ok()?;
-        let end = p.field("end").and_then(Value::as_str).and_then(|s| parse_datetime(s).ok());
+        let end = p
+            .field("end")
+            .and_then(Value::as_str)
+            .and_then(|s| parse_datetime(s).ok());
         let location = p.field("location").and_then(Value::as_object);
-        let loc = |k: &str| location.and_then(|l| l.get(k)).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_string);
-        let place = [loc("city"), loc("country")].into_iter().flatten().collect::<Vec<_>>().join(", ");
+        let loc = |k: &str| {
+            location
+                .and_then(|l| l.get(k))
+                .and_then(Value::as_str)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let place = [loc("city"), loc("country")]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
         let upcoming = end.unwrap_or(start).with_timezone(&Utc) >= self.now;
         Some(EventView {
             start: show_time(&start),
-            end: end.map(|e| if e.date_naive() == start.date_naive() { e.format("%H:%M").to_string() } else { show_time(&e) }),
+            end: end.map(|e| {
+                if e.date_naive() == start.date_naive() {
+                    e.format("%H:%M").to_string()
+                } else {
+                    show_time(&e)
+                }
+            }),
             start_iso: start.to_rfc3339(),
             end_iso: end.map(|e| e.to_rfc3339()),
             timezone: format!("UTC{}", start.format("%:z")),
@@ -288,7 +307,10 @@ impl ViewContext<'_> {
                         .iter()
                         .map(|n| Link {
                             title: n.clone(),
-                            url: self.url(&format!("{prefix}/{t}/{}/", crate::content::slug::slugify(n))),
+                            url: self.url(&format!(
+                                "{prefix}/{t}/{}/",
+                                crate::content::slug::slugify(n)
+                            )),
                         })
                         .collect(),
                 })
@@ -300,20 +322,36 @@ impl ViewContext<'_> {
                 let tp = &site.pages[t];
                 TranslationView {
                     lang: tp.lang.clone(),
-                    name: self.config().language(&tp.lang).map_or_else(|| tp.lang.clone(), |l| l.name.clone()),
+                    name: self
+                        .config()
+                        .language(&tp.lang)
+                        .map_or_else(|| tp.lang.clone(), |l| l.name.clone()),
                     url: self.url(&tp.url),
                     permalink: self.config().absolute_url(&tp.url),
                     current: t == id,
                 }
             })
             .collect();
-        let edit_url = self.config().repository.as_ref().filter(|_| !p.generated).map(|r| {
-            format!("{}/edit/{}/{}", r.url.trim_end_matches('/'), r.branch, p.source.to_string_lossy().replace('\\', "/"))
-        });
+        let edit_url = self
+            .config()
+            .repository
+            .as_ref()
+            .filter(|_| !p.generated)
+            .map(|r| {
+                format!(
+                    "{}/edit/{}/{}",
+                    r.url.trim_end_matches('/'),
+                    r.branch,
+                    p.source.to_string_lossy().replace('\\', "/")
+                )
+            });
         let breadcrumbs = site
             .ancestors(id)
             .into_iter()
-            .map(|a| Link { title: site.pages[a].title.clone(), url: self.url(&site.pages[a].url) })
+            .map(|a| Link {
+                title: site.pages[a].title.clone(),
+                url: self.url(&site.pages[a].url),
+            })
             .collect();
         PageView {
             entry: self.entry(id),
@@ -342,40 +380,65 @@ impl ViewContext<'_> {
         let site = self.site;
         let parts_ids = site.book_parts(book);
         let pos = parts_ids.iter().position(|&i| i == current);
-        let link = |i: PageId| Link { title: site.pages[i].title.clone(), url: self.url(&site.pages[i].url) };
+        let link = |i: PageId| Link {
+            title: site.pages[i].title.clone(),
+            url: self.url(&site.pages[i].url),
+        };
         let mut collected = Vec::new();
         if current == book {
             for kind in CalloutKind::ALL {
                 let items: Vec<CollectedCallout> = parts_ids
                     .iter()
                     .flat_map(|&pid| {
-                        site.rendered[pid].callouts.iter().filter(|c| c.kind == kind).map(move |c| (pid, c))
+                        site.rendered[pid]
+                            .callouts
+                            .iter()
+                            .filter(|c| c.kind == kind)
+                            .map(move |c| (pid, c))
                     })
                     .map(|(pid, c)| CollectedCallout {
-                        title: c.title.clone().unwrap_or_else(|| site.pages[pid].title.clone()),
+                        title: c
+                            .title
+                            .clone()
+                            .unwrap_or_else(|| site.pages[pid].title.clone()),
                         html: c.html.clone(),
                         url: format!("{}#{}", self.url(&site.pages[pid].url), c.id),
                         chapter: site.pages[pid].title.clone(),
                     })
                     .collect();
                 if !items.is_empty() {
-                    collected.push(CalloutGroup { kind: kind.name(), items });
+                    collected.push(CalloutGroup {
+                        kind: kind.name(),
+                        items,
+                    });
                 }
             }
         }
         BookView {
             title: site.pages[book].title.clone(),
             url: self.url(&site.pages[book].url),
-            parts: parts_ids.iter().map(|&i| BookPart { current: i == current, ..book_part(link(i)) }).collect(),
-            prev: pos.and_then(|p| p.checked_sub(1)).map(|p| link(parts_ids[p])),
+            parts: parts_ids
+                .iter()
+                .map(|&i| BookPart {
+                    current: i == current,
+                    ..book_part(link(i))
+                })
+                .collect(),
+            prev: pos
+                .and_then(|p| p.checked_sub(1))
+                .map(|p| link(parts_ids[p])),
             next: pos.and_then(|p| parts_ids.get(p + 1)).map(|&i| link(i)),
             collected,
-            reading_time: reading_time(parts_ids.iter().map(|&i| site.rendered[i].word_count).sum()),
+            reading_time: reading_time(
+                parts_ids.iter().map(|&i| site.rendered[i].word_count).sum(),
+            ),
         }
     }
 
     fn tools(&self, p: &Page) -> Vec<ToolView> {
-        let Some(Value::Array(items)) = p.field("tools") else { return Vec::new() };
+        let Some(Value::Array(items)) = p.field("tools") else {
+            return Vec::new();
+        };
         items
             .iter()
             .filter_map(Value::as_object)
@@ -384,9 +447,13 @@ impl ViewContext<'_> {
                 let file = s("file").and_then(|f| self.tool_file(p, &f));
                 ToolView {
                     name: s("name").or_else(|| s("title")).unwrap_or_default(),
-                    url: file.as_ref().map(|(u, _)| u.clone()).or_else(|| s("url")).or_else(|| {
-                        s("file").map(|f| if f.starts_with('/') { self.url(&f) } else { f })
-                    }),
+                    url: file
+                        .as_ref()
+                        .map(|(u, _)| u.clone())
+                        .or_else(|| s("url"))
+                        .or_else(|| {
+                            s("file").map(|f| if f.starts_with('/') { self.url(&f) } else { f })
+                        }),
                     format: s("format"),
                     description: s("description"),
                     size: file.as_ref().map(|(_, n)| *n),
@@ -399,7 +466,13 @@ impl ViewContext<'_> {
     /// URL and size of a tool's `file`, a path relative to the page's Markdown file.
     pub fn tool_file(&self, p: &Page, file: &str) -> Option<(String, u64)> {
         let rel = tool_file_path(p, file)?;
-        let meta = std::fs::metadata(self.config().root.join(crate::content::CONTENT_DIR).join(&rel)).ok()?;
+        let meta = std::fs::metadata(
+            self.config()
+                .root
+                .join(crate::content::CONTENT_DIR)
+                .join(&rel),
+        )
+        .ok()?;
         let url = crate::content::load::resource_url(&rel)?;
         Some((self.url(&url), meta.len()))
     }
@@ -412,7 +485,13 @@ pub fn tool_file_path(p: &Page, file: &str) -> Option<std::path::PathBuf> {
     let rest = if let Some(r) = file.strip_prefix("@/").or_else(|| file.strip_prefix('/')) {
         r
     } else {
-        parts.extend(p.rel.parent().into_iter().flat_map(|d| d.iter()).filter_map(|s| s.to_str()));
+        parts.extend(
+            p.rel
+                .parent()
+                .into_iter()
+                .flat_map(|d| d.iter())
+                .filter_map(|s| s.to_str()),
+        );
         file
     };
     for seg in rest.split('/') {
@@ -428,7 +507,11 @@ pub fn tool_file_path(p: &Page, file: &str) -> Option<std::path::PathBuf> {
 }
 
 fn book_part(l: Link) -> BookPart {
-    BookPart { title: l.title, url: l.url, current: false }
+    BookPart {
+        title: l.title,
+        url: l.url,
+        current: false,
+    }
 }
 
 fn show_time(t: &DateTime<FixedOffset>) -> String {

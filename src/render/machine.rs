@@ -20,7 +20,10 @@ pub enum MachineFile {
     Robots,
     Api,
     /// Atom feed of a language (`None`) or of a section page.
-    Feed { lang: String, section: Option<PageId> },
+    Feed {
+        lang: String,
+        section: Option<PageId>,
+    },
     /// One event's `.ics`.
     Event(PageId),
     /// All events of a language in one `.ics`.
@@ -32,7 +35,10 @@ pub fn files(site: &Site) -> Vec<MachineFile> {
     let mut out = vec![MachineFile::Sitemap, MachineFile::Robots, MachineFile::Api];
     for l in &site.config.languages {
         if site.homes.contains_key(&l.code) {
-            out.push(MachineFile::Feed { lang: l.code.clone(), section: None });
+            out.push(MachineFile::Feed {
+                lang: l.code.clone(),
+                section: None,
+            });
         }
         if site.pages.iter().any(|p| p.lang == l.code && is_event(p)) {
             out.push(MachineFile::Calendar(l.code.clone()));
@@ -40,7 +46,10 @@ pub fn files(site: &Site) -> Vec<MachineFile> {
     }
     for (id, p) in site.pages.iter().enumerate() {
         if site.is_list(id) && !p.logical_path.is_empty() {
-            out.push(MachineFile::Feed { lang: p.lang.clone(), section: Some(id) });
+            out.push(MachineFile::Feed {
+                lang: p.lang.clone(),
+                section: Some(id),
+            });
         }
         if is_event(p) {
             out.push(MachineFile::Event(id));
@@ -50,7 +59,10 @@ pub fn files(site: &Site) -> Vec<MachineFile> {
 }
 
 fn is_event(p: &crate::content::Page) -> bool {
-    !p.is_section && p.field("start").and_then(|v| v.as_str()).is_some_and(|s| parse_datetime(s).is_ok())
+    !p.is_section
+        && p.field("start")
+            .and_then(|v| v.as_str())
+            .is_some_and(|s| parse_datetime(s).is_ok())
 }
 
 /// Renders one file as (output path, bytes).
@@ -60,20 +72,43 @@ pub fn render(views: &ViewContext, f: &MachineFile) -> Result<(String, Vec<u8>),
         MachineFile::Sitemap => ("sitemap.xml".into(), sitemap(site).into_bytes()),
         MachineFile::Robots => (
             "robots.txt".into(),
-            format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.config.absolute_url("/sitemap.xml")).into_bytes(),
+            format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                site.config.absolute_url("/sitemap.xml")
+            )
+            .into_bytes(),
         ),
         MachineFile::Api => ("api/pages.json".into(), api(site)),
         MachineFile::Feed { lang, section } => {
-            let base = section.map_or_else(|| format!("{}/", prefix(site, lang)), |s| site.pages[s].url.clone());
-            (format!("{}atom.xml", base.trim_start_matches('/')), feed(site, lang, *section, &base).into_bytes())
+            let base = section.map_or_else(
+                || format!("{}/", prefix(site, lang)),
+                |s| site.pages[s].url.clone(),
+            );
+            (
+                format!("{}atom.xml", base.trim_start_matches('/')),
+                feed(site, lang, *section, &base).into_bytes(),
+            )
         }
         MachineFile::Event(id) => {
             let p = &site.pages[*id];
-            (format!("{}event.ics", output_path(&p.url).trim_end_matches("index.html")), calendar(site, &[*id]).into_bytes())
+            (
+                format!(
+                    "{}event.ics",
+                    output_path(&p.url).trim_end_matches("index.html")
+                ),
+                calendar(site, &[*id]).into_bytes(),
+            )
         }
         MachineFile::Calendar(lang) => {
-            let ids: Vec<PageId> = (0..site.pages.len()).filter(|&i| site.pages[i].lang == *lang && is_event(&site.pages[i])).collect();
-            (format!("{}/events.ics", prefix(site, lang)).trim_start_matches('/').to_string(), calendar(site, &ids).into_bytes())
+            let ids: Vec<PageId> = (0..site.pages.len())
+                .filter(|&i| site.pages[i].lang == *lang && is_event(&site.pages[i]))
+                .collect();
+            (
+                format!("{}/events.ics", prefix(site, lang))
+                    .trim_start_matches('/')
+                    .to_string(),
+                calendar(site, &ids).into_bytes(),
+            )
         }
     })
     .map(|(path, bytes)| {
@@ -93,7 +128,10 @@ fn xml(s: &str) -> String {
 fn sitemap(site: &Site) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
     for (id, p) in site.pages.iter().enumerate() {
-        out.push_str(&format!("  <url>\n    <loc>{}</loc>\n", xml(&site.config.absolute_url(&p.url))));
+        out.push_str(&format!(
+            "  <url>\n    <loc>{}</loc>\n",
+            xml(&site.config.absolute_url(&p.url))
+        ));
         if let Some(d) = p.updated.or(p.date) {
             out.push_str(&format!("    <lastmod>{d}</lastmod>\n"));
         }
@@ -137,7 +175,11 @@ fn api(site: &Site) -> Vec<u8> {
         .map(|(id, p)| ApiPage {
             url: &p.url,
             permalink: site.config.absolute_url(&p.url),
-            type_name: if site.is_list(id) { "section" } else { &p.type_name },
+            type_name: if site.is_list(id) {
+                "section"
+            } else {
+                &p.type_name
+            },
             lang: &p.lang,
             title: &p.title,
             description: &p.description,
@@ -152,7 +194,9 @@ fn api(site: &Site) -> Vec<u8> {
             source: p.source.to_string_lossy().replace('\\', "/"),
         })
         .collect();
-    let mut bytes = serde_json::to_vec_pretty(&json!({ "base_url": site.config.base_url, "pages": pages })).unwrap_or_default();
+    let mut bytes =
+        serde_json::to_vec_pretty(&json!({ "base_url": site.config.base_url, "pages": pages }))
+            .unwrap_or_default();
     bytes.push(b'\n');
     bytes
 }
@@ -166,12 +210,25 @@ fn feed(site: &Site, lang: &str, section: Option<PageId>, base: &str) -> String 
         None => true,
     };
     let mut ids: Vec<PageId> = (0..site.pages.len())
-        .filter(|&i| site.pages[i].lang == lang && !site.is_list(i) && site.pages[i].date.is_some() && in_scope(i))
+        .filter(|&i| {
+            site.pages[i].lang == lang
+                && !site.is_list(i)
+                && site.pages[i].date.is_some()
+                && in_scope(i)
+        })
         .collect();
     ids.sort_by(|&a, &b| site.pages[b].date.cmp(&site.pages[a].date).then(a.cmp(&b)));
     ids.truncate(FEED_ENTRIES);
-    let stamp = |d: Option<NaiveDate>| d.map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| format!("{d}T00:00:00Z"));
-    let updated = ids.iter().filter_map(|&i| site.pages[i].updated.or(site.pages[i].date)).max();
+    let stamp = |d: Option<NaiveDate>| {
+        d.map_or_else(
+            || "1970-01-01T00:00:00Z".to_string(),
+            |d| format!("{d}T00:00:00Z"),
+        )
+    };
+    let updated = ids
+        .iter()
+        .filter_map(|&i| site.pages[i].updated.or(site.pages[i].date))
+        .max();
     let title = match section {
         Some(s) => format!("{} – {}", site.pages[s].title, site.config.title),
         None => site.config.title.clone(),
@@ -187,7 +244,11 @@ fn feed(site: &Site, lang: &str, section: Option<PageId>, base: &str) -> String 
     );
     for id in ids {
         let p = &site.pages[id];
-        let authors = p.taxonomies.get("authors").cloned().unwrap_or_else(|| vec![site.config.title.clone()]);
+        let authors = p
+            .taxonomies
+            .get("authors")
+            .cloned()
+            .unwrap_or_else(|| vec![site.config.title.clone()]);
         out.push_str(&format!(
             "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <published>{}</published>\n    <updated>{}</updated>\n",
             xml(&p.title),
@@ -211,7 +272,16 @@ fn feed(site: &Site, lang: &str, section: Option<PageId>, base: &str) -> String 
 /// An iCalendar file (RFC 5545) of events: CRLF line ends, lines folded at 75 octets, times in
 /// UTC, a UID that stays the same across builds (from the page's translation key and language).
 fn calendar(site: &Site, ids: &[PageId]) -> String {
-    let host = site.config.base_url.split("://").nth(1).unwrap_or("lore").split('/').next().unwrap_or("lore").to_string();
+    let host = site
+        .config
+        .base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or("lore")
+        .split('/')
+        .next()
+        .unwrap_or("lore")
+        .to_string();
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
@@ -219,19 +289,37 @@ fn calendar(site: &Site, ids: &[PageId]) -> String {
         "CALSCALE:GREGORIAN".to_string(),
         "METHOD:PUBLISH".to_string(),
     ];
-    let utc = |s: &str| parse_datetime(s).ok().map(|d| d.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string());
+    let utc = |s: &str| {
+        parse_datetime(s)
+            .ok()
+            .map(|d| d.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string())
+    };
     for &id in ids {
         let p = &site.pages[id];
         let field = |k: &str| p.field(k).and_then(|v| v.as_str());
-        let Some(start) = field("start").and_then(utc) else { continue };
+        let Some(start) = field("start").and_then(utc) else {
+            continue;
+        };
         let loc = p.field("location").and_then(|v| v.as_object());
         let loc_text: Vec<&str> = ["name", "city", "country"]
             .iter()
-            .filter_map(|k| loc.and_then(|l| l.get(*k)).and_then(|v| v.as_str()).filter(|s| !s.is_empty()))
+            .filter_map(|k| {
+                loc.and_then(|l| l.get(*k))
+                    .and_then(|v| v.as_str())
+                    .filter(|s| !s.is_empty())
+            })
             .collect();
-        let stamp = p.updated.or(p.date).map_or_else(|| start.clone(), |d| format!("{}T000000Z", d.format("%Y%m%d")));
+        let stamp = p.updated.or(p.date).map_or_else(
+            || start.clone(),
+            |d| format!("{}T000000Z", d.format("%Y%m%d")),
+        );
         lines.push("BEGIN:VEVENT".into());
-        lines.push(format!("UID:{}-{}@{}", crate::content::slug::slugify(&p.translation_key), p.lang, host));
+        lines.push(format!(
+            "UID:{}-{}@{}",
+            crate::content::slug::slugify(&p.translation_key),
+            p.lang,
+            host
+        ));
         lines.push(format!("DTSTAMP:{stamp}"));
         lines.push(format!("DTSTART:{start}"));
         if let Some(end) = field("end").and_then(utc) {
@@ -253,7 +341,10 @@ fn calendar(site: &Site, ids: &[PageId]) -> String {
 
 /// Escapes TEXT values (RFC 5545 3.3.11).
 fn ics_text(s: &str) -> String {
-    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n")
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
 }
 
 /// Folds a content line at 75 octets without splitting a character, ending it with CRLF.

@@ -70,17 +70,37 @@ struct Pagination {
 }
 
 /// Renders and writes every page, list, taxonomy page, redirect and machine-readable file.
-pub fn render_site(site: &Site, templates: &Templates, staging: &Staging, now: DateTime<Utc>) -> Vec<Diagnostic> {
-    let views = ViewContext { site, base_path: templates::base_path(&site.config.base_url), now };
-    let site_views: BTreeMap<String, Value> =
-        site.config.languages.iter().map(|l| (l.code.clone(), Value::from_serialize(site_view(&views, &l.code)))).collect();
+pub fn render_site(
+    site: &Site,
+    templates: &Templates,
+    staging: &Staging,
+    now: DateTime<Utc>,
+) -> Vec<Diagnostic> {
+    let views = ViewContext {
+        site,
+        base_path: templates::base_path(&site.config.base_url),
+        now,
+    };
+    let site_views: BTreeMap<String, Value> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| {
+            (
+                l.code.clone(),
+                Value::from_serialize(site_view(&views, &l.code)),
+            )
+        })
+        .collect();
     let jobs = jobs(site);
     let diags: Vec<Diagnostic> = jobs
         .par_iter()
-        .flat_map_iter(|job| match render_job(&views, templates, &site_views, job) {
-            Ok((path, bytes)) => staging.write(&path, &bytes).err(),
-            Err(d) => Some(d),
-        })
+        .flat_map_iter(
+            |job| match render_job(&views, templates, &site_views, job) {
+                Ok((path, bytes)) => staging.write(&path, &bytes).err(),
+                Err(d) => Some(d),
+            },
+        )
         .collect();
     summarise_template_errors(diags)
 }
@@ -91,13 +111,19 @@ fn jobs(site: &Site) -> Vec<Job> {
         if site.is_list(id) {
             let n = site.sections.get(&id).map_or(0, |s| s.entries.len());
             for number in 1..=n.div_ceil(site.config.per_page).max(1) {
-                jobs.push(Job::List { section: id, number });
+                jobs.push(Job::List {
+                    section: id,
+                    number,
+                });
             }
         } else {
             jobs.push(Job::Page(id));
         }
         for a in &p.aliases {
-            jobs.push(Job::Alias { from: a.clone(), to: id });
+            jobs.push(Job::Alias {
+                from: a.clone(),
+                to: id,
+            });
         }
     }
     for (t, tax) in site.taxonomies.iter().enumerate() {
@@ -108,7 +134,12 @@ fn jobs(site: &Site) -> Vec<Job> {
     if site.config.search.enabled {
         jobs.extend((0..site.config.languages.len()).map(Job::Search));
     }
-    jobs.extend(site.sections.keys().filter(|&&id| site.is_book(id)).map(|&id| Job::PrintBook(id)));
+    jobs.extend(
+        site.sections
+            .keys()
+            .filter(|&&id| site.is_book(id))
+            .map(|&id| Job::PrintBook(id)),
+    );
     jobs.extend(machine::files(site).into_iter().map(Job::Machine));
     jobs
 }
@@ -122,18 +153,26 @@ fn render_job(
     let site = views.site;
     let lang_ctx = |lang: &str| {
         let dir = site.config.language(lang).map_or(Direction::Ltr, |l| l.dir);
-        (site_views.get(lang).cloned().unwrap_or_default(), Value::from_serialize(dir))
+        (
+            site_views.get(lang).cloned().unwrap_or_default(),
+            Value::from_serialize(dir),
+        )
     };
     match job {
         Job::Page(id) => {
             let p = &site.pages[*id];
             let (site_v, dir) = lang_ctx(&p.lang);
-            let name = [format!("{}.html", p.type_name), "page.html".into()].into_iter().find(|n| templates.has(n)).unwrap_or_default();
+            let name = [format!("{}.html", p.type_name), "page.html".into()]
+                .into_iter()
+                .find(|n| templates.has(n))
+                .unwrap_or_default();
             let ctx = minijinja::context! { site => site_v, lang => &p.lang, dir => dir, page => views.page(*id) };
             let html = templates.render(&name, ctx, &p.source)?;
             Ok((output_path(&p.url), html.into_bytes()))
         }
-        Job::List { section, number } => render_list(views, templates, site_views, *section, *number),
+        Job::List { section, number } => {
+            render_list(views, templates, site_views, *section, *number)
+        }
         Job::TaxonomyIndex(t) => {
             let tax = &site.taxonomies[*t];
             let (site_v, dir) = lang_ctx(&tax.lang);
@@ -163,19 +202,33 @@ fn render_job(
             let (site_v, dir) = lang_ctx(&lang.code);
             let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
             let html = templates.render("404.html", ctx, Path::new("404.html"))?;
-            Ok((format!("{}/404.html", lang.prefix).trim_start_matches('/').to_string(), html.into_bytes()))
+            Ok((
+                format!("{}/404.html", lang.prefix)
+                    .trim_start_matches('/')
+                    .to_string(),
+                html.into_bytes(),
+            ))
         }
         Job::Search(l) => {
             let lang = &site.config.languages[*l];
             let (site_v, dir) = lang_ctx(&lang.code);
             let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
             let html = templates.render("search.html", ctx, Path::new("search.html"))?;
-            Ok((format!("{}/search/index.html", lang.prefix).trim_start_matches('/').to_string(), html.into_bytes()))
+            Ok((
+                format!("{}/search/index.html", lang.prefix)
+                    .trim_start_matches('/')
+                    .to_string(),
+                html.into_bytes(),
+            ))
         }
         Job::PrintBook(book) => {
             let p = &site.pages[*book];
             let (site_v, dir) = lang_ctx(&p.lang);
-            let parts: Vec<_> = site.book_parts(*book).into_iter().map(|i| views.page(i)).collect();
+            let parts: Vec<_> = site
+                .book_parts(*book)
+                .into_iter()
+                .map(|i| views.page(i))
+                .collect();
             let ctx = minijinja::context! { site => site_v, lang => &p.lang, dir => dir, page => views.page(*book), parts => parts };
             let html = templates.render("guide_print.html", ctx, &p.source)?;
             Ok((output_path(&format!("{}print/", p.url)), html.into_bytes()))
@@ -198,28 +251,68 @@ fn render_list(
     let site = views.site;
     let p = &site.pages[section];
     let per = site.config.per_page;
-    let all: &[PageId] = site.sections.get(&section).map_or(&[], |s| s.entries.as_slice());
+    let all: &[PageId] = site
+        .sections
+        .get(&section)
+        .map_or(&[], |s| s.entries.as_slice());
     let total = all.len().div_ceil(per).max(1);
-    let page_url = |n: usize| if n == 1 { p.url.clone() } else { format!("{}page/{n}/", p.url) };
-    let entries: Vec<EntryView> = all.iter().skip((number - 1) * per).take(per).map(|&id| views.entry(id)).collect();
+    let page_url = |n: usize| {
+        if n == 1 {
+            p.url.clone()
+        } else {
+            format!("{}page/{n}/", p.url)
+        }
+    };
+    let entries: Vec<EntryView> = all
+        .iter()
+        .skip((number - 1) * per)
+        .take(per)
+        .map(|&id| views.entry(id))
+        .collect();
     let pagination = Pagination {
         current: number,
         total,
         prev: (number > 1).then(|| views.url(&page_url(number - 1))),
         next: (number < total).then(|| views.url(&page_url(number + 1))),
-        pages: (1..=total).map(|n| Link { title: n.to_string(), url: views.url(&page_url(n)) }).collect(),
+        pages: (1..=total)
+            .map(|n| Link {
+                title: n.to_string(),
+                url: views.url(&page_url(n)),
+            })
+            .collect(),
     };
     // Events are listed whole as upcoming (soonest first) and past (latest first).
-    let events: Vec<EntryView> = all.iter().map(|&id| views.entry(id)).filter(|e| e.event.is_some()).collect();
-    let (mut upcoming, mut past): (Vec<EntryView>, Vec<EntryView>) =
-        events.into_iter().partition(|e| e.event.as_ref().is_some_and(|ev| ev.upcoming));
-    upcoming.sort_by(|a, b| start_of(a).cmp(&start_of(b)));
-    past.sort_by(|a, b| start_of(b).cmp(&start_of(a)));
+    let events: Vec<EntryView> = all
+        .iter()
+        .map(|&id| views.entry(id))
+        .filter(|e| e.event.is_some())
+        .collect();
+    let (mut upcoming, mut past): (Vec<EntryView>, Vec<EntryView>) = events
+        .into_iter()
+        .partition(|e| e.event.as_ref().is_some_and(|ev| ev.upcoming));
+    upcoming.sort_by_key(start_of);
+    past.sort_by_key(|e| std::cmp::Reverse(start_of(e)));
     let is_home = p.logical_path.is_empty();
-    let recent: Vec<EntryView> = if is_home { recent_pages(site, &p.lang, 6).into_iter().map(|id| views.entry(id)).collect() } else { Vec::new() };
-    let upcoming_all: Vec<EntryView> = if is_home { upcoming_events(views, &p.lang) } else { upcoming };
-    let dir = site.config.language(&p.lang).map_or(Direction::Ltr, |l| l.dir);
-    let sections: Vec<EntryView> = site.sections.get(&section).map_or(Vec::new(), |s| s.subsections.iter().map(|&i| views.entry(i)).collect());
+    let recent: Vec<EntryView> = if is_home {
+        recent_pages(site, &p.lang, 6)
+            .into_iter()
+            .map(|id| views.entry(id))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let upcoming_all: Vec<EntryView> = if is_home {
+        upcoming_events(views, &p.lang)
+    } else {
+        upcoming
+    };
+    let dir = site
+        .config
+        .language(&p.lang)
+        .map_or(Direction::Ltr, |l| l.dir);
+    let sections: Vec<EntryView> = site.sections.get(&section).map_or(Vec::new(), |s| {
+        s.subsections.iter().map(|&i| views.entry(i)).collect()
+    });
     let facets = facets(views, &p.lang, all);
     let ctx = minijinja::context! {
         site => site_views.get(&p.lang).cloned().unwrap_or_default(), lang => &p.lang, dir => dir,
@@ -229,7 +322,10 @@ fn render_list(
     let name = if is_home {
         "home.html".to_string()
     } else {
-        [format!("{}_list.html", p.type_name), "section.html".into()].into_iter().find(|n| templates.has(n)).unwrap_or_default()
+        [format!("{}_list.html", p.type_name), "section.html".into()]
+            .into_iter()
+            .find(|n| templates.has(n))
+            .unwrap_or_default()
     };
     let html = templates.render(&name, ctx, &p.source)?;
     Ok((output_path(&page_url(number)), html.into_bytes()))
@@ -247,15 +343,34 @@ struct Facets {
 fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
     use std::collections::BTreeSet;
     let pages = &views.site.pages;
-    let prefix = views.site.config.language(lang).map_or("", |l| l.prefix.as_str());
+    let prefix = views
+        .site
+        .config
+        .language(lang)
+        .map_or("", |l| l.prefix.as_str());
     let field = |k: &str| -> BTreeSet<String> {
-        ids.iter().filter_map(|&i| pages[i].field(k).and_then(crate::content::schema::scalar_text)).collect()
+        ids.iter()
+            .filter_map(|&i| {
+                pages[i]
+                    .field(k)
+                    .and_then(crate::content::schema::scalar_text)
+            })
+            .collect()
     };
-    let themes: BTreeSet<&String> = ids.iter().flat_map(|&i| pages[i].taxonomies.get("themes").into_iter().flatten()).collect();
+    let themes: BTreeSet<&String> = ids
+        .iter()
+        .flat_map(|&i| pages[i].taxonomies.get("themes").into_iter().flatten())
+        .collect();
     Facets {
         themes: themes
             .into_iter()
-            .map(|t| Link { title: t.clone(), url: views.url(&format!("{prefix}/themes/{}/", crate::content::slug::slugify(t))) })
+            .map(|t| Link {
+                title: t.clone(),
+                url: views.url(&format!(
+                    "{prefix}/themes/{}/",
+                    crate::content::slug::slugify(t)
+                )),
+            })
             .collect(),
         difficulty: field("difficulty").into_iter().collect(),
         group_size: field("group_size").into_iter().collect(),
@@ -263,12 +378,20 @@ fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
 }
 
 fn start_of(e: &EntryView) -> String {
-    e.event.as_ref().map(|ev| ev.start_iso.clone()).unwrap_or_default()
+    e.event
+        .as_ref()
+        .map(|ev| ev.start_iso.clone())
+        .unwrap_or_default()
 }
 
 fn recent_pages(site: &Site, lang: &str, n: usize) -> Vec<PageId> {
     let mut ids: Vec<PageId> = (0..site.pages.len())
-        .filter(|&i| site.pages[i].lang == lang && !site.is_list(i) && site.pages[i].type_name != "event" && site.pages[i].date.is_some())
+        .filter(|&i| {
+            site.pages[i].lang == lang
+                && !site.is_list(i)
+                && site.pages[i].type_name != "event"
+                && site.pages[i].date.is_some()
+        })
         .filter(|&i| !site.pages[i].is_section || site.is_book(i))
         .filter(|&i| site.book_of(i).is_none_or(|b| b == i))
         .collect();
@@ -279,11 +402,15 @@ fn recent_pages(site: &Site, lang: &str, n: usize) -> Vec<PageId> {
 
 fn upcoming_events(views: &ViewContext, lang: &str) -> Vec<EntryView> {
     let mut ev: Vec<EntryView> = (0..views.site.pages.len())
-        .filter(|&i| views.site.pages[i].lang == lang && views.site.pages[i].type_name == "event" && !views.site.pages[i].is_section)
+        .filter(|&i| {
+            views.site.pages[i].lang == lang
+                && views.site.pages[i].type_name == "event"
+                && !views.site.pages[i].is_section
+        })
         .map(|i| views.entry(i))
         .filter(|e| e.event.as_ref().is_some_and(|ev| ev.upcoming))
         .collect();
-    ev.sort_by(|a, b| start_of(a).cmp(&start_of(b)));
+    ev.sort_by_key(start_of);
     ev.truncate(3);
     ev
 }
@@ -299,7 +426,11 @@ fn site_view(views: &ViewContext, lang: &str) -> SiteView {
                 .iter()
                 .map(|i| Link {
                     title: i.names.get(lang).cloned().unwrap_or_else(|| i.name.clone()),
-                    url: if i.url.starts_with('/') { views.url(&format!("{}{}", language.prefix, i.url)) } else { i.url.clone() },
+                    url: if i.url.starts_with('/') {
+                        views.url(&format!("{}{}", language.prefix, i.url))
+                    } else {
+                        i.url.clone()
+                    },
                 })
                 .collect();
             (name.clone(), links)
@@ -316,7 +447,12 @@ fn site_view(views: &ViewContext, lang: &str) -> SiteView {
         languages: config
             .languages
             .iter()
-            .map(|l| LanguageView { code: l.code.clone(), name: l.name.clone(), dir: l.dir, url: views.url(&format!("{}/", l.prefix)) })
+            .map(|l| LanguageView {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                dir: l.dir,
+                url: views.url(&format!("{}/", l.prefix)),
+            })
             .collect(),
         menus,
         taxonomies: views
@@ -324,7 +460,10 @@ fn site_view(views: &ViewContext, lang: &str) -> SiteView {
             .taxonomies
             .iter()
             .filter(|t| t.lang == lang)
-            .map(|t| Link { title: t.name.clone(), url: views.url(&t.url) })
+            .map(|t| Link {
+                title: t.name.clone(),
+                url: views.url(&t.url),
+            })
             .collect(),
     }
 }
@@ -334,7 +473,12 @@ pub fn output_path(url: &str) -> String {
     let trimmed = url.trim_matches('/');
     if trimmed.is_empty() {
         "index.html".into()
-    } else if trimmed.rsplit('/').next().is_some_and(|last| last.contains('.')) && !url.ends_with('/') {
+    } else if trimmed
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+        && !url.ends_with('/')
+    {
         trimmed.to_string()
     } else {
         format!("{trimmed}/index.html")
@@ -350,12 +494,20 @@ fn redirect_html(target: &str) -> String {
 
 /// A broken layout fails every page that uses it: report it once, with the number of pages.
 fn summarise_template_errors(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut seen: BTreeMap<(std::path::PathBuf, usize, String), (Diagnostic, usize)> = BTreeMap::new();
+    let mut seen: BTreeMap<(std::path::PathBuf, usize, String), (Diagnostic, usize)> =
+        BTreeMap::new();
     let mut out = Vec::new();
     for d in diags {
         if d.message.starts_with("template error") {
-            let kind = d.message.split(" (while rendering").next().unwrap_or("").to_string();
-            seen.entry((d.path.clone(), d.line, kind)).and_modify(|e| e.1 += 1).or_insert((d, 1));
+            let kind = d
+                .message
+                .split(" (while rendering")
+                .next()
+                .unwrap_or("")
+                .to_string();
+            seen.entry((d.path.clone(), d.line, kind))
+                .and_modify(|e| e.1 += 1)
+                .or_insert((d, 1));
         } else {
             out.push(d);
         }

@@ -25,28 +25,46 @@ pub struct Templates {
 
 impl Templates {
     /// Loads the layouts and checks every one's syntax, reporting each error with its line.
-    pub fn load(config: &Config, assets: Arc<Assets>, strings: Arc<Strings>) -> Result<Self, Vec<Diagnostic>> {
+    pub fn load(
+        config: &Config,
+        assets: Arc<Assets>,
+        strings: Arc<Strings>,
+    ) -> Result<Self, Vec<Diagnostic>> {
         let mut sources: BTreeMap<String, String> = BTreeMap::new();
         let mut origins: BTreeMap<String, PathBuf> = BTreeMap::new();
         for (name, bytes) in crate::builtin::files(&crate::builtin::LAYOUTS) {
-            origins.insert(name.clone(), PathBuf::from(format!("(built-in) layouts/{name}")));
+            origins.insert(
+                name.clone(),
+                PathBuf::from(format!("(built-in) layouts/{name}")),
+            );
             sources.insert(name, String::from_utf8_lossy(bytes).into_owned());
         }
         let mut diags = Vec::new();
         let dir = config.root.join(LAYOUTS_DIR);
         if dir.is_dir() {
-            for e in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            for e in walkdir::WalkDir::new(&dir)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+            {
                 if !e.file_type().is_file() {
                     continue;
                 }
                 let rel = e.path().strip_prefix(&dir).unwrap_or(e.path());
-                let name = rel.iter().map(|s| s.to_string_lossy()).collect::<Vec<_>>().join("/");
+                let name = rel
+                    .iter()
+                    .map(|s| s.to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
                 match std::fs::read_to_string(e.path()) {
                     Ok(text) => {
                         origins.insert(name.clone(), Path::new(LAYOUTS_DIR).join(rel));
                         sources.insert(name, text);
                     }
-                    Err(err) => diags.push(Diagnostic::error(Path::new(LAYOUTS_DIR).join(rel), format!("cannot read layout: {err}"))),
+                    Err(err) => diags.push(Diagnostic::error(
+                        Path::new(LAYOUTS_DIR).join(rel),
+                        format!("cannot read layout: {err}"),
+                    )),
                 }
             }
         }
@@ -62,9 +80,9 @@ impl Templates {
         // minijinja's own escaping also escapes `/`, which bloats every URL on a page
         // (`&#x2f;`); `& < > "` are the characters that matter in text and quoted attributes.
         env.set_formatter(|out, state, value| match value.as_str() {
-            Some(s) if state.auto_escape() != AutoEscape::None && !value.is_safe() => {
-                out.write_str(&crate::markdown::escape_attr(s)).map_err(Error::from)
-            }
+            Some(s) if state.auto_escape() != AutoEscape::None && !value.is_safe() => out
+                .write_str(&crate::markdown::escape_attr(s))
+                .map_err(Error::from),
             _ => minijinja::escape_formatter(out, state, value),
         });
         env.set_trim_blocks(true);
@@ -77,18 +95,27 @@ impl Templates {
                 diags.push(template_diagnostic(&e, &origins, None));
             }
         }
-        env.add_function("t", move |state: &State, key: &str| -> String { translate(&strings, state, key) });
+        env.add_function("t", move |state: &State, key: &str| -> String {
+            translate(&strings, state, key)
+        });
         let base_path = base_path(&config.base_url);
         let bp = base_path.clone();
         let a = assets.clone();
         env.add_function("asset_url", move |path: &str| -> Result<String, Error> {
-            a.url(path)
-                .map(|u| format!("{bp}{u}"))
-                .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("no asset `{path}` in assets/")))
+            a.url(path).map(|u| format!("{bp}{u}")).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("no asset `{path}` in assets/"),
+                )
+            })
         });
         let bp = base_path.clone();
         env.add_function("url", move |path: &str| -> String {
-            if path.starts_with('/') { format!("{bp}{path}") } else { path.to_string() }
+            if path.starts_with('/') {
+                format!("{bp}{path}")
+            } else {
+                path.to_string()
+            }
         });
         if !diags.is_empty() {
             return Err(diags);
@@ -103,19 +130,28 @@ impl Templates {
 
     /// Renders layout `name` for the page at `source` (named in errors).
     pub fn render(&self, name: &str, ctx: Value, source: &Path) -> Result<String, Diagnostic> {
-        let tmpl = self.env.get_template(name).map_err(|e| template_diagnostic(&e, &self.origins, Some(source)))?;
-        tmpl.render(ctx).map_err(|e| template_diagnostic(&e, &self.origins, Some(source)))
+        let tmpl = self
+            .env
+            .get_template(name)
+            .map_err(|e| template_diagnostic(&e, &self.origins, Some(source)))?;
+        tmpl.render(ctx)
+            .map_err(|e| template_diagnostic(&e, &self.origins, Some(source)))
     }
 }
 
 /// The path part of the base URL (`/kb` for `https://example.org/kb`), empty at a host's root.
 pub fn base_path(base_url: &str) -> String {
     let after_scheme = base_url.split_once("://").map_or(base_url, |(_, r)| r);
-    after_scheme.find('/').map_or(String::new(), |i| after_scheme[i..].trim_end_matches('/').to_string())
+    after_scheme.find('/').map_or(String::new(), |i| {
+        after_scheme[i..].trim_end_matches('/').to_string()
+    })
 }
 
 fn translate(strings: &Strings, state: &State, key: &str) -> String {
-    let lang = state.lookup("lang").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    let lang = state
+        .lookup("lang")
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
     lookup(strings, &lang, key)
 }
 
@@ -136,20 +172,40 @@ pub fn load_strings(config: &Config) -> Result<Strings, Diagnostic> {
     let (text, path) = match std::fs::read_to_string(&own) {
         Ok(t) => (t, PathBuf::from("layouts/strings.yaml")),
         Err(_) => {
-            let builtin = crate::builtin::LAYOUTS.get_file("strings.yaml").and_then(|f| f.contents_utf8()).unwrap_or("");
-            (builtin.to_string(), PathBuf::from("(built-in) layouts/strings.yaml"))
+            let builtin = crate::builtin::LAYOUTS
+                .get_file("strings.yaml")
+                .and_then(|f| f.contents_utf8())
+                .unwrap_or("");
+            (
+                builtin.to_string(),
+                PathBuf::from("(built-in) layouts/strings.yaml"),
+            )
         }
     };
-    let mut strings: Strings = if text.trim().is_empty() { Strings::new() } else { crate::yaml::parse(&text, &path, 1)? };
+    let mut strings: Strings = if text.trim().is_empty() {
+        Strings::new()
+    } else {
+        crate::yaml::parse(&text, &path, 1)?
+    };
     for (lang, table) in &config.strings {
-        strings.entry(lang.clone()).or_default().extend(table.clone());
+        strings
+            .entry(lang.clone())
+            .or_default()
+            .extend(table.clone());
     }
     Ok(strings)
 }
 
-fn template_diagnostic(e: &Error, origins: &BTreeMap<String, PathBuf>, source: Option<&Path>) -> Diagnostic {
+fn template_diagnostic(
+    e: &Error,
+    origins: &BTreeMap<String, PathBuf>,
+    source: Option<&Path>,
+) -> Diagnostic {
     let name = e.name().unwrap_or("?");
-    let path = origins.get(name).cloned().unwrap_or_else(|| PathBuf::from(format!("layouts/{name}")));
+    let path = origins
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from(format!("layouts/{name}")));
     let mut msg = format!("template error: {}", e.kind());
     if let Some(detail) = e.detail() {
         msg.push_str(": ");
@@ -158,5 +214,7 @@ fn template_diagnostic(e: &Error, origins: &BTreeMap<String, PathBuf>, source: O
     if let Some(src) = source {
         msg.push_str(&format!(" (while rendering {})", src.display()));
     }
-    Diagnostic::error(path, msg).at(e.line().unwrap_or(0), 0).help("fix the layout at this line; `lore build` shows the page it was rendering")
+    Diagnostic::error(path, msg)
+        .at(e.line().unwrap_or(0), 0)
+        .help("fix the layout at this line; `lore build` shows the page it was rendering")
 }

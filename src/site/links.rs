@@ -20,7 +20,12 @@ pub struct PathIndex {
 impl PathIndex {
     /// Indexes `pages` and the `resources` (non-Markdown files) under `content/`; `drafts` are
     /// the paths of drafts left out of this build.
-    pub fn new(pages: &[Page], drafts: Vec<String>, resources: &[std::path::PathBuf], base_path: &str) -> Self {
+    pub fn new(
+        pages: &[Page],
+        drafts: Vec<String>,
+        resources: &[std::path::PathBuf],
+        base_path: &str,
+    ) -> Self {
         let mut by_rel = HashMap::with_capacity(pages.len());
         let mut by_key_lang = HashMap::with_capacity(pages.len());
         for (i, p) in pages.iter().enumerate() {
@@ -33,7 +38,15 @@ impl PathIndex {
             .iter()
             .filter_map(|r| Some((rel_key(r), crate::content::load::resource_url(r)?)))
             .collect();
-        Self { by_rel, by_key_lang, urls, keys, drafts: drafts.into_iter().collect(), resources, base_path: base_path.to_string() }
+        Self {
+            by_rel,
+            by_key_lang,
+            urls,
+            keys,
+            drafts: drafts.into_iter().collect(),
+            resources,
+            base_path: base_path.to_string(),
+        }
     }
 
     /// True if `target` is a draft left out of this build.
@@ -44,10 +57,10 @@ impl PathIndex {
 
 impl LinkResolver for PathIndex {
     fn resolve(&self, target: &str, lang: &str) -> Option<String> {
-        let id = self
-            .by_rel
-            .get(target)
-            .or_else(|| self.by_rel.get(&format!("{}/_index.md", target.trim_end_matches('/'))))?;
+        let id = self.by_rel.get(target).or_else(|| {
+            self.by_rel
+                .get(&format!("{}/_index.md", target.trim_end_matches('/')))
+        })?;
         Some(self.translated(*id, lang))
     }
 
@@ -71,7 +84,11 @@ impl PathIndex {
 }
 
 /// For each page, the pages that link to it, in page order.
-pub fn backlinks(pages: &[Page], rendered: &[RenderedMarkdown], by_url: &HashMap<String, usize>) -> Vec<Vec<usize>> {
+pub fn backlinks(
+    pages: &[Page],
+    rendered: &[RenderedMarkdown],
+    by_url: &HashMap<String, usize>,
+) -> Vec<Vec<usize>> {
     let mut sets: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); pages.len()];
     for (from, r) in rendered.iter().enumerate() {
         for link in &r.links {

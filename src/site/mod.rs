@@ -102,16 +102,27 @@ impl Site {
 }
 
 /// Builds the graph. Problems between pages (two pages at one URL) are returned as diagnostics.
-pub fn build_site_graph(config: Config, pages: Vec<Page>, rendered: Vec<RenderedMarkdown>) -> (Site, Vec<Diagnostic>) {
+pub fn build_site_graph(
+    config: Config,
+    pages: Vec<Page>,
+    rendered: Vec<RenderedMarkdown>,
+) -> (Site, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let (pages, rendered) = with_generated_sections(&config, pages, rendered);
     let mut by_url: HashMap<String, PageId> = HashMap::with_capacity(pages.len());
     for (id, p) in pages.iter().enumerate() {
         if let Some(&other) = by_url.get(&p.url) {
             diags.push(
-                Diagnostic::error(&p.source, format!("this page has the same address {} as {}", p.url, pages[other].source.display()))
-                    .at(p.field_positions.get("slug").map_or(1, |x| x.0), 1)
-                    .help("give one of them a different file name or `slug`"),
+                Diagnostic::error(
+                    &p.source,
+                    format!(
+                        "this page has the same address {} as {}",
+                        p.url,
+                        pages[other].source.display()
+                    ),
+                )
+                .at(p.field_positions.get("slug").map_or(1, |x| x.0), 1)
+                .help("give one of them a different file name or `slug`"),
             );
         } else {
             by_url.insert(p.url.clone(), id);
@@ -121,8 +132,14 @@ pub fn build_site_graph(config: Config, pages: Vec<Page>, rendered: Vec<Rendered
         for alias in &p.aliases {
             if let Some(&other) = by_url.get(alias) {
                 diags.push(
-                    p.error_at("aliases", format!("alias {alias} would hide the page {}", pages[other].source.display()))
-                        .help("remove the alias, or move that page first"),
+                    p.error_at(
+                        "aliases",
+                        format!(
+                            "alias {alias} would hide the page {}",
+                            pages[other].source.display()
+                        ),
+                    )
+                    .help("remove the alias, or move that page first"),
                 );
             }
         }
@@ -139,18 +156,40 @@ pub fn build_site_graph(config: Config, pages: Vec<Page>, rendered: Vec<Rendered
     let backlinks = links::backlinks(&pages, &rendered, &by_url);
     let taxonomies = taxonomies::collect(&config, &pages);
     let related = related::related_pages(&pages, 5);
-    let site = Site { config, pages, rendered, by_url, parent, sections, translations, taxonomies, backlinks, related, homes };
+    let site = Site {
+        config,
+        pages,
+        rendered,
+        by_url,
+        parent,
+        sections,
+        translations,
+        taxonomies,
+        backlinks,
+        related,
+        homes,
+    };
     (site, diags)
 }
 
 /// Adds the section pages a language lacks: when `content/techniques/_index.md` exists and
 /// French techniques exist but `_index.fr.md` does not, French readers still get a list.
-fn with_generated_sections(config: &Config, pages: Vec<Page>, rendered: Vec<RenderedMarkdown>) -> (Vec<Page>, Vec<RenderedMarkdown>) {
+fn with_generated_sections(
+    config: &Config,
+    pages: Vec<Page>,
+    rendered: Vec<RenderedMarkdown>,
+) -> (Vec<Page>, Vec<RenderedMarkdown>) {
     let default = &config.default_language().code;
-    let existing: std::collections::HashSet<(String, String)> =
-        pages.iter().filter(|p| p.is_section).map(|p| (p.lang.clone(), p.logical_path.clone())).collect();
-    let defaults: HashMap<&str, &Page> =
-        pages.iter().filter(|p| p.is_section && &p.lang == default).map(|p| (p.logical_path.as_str(), p)).collect();
+    let existing: std::collections::HashSet<(String, String)> = pages
+        .iter()
+        .filter(|p| p.is_section)
+        .map(|p| (p.lang.clone(), p.logical_path.clone()))
+        .collect();
+    let defaults: HashMap<&str, &Page> = pages
+        .iter()
+        .filter(|p| p.is_section && &p.lang == default)
+        .map(|p| (p.logical_path.as_str(), p))
+        .collect();
     let mut wanted: BTreeMap<(String, String), Page> = BTreeMap::new();
     for p in &pages {
         let mut path = p.parent_path().to_string();
@@ -166,7 +205,12 @@ fn with_generated_sections(config: &Config, pages: Vec<Page>, rendered: Vec<Rend
                     None => break,
                 };
                 let lang = config.language(&p.lang).map_or("", |l| l.prefix.as_str());
-                g.url = format!("{lang}{}", g.url.strip_prefix(&defaults_prefix(config)).unwrap_or(&g.url));
+                g.url = format!(
+                    "{lang}{}",
+                    g.url
+                        .strip_prefix(&defaults_prefix(config))
+                        .unwrap_or(&g.url)
+                );
                 g.lang = p.lang.clone();
                 g.body.clear();
                 g.generated = true;
@@ -180,8 +224,14 @@ fn with_generated_sections(config: &Config, pages: Vec<Page>, rendered: Vec<Rend
         }
     }
     let mut all: Vec<(Page, RenderedMarkdown)> = pages.into_iter().zip(rendered).collect();
-    all.extend(wanted.into_values().map(|p| (p, RenderedMarkdown::default())));
-    all.sort_by(|a, b| (&a.0.source, &a.0.lang, a.0.generated).cmp(&(&b.0.source, &b.0.lang, b.0.generated)));
+    all.extend(
+        wanted
+            .into_values()
+            .map(|p| (p, RenderedMarkdown::default())),
+    );
+    all.sort_by(|a, b| {
+        (&a.0.source, &a.0.lang, a.0.generated).cmp(&(&b.0.source, &b.0.lang, b.0.generated))
+    });
     all.into_iter().unzip()
 }
 
@@ -218,8 +268,12 @@ fn home_stub(config: &Config) -> Page {
 
 /// Each page's section: the nearest ancestor folder with a section page in the same language.
 fn parents(pages: &[Page]) -> Vec<Option<PageId>> {
-    let sections: HashMap<(&str, &str), PageId> =
-        pages.iter().enumerate().filter(|(_, p)| p.is_section).map(|(i, p)| ((p.lang.as_str(), p.logical_path.as_str()), i)).collect();
+    let sections: HashMap<(&str, &str), PageId> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_section)
+        .map(|(i, p)| ((p.lang.as_str(), p.logical_path.as_str()), i))
+        .collect();
     pages
         .iter()
         .map(|p| {
@@ -241,30 +295,58 @@ fn parents(pages: &[Page]) -> Vec<Option<PageId>> {
 }
 
 fn sections(pages: &[Page], parent: &[Option<PageId>]) -> BTreeMap<PageId, Section> {
-    let mut out: BTreeMap<PageId, Section> =
-        pages.iter().enumerate().filter(|(_, p)| p.is_section).map(|(i, _)| (i, Section::default())).collect();
+    let mut out: BTreeMap<PageId, Section> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_section)
+        .map(|(i, _)| (i, Section::default()))
+        .collect();
     for (id, p) in pages.iter().enumerate() {
         if let Some(s) = parent[id].and_then(|s| out.get_mut(&s)) {
-            if p.is_section { s.subsections.push(id) } else { s.pages.push(id) }
+            if p.is_section {
+                s.subsections.push(id)
+            } else {
+                s.pages.push(id)
+            }
         }
     }
     for (&sid, s) in out.iter_mut() {
         let section = &pages[sid];
         let book = section.depth() >= 2;
-        let order = section.sort_by.clone().unwrap_or_else(|| if book { "weight".into() } else { "date".into() });
+        let order = section.sort_by.clone().unwrap_or_else(|| {
+            if book {
+                "weight".into()
+            } else {
+                "date".into()
+            }
+        });
         let modules: Vec<String> = section
             .fields
             .get("modules")
             .and_then(|v| v.as_array())
-            .map(|a| a.iter().filter_map(|m| m.as_str()).map(|m| m.trim_end_matches(".md").to_string()).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|m| m.as_str())
+                    .map(|m| m.trim_end_matches(".md").to_string())
+                    .collect()
+            })
             .unwrap_or_default();
         let by_weight = |a: &Page, b: &Page| {
-            (a.weight.unwrap_or(i64::MAX), &a.title, &a.url).cmp(&(b.weight.unwrap_or(i64::MAX), &b.title, &b.url))
+            (a.weight.unwrap_or(i64::MAX), &a.title, &a.url).cmp(&(
+                b.weight.unwrap_or(i64::MAX),
+                &b.title,
+                &b.url,
+            ))
         };
         let compare = |a: &PageId, b: &PageId| {
             let (a, b) = (&pages[*a], &pages[*b]);
             if !modules.is_empty() {
-                let pos = |p: &Page| modules.iter().position(|m| p.logical_path.ends_with(&format!("/{m}"))).unwrap_or(usize::MAX);
+                let pos = |p: &Page| {
+                    modules
+                        .iter()
+                        .position(|m| p.logical_path.ends_with(&format!("/{m}")))
+                        .unwrap_or(usize::MAX)
+                };
                 return pos(a).cmp(&pos(b)).then_with(|| by_weight(a, b));
             }
             match order.as_str() {
@@ -274,7 +356,8 @@ fn sections(pages: &[Page], parent: &[Option<PageId>]) -> BTreeMap<PageId, Secti
             }
         };
         s.pages.sort_by(compare);
-        s.subsections.sort_by(|&a, &b| by_weight(&pages[a], &pages[b]));
+        s.subsections
+            .sort_by(|&a, &b| by_weight(&pages[a], &pages[b]));
         s.entries = s.pages.iter().chain(&s.subsections).copied().collect();
         s.entries.sort_by(compare);
     }
@@ -284,12 +367,24 @@ fn sections(pages: &[Page], parent: &[Option<PageId>]) -> BTreeMap<PageId, Secti
 fn translations(config: &Config, pages: &[Page]) -> Vec<Vec<PageId>> {
     let mut groups: HashMap<&str, Vec<PageId>> = HashMap::new();
     for (id, p) in pages.iter().enumerate() {
-        groups.entry(p.translation_key.as_str()).or_default().push(id);
+        groups
+            .entry(p.translation_key.as_str())
+            .or_default()
+            .push(id);
     }
-    let rank = |code: &str| config.languages.iter().position(|l| l.code == code).unwrap_or(usize::MAX);
+    let rank = |code: &str| {
+        config
+            .languages
+            .iter()
+            .position(|l| l.code == code)
+            .unwrap_or(usize::MAX)
+    };
     for g in groups.values_mut() {
         g.sort_by_key(|&id| (rank(&pages[id].lang), id));
         g.dedup_by_key(|id| pages[*id].lang.clone());
     }
-    pages.iter().map(|p| groups[p.translation_key.as_str()].clone()).collect()
+    pages
+        .iter()
+        .map(|p| groups[p.translation_key.as_str()].clone())
+        .collect()
 }

@@ -16,12 +16,15 @@ const WINDOW: usize = 48;
 
 /// Up to `limit` related pages for each page, best first.
 pub fn related_pages(pages: &[Page], limit: usize) -> Vec<Vec<PageId>> {
-    let eligible = |p: &Page| !(p.is_section && p.depth() <= 1) && !p.generated;
+    let eligible = |p: &Page| !(p.generated || p.is_section && p.depth() <= 1);
     let mut postings: HashMap<(&str, &str, String), Vec<PageId>> = HashMap::new();
     for (id, p) in pages.iter().enumerate().filter(|(_, p)| eligible(p)) {
         for tax in ["tags", "themes"] {
             for term in p.taxonomies.get(tax).into_iter().flatten() {
-                postings.entry((p.lang.as_str(), tax, term.to_lowercase())).or_default().push(id);
+                postings
+                    .entry((p.lang.as_str(), tax, term.to_lowercase()))
+                    .or_default()
+                    .push(id);
             }
         }
     }
@@ -30,7 +33,11 @@ pub fn related_pages(pages: &[Page], limit: usize) -> Vec<Vec<PageId>> {
     }
     let positions: HashMap<(&str, &str, String, PageId), usize> = postings
         .iter()
-        .flat_map(|(k, list)| list.iter().enumerate().map(move |(pos, &id)| ((k.0, k.1, k.2.clone(), id), pos)))
+        .flat_map(|(k, list)| {
+            list.iter()
+                .enumerate()
+                .map(move |(pos, &id)| ((k.0, k.1, k.2.clone(), id), pos))
+        })
         .collect();
     pages
         .iter()
@@ -43,7 +50,9 @@ pub fn related_pages(pages: &[Page], limit: usize) -> Vec<Vec<PageId>> {
             for (tax, weight) in [("tags", 2), ("themes", 1)] {
                 for term in p.taxonomies.get(tax).into_iter().flatten() {
                     let key = (p.lang.as_str(), tax, term.to_lowercase());
-                    let Some(list) = postings.get(&key) else { continue };
+                    let Some(list) = postings.get(&key) else {
+                        continue;
+                    };
                     let pos = positions[&(key.0, key.1, key.2.clone(), id)];
                     let lo = pos.saturating_sub(WINDOW / 2);
                     let hi = (lo + WINDOW).min(list.len());
@@ -55,7 +64,11 @@ pub fn related_pages(pages: &[Page], limit: usize) -> Vec<Vec<PageId>> {
                 }
             }
             let mut ranked: Vec<(PageId, u32)> = scores.into_iter().collect();
-            ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| pages[b.0].date.cmp(&pages[a.0].date)).then(a.0.cmp(&b.0)));
+            ranked.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then_with(|| pages[b.0].date.cmp(&pages[a.0].date))
+                    .then(a.0.cmp(&b.0))
+            });
             ranked.into_iter().take(limit).map(|(id, _)| id).collect()
         })
         .collect()

@@ -64,9 +64,15 @@ pub fn collect(config: &Config, pages: &[Page]) -> Vec<Taxonomy> {
             }
             let mut terms: Vec<Term> = terms.into_values().collect();
             for t in &mut terms {
-                t.pages.sort_by(|&a, &b| pages[b].date.cmp(&pages[a].date).then(a.cmp(&b)));
+                t.pages
+                    .sort_by(|&a, &b| pages[b].date.cmp(&pages[a].date).then(a.cmp(&b)));
             }
-            out.push(Taxonomy { name: name.clone(), lang: lang.code.clone(), url: format!("{}/{name}/", lang.prefix), terms });
+            out.push(Taxonomy {
+                name: name.clone(),
+                lang: lang.code.clone(),
+                url: format!("{}/{name}/", lang.prefix),
+                terms,
+            });
         }
     }
     out

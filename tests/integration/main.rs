@@ -1,0 +1,11 @@
+//! lore's integration tests: one binary, a module per feature. Each test builds a real site
+//! (the example site at the repository root, or a small one written by the test) and asserts on
+//! the files a reader or a tool would get. `support.rs` holds the [`support::SiteTest`] harness.
+
+mod build;
+mod cli;
+mod corpus;
+mod determinism;
+mod invalid;
+mod snapshots;
+mod support;
