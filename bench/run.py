@@ -75,8 +75,8 @@ def log(msg: str) -> None:
 
 
 class Result:
-    def __init__(self, ok: bool, wall: float, rss_kib: int, code: int | None, stderr_tail: str):
-        self.ok, self.wall, self.rss_kib, self.code, self.stderr_tail = ok, wall, rss_kib, code, stderr_tail
+    def __init__(self, ok: bool, wall: float, cpu: float, rss_kib: int, code: int | None, stderr_tail: str):
+        self.ok, self.wall, self.cpu, self.rss_kib, self.code, self.stderr_tail = ok, wall, cpu, rss_kib, code, stderr_tail
 
 
 def run_measured(cmd: list[str], cwd: str, log_path: str, timeout: float, env: dict | None = None) -> Result:
@@ -107,7 +107,7 @@ def run_measured(cmd: list[str], cwd: str, log_path: str, timeout: float, env: d
     tail = "\n".join(text.strip().splitlines()[-40:])
     if timed_out.is_set():
         tail = f"timed out after {timeout:.0f} s\n" + tail
-    return Result(code == 0 and not timed_out.is_set(), wall, ru.ru_maxrss, code, tail)
+    return Result(code == 0 and not timed_out.is_set(), wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss, code, tail)
 
 
 def capture(cmd: list[str], cwd: str | None = None) -> str:
@@ -360,10 +360,10 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
                 log(f"{pages:>7} {name:<13} {tag}: FAILED (exit {res.code})\n{res.stderr_tail}")
                 continue
             size, files = tree_size(out)
-            log(f"{pages:>7} {name:<13} {tag}: {res.wall:7.2f} s  {res.rss_kib / 1024:8.1f} MiB  "
+            log(f"{pages:>7} {name:<13} {tag}: {res.wall:7.2f} s  (CPU {res.cpu:7.2f} s)  {res.rss_kib / 1024:8.1f} MiB  "
                 f"{size / 1e6:8.1f} MB  {files} files")
             if not warm:
-                samples[name].append({"wall_s": round(res.wall, 4), "peak_rss_kib": res.rss_kib,
+                samples[name].append({"wall_s": round(res.wall, 4), "cpu_s": round(res.cpu, 3), "peak_rss_kib": res.rss_kib,
                                       "bytes": size, "files": files})
         # the last round's outputs stay for inspection only at small sizes
     for name, why in failed.items():
@@ -376,7 +376,7 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
     if "hugo" in rec["tools"] and "pagefind" in rec["tools"]:
         h, p = samples["hugo"], samples["pagefind"]
         rec["tools"]["hugo+pagefind"] = summarize([
-            {"wall_s": round(a["wall_s"] + b["wall_s"], 4), "peak_rss_kib": max(a["peak_rss_kib"], b["peak_rss_kib"]),
+            {"wall_s": round(a["wall_s"] + b["wall_s"], 4), "cpu_s": round(a["cpu_s"] + b["cpu_s"], 3), "peak_rss_kib": max(a["peak_rss_kib"], b["peak_rss_kib"]),
              "bytes": a["bytes"] + b["bytes"], "files": a["files"] + b["files"]} for a, b in zip(h, p)])
         rec["tools"]["hugo+pagefind"]["derived"] = "sum of Hugo's and Pagefind's wall times run by run; the larger peak RSS"
 
@@ -400,7 +400,9 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
 def summarize(samples: list[dict]) -> dict:
     walls = [s["wall_s"] for s in samples]
     rss = [s["peak_rss_kib"] for s in samples]
+    cpu = [s.get("cpu_s", 0.0) for s in samples]
     return {"median_s": round(statistics.median(walls), 4), "min_s": min(walls), "max_s": max(walls),
+            "median_cpu_s": round(statistics.median(cpu), 3),
             "peak_rss_kib": max(rss), "median_rss_kib": int(statistics.median(rss)),
             "bytes": samples[-1]["bytes"], "files": samples[-1]["files"], "samples": samples}
 
@@ -437,24 +439,35 @@ def table(rec: dict) -> list[str]:
              f"{rec['date'][:16].replace('T', ' ')}; median of {rec['runs']} full build(s) after "
              f"{rec['warmup']} warm-up; corpus {fmt_bytes(rec.get('corpus', {}).get('bytes', 0))} in "
              f"{rec.get('corpus', {}).get('files', 0):,} files; load average {rec.get('load_before', 0):.1f} "
-             f"before, {rec.get('load_after', 0):.1f} after (2 cores: above 2 the machine was shared). Ratios are lore's figure over the tool's "
-             "(below 1.0: lore is faster or smaller).",
+             f"before, {rec.get('load_after', 0):.1f} after (on {rec.get('machine', {}).get('cores', '?')} cores). "
+             "Ratios are lore's figure over the tool's "
+             "(below 1.0: lore is faster or smaller); CPU is the median user + sys time of the "
+             "process and its children, less disturbed than wall time when the machine is shared.",
              "",
-             "| tool | median | min | max | peak RSS | output | files | lore/tool time | lore/tool RSS |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| tool | median | min | max | CPU (user+sys) | peak RSS | output | files | lore/tool time | lore/tool min | lore/tool CPU | lore/tool RSS |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for name in ("lore", "lore-noindex", "hugo", "pagefind", "hugo+pagefind", "zola", "zola-index"):
         if name not in t:
             continue
         x = t[name]
-        rt = f"{lore['median_s'] / x['median_s']:.2f}" if lore and name != "lore" else "—"
-        rm = f"{lore['peak_rss_kib'] / x['peak_rss_kib']:.2f}" if lore and name != "lore" else "—"
-        lines.append(f"| {LABELS[name]} | {x['median_s']:.2f} s | {x['min_s']:.2f} s | {x['max_s']:.2f} s | "
-                     f"{fmt_rss(x['peak_rss_kib'])} | {fmt_bytes(x['bytes'])} | {x['files']:,} | {rt} | {rm} |")
+        def ratio(key: str) -> str:
+            return f"{lore[key] / x[key]:.2f}" if lore and name != "lore" and x.get(key) and key in lore else "—"
+        cpu = f"{x['median_cpu_s']:.2f} s" if "median_cpu_s" in x else "—"
+        lines.append(f"| {LABELS[name]} | {x['median_s']:.2f} s | {x['min_s']:.2f} s | {x['max_s']:.2f} s | {cpu} | "
+                     f"{fmt_rss(x['peak_rss_kib'])} | {fmt_bytes(x['bytes'])} | {x['files']:,} | {ratio('median_s')} | "
+                     f"{ratio('min_s')} | {ratio('median_cpu_s')} | {ratio('peak_rss_kib')} |")
     lines.append("")
     if lore and "lore-noindex" in t:
         base = t["lore-noindex"]["median_s"]
-        lines.append(f"- lore's search index adds {100 * (lore['median_s'] - base) / base:+.0f}% to its build time "
-                     f"({lore['median_s']:.2f} s vs {base:.2f} s with `search: {{enabled: false}}`; target < 25%).")
+        line = (f"- lore's search index adds {100 * (lore['median_s'] - base) / base:+.0f}% to its build time "
+                f"({lore['median_s']:.2f} s vs {base:.2f} s with `search: {{enabled: false}}`; target < 25%)")
+        cpu0 = t["lore-noindex"].get("median_cpu_s")
+        if cpu0 and lore.get("median_cpu_s"):
+            line += f"; {100 * (lore['median_cpu_s'] - cpu0) / cpu0:+.0f}% by CPU time"
+        stage = rec.get("lore_stages", {}).get("search index (ms)")
+        if stage is not None:
+            line += f"; the `search index` stage itself took {stage / 1000:.2f} s in `--timings`"
+        lines.append(line + ".")
     if lore and "hugo" in t:
         h = t["hugo"]
         lines.append(f"- lore/Hugo time {lore['median_s'] / h['median_s']:.2f} (target ≤ 1.0 at 10,000 pages); "
