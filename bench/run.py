@@ -21,8 +21,8 @@ by round, each full build into a fresh, empty output (Hugo and Zola get a fresh 
 per run: Hugo slows when rebuilt in the same folder). Pagefind indexes a fresh copy of Hugo's
 output each run. Each build's wall time is measured around the process, its peak RSS comes from
 os.wait4 (the largest resident set of the process and of every descendant it waited for), its
-output size is bytes and files under its output folder. Finally `lore build --timings` runs once
-and its per-stage times are kept.
+output size is bytes and files under its output folder. lore runs with --timings, so the last
+timed run also gives its per-stage times.
 
 Writes bench/results/<date>-<pages>.json per size, bench/results/latest.md (one table per size,
 the newest JSON of each size) and copies that summary into bench/README.md. Exit status: 0 unless
@@ -299,7 +299,8 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
             def prep(i, site=site, name=name):
                 out = os.path.join(run_dir, f"{name}-out")
                 rmtree(out)
-                return [tools["lore"], "build", "--root", site, "--out", out], site, out
+                # --timings only adds a few lines to stderr: the stages come from the timed runs themselves
+                return [tools["lore"], "build", "--timings", "--root", site, "--out", out], site, out
             plan[name] = prep
     if "hugo" in tools and ("hugo" in args.tools or "pagefind" in args.tools):
         def prep_hugo(i):
@@ -362,6 +363,9 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
             size, files = tree_size(out)
             log(f"{pages:>7} {name:<13} {tag}: {res.wall:7.2f} s  (CPU {res.cpu:7.2f} s)  {res.rss_kib / 1024:8.1f} MiB  "
                 f"{size / 1e6:8.1f} MB  {files} files")
+            if name == "lore" and not warm:
+                rec["lore_stages"] = parse_stages(res.stderr_tail)
+                rec["lore_stages_text"] = res.stderr_tail
             if not warm:
                 samples[name].append({"wall_s": round(res.wall, 4), "cpu_s": round(res.cpu, 3), "peak_rss_kib": res.rss_kib,
                                       "bytes": size, "files": files})
@@ -380,16 +384,6 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
              "bytes": a["bytes"] + b["bytes"], "files": a["files"] + b["files"]} for a, b in zip(h, p)])
         rec["tools"]["hugo+pagefind"]["derived"] = "sum of Hugo's and Pagefind's wall times run by run; the larger peak RSS"
 
-    # lore's own stage timings, once (untimed by us)
-    if "lore" in plan and "lore" not in failed:
-        out = os.path.join(run_dir, "lore-timings-out")
-        rmtree(out)
-        site = os.path.join(WORK, "sites", f"lore-{pages}")
-        res = run_measured([tools["lore"], "build", "--timings", "--root", site, "--out", out], site,
-                           os.path.join(run_dir, "lore-timings.log"), args.timeout)
-        rec["lore_stages"] = parse_stages(res.stderr_tail) if res.ok else {}
-        rec["lore_stages_text"] = res.stderr_tail
-        rmtree(out)
     rec["load_after"] = os.getloadavg()[0]
     if pages > 1000:
         for name in ("hugo", "pagefind", "zola", "zola-index", "lore-out", "lore-noindex-out"):
@@ -480,7 +474,7 @@ def table(rec: dict) -> list[str]:
         total = sum(stages.values())
         parts = ", ".join(f"{k[:-5]} {v / 1000:.2f} s ({100 * v / total:.0f}%)" for k, v in stages.items())
         mem = rec["lore_stages"].get("peak memory (MB)")
-        lines.append(f"- lore stages (`lore build --timings`, one run): {parts}"
+        lines.append(f"- lore stages (`lore build --timings`, last timed run): {parts}"
                      + (f"; peak memory {mem:.0f} MB" if mem else "") + ".")
     for n in rec["notes"]:
         first, _, rest = n.partition("\n")
