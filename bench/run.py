@@ -498,6 +498,8 @@ def report(results_dir: str, meta: dict) -> str:
              f"Machine: {meta['machine']['cores']} cores, {meta['machine']['memory']} memory"
              + (f", {meta['machine']['cpu']}" if meta['machine']['cpu'] else "")
              + f", Linux {meta['machine']['kernel']}.",
+             f"lore built from commit {meta.get('commit', '?')}"
+             + (" with uncommitted changes in src/ (the working tree as it was)" if meta.get("src_dirty") else "") + ".",
              "Tools: " + "; ".join(f"{k}: `{v}`" for k, v in meta["versions"].items()) + ".",
              f"Corpus: `gen_corpus.py --seed {SEED}`. Peak RSS is the largest resident set of the build process "
              "or any process it waited for (os.wait4). Command: `python3 bench/run.py` (see bench/README.md).", ""]
