@@ -430,7 +430,8 @@ def table(rec: dict) -> list[str]:
     lore = t.get("lore")
     lines = [f"### {rec['pages']:,} pages",
              "",
-             f"{rec['date'][:16].replace('T', ' ')}; median of {rec['runs']} full build(s) after "
+             f"{rec['date'][:16].replace('T', ' ')}; lore {rec.get('commit', '?')}"
+             f"{' + uncommitted src/' if rec.get('src_dirty') else ''}; median of {rec['runs']} full build(s) after "
              f"{rec['warmup']} warm-up; corpus {fmt_bytes(rec.get('corpus', {}).get('bytes', 0))} in "
              f"{rec.get('corpus', {}).get('files', 0):,} files; load average {rec.get('load_before', 0):.1f} "
              f"before, {rec.get('load_after', 0):.1f} after (on {rec.get('machine', {}).get('cores', '?')} cores). "
