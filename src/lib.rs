@@ -188,18 +188,12 @@ pub fn build(
     progress: &dyn Fn(&str),
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let mut timings = Timings::default();
-    let loaded = load_site(options, &mut timings, progress).map_err(Diagnostics::sorted)?;
-    let LoadedSite {
-        site,
-        assets,
-        strings,
-        resources,
-        mut diagnostics,
-    } = loaded;
+    let mut loaded = load_site(options, &mut timings, progress).map_err(Diagnostics::sorted)?;
+    let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     if let Err(why) = output::check_output_dir(&options.root, &options.out) {
         diagnostics.push(Diagnostic::error("", why).help("choose another --out folder"));
     }
-    let templates = match render::Templates::load(&site.config, assets.clone(), strings) {
+    let templates = match loaded.templates() {
         Ok(t) => Some(t),
         Err(d) => {
             diagnostics.extend(d);
@@ -219,24 +213,14 @@ pub fn build(
         )]
     })?;
     let now = options.now.unwrap_or_else(Utc::now);
-    let d = timings.time("render", progress, || {
-        render::render_site(&site, &templates, &staging, now)
-    });
-    diagnostics.extend(d);
-    if site.config.search.enabled {
-        let d = timings.time("search index", progress, || {
-            search::write_search_index(&site, &staging)
-        });
-        diagnostics.extend(d);
-    }
-    timings.time("write", progress, || {
-        diagnostics.extend(assets.write(&staging));
-        diagnostics.extend(output::assets::write_resources(
-            &options.root,
-            &resources,
-            &staging,
-        ));
-    });
+    diagnostics.extend(render_output(
+        &loaded,
+        &templates,
+        &staging,
+        now,
+        &mut timings,
+        progress,
+    ));
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
     }
@@ -248,10 +232,48 @@ pub fn build(
         )]
     })?;
     Ok(BuildReport {
-        pages: site.pages.len(),
+        pages: loaded.site.pages.len(),
         files,
         bytes,
         warnings: diagnostics.sorted(),
         timings,
     })
+}
+
+impl LoadedSite {
+    /// The site's layouts (its own over the built-in ones), checked.
+    pub fn templates(&self) -> Result<render::Templates, Vec<Diagnostic>> {
+        render::Templates::load(&self.site.config, self.assets.clone(), self.strings.clone())
+    }
+}
+
+/// Renders a loaded site into `staging`: pages, lists, feeds, the search index, assets and page
+/// resources. `build` then swaps the staging folder in; `check` renders into a throwaway one.
+pub fn render_output(
+    loaded: &LoadedSite,
+    templates: &render::Templates,
+    staging: &Staging,
+    now: DateTime<Utc>,
+    timings: &mut Timings,
+    progress: &dyn Fn(&str),
+) -> Vec<Diagnostic> {
+    let site = &loaded.site;
+    let mut diagnostics = timings.time("render", progress, || {
+        render::render_site(site, templates, staging, now)
+    });
+    if site.config.search.enabled {
+        let d = timings.time("search index", progress, || {
+            search::write_search_index(site, staging)
+        });
+        diagnostics.extend(d);
+    }
+    timings.time("write", progress, || {
+        diagnostics.extend(loaded.assets.write(staging));
+        diagnostics.extend(output::assets::write_resources(
+            &site.config.root,
+            &loaded.resources,
+            staging,
+        ));
+    });
+    diagnostics
 }
