@@ -9,6 +9,12 @@ pub static LAYOUTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/layouts");
 /// Built-in CSS, JS and images, overridden file by file by a site's `assets/`.
 pub static ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
 
+/// The example site's content, written by `lore init`.
+pub static CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
+
+/// The example site's `site.yaml`, written by `lore init`.
+pub static SITE_YAML: &str = include_str!("../site.yaml");
+
 /// Every file of an embedded folder as (path with `/` separators, bytes), sorted by path.
 pub fn files(dir: &'static Dir<'static>) -> Vec<(String, &'static [u8])> {
     let mut out = Vec::new();

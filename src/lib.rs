@@ -18,6 +18,7 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
 pub mod builtin;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;

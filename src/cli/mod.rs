@@ -2,6 +2,9 @@
 //! writes to the terminal.
 
 mod build;
+mod check;
+mod init;
+mod new;
 mod report;
 
 use std::path::PathBuf;
@@ -24,6 +27,68 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (swapped in whole; untouched on error).
     Build(BuildArgs),
+    /// Check the site without writing it: the build's errors plus links, anchors, files,
+    /// orphans, translations, alt text, event dates, tool files and scripts.
+    Check(CheckArgs),
+    /// Write a new page with every field of its type, each with a comment on what to write.
+    New(NewArgs),
+    /// Write a new site (content, layouts, assets, a CI workflow) from the built-in example.
+    Init(InitArgs),
+}
+
+/// Options of `lore check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Site folder, holding site.yaml (default: the current folder).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Also check links to other sites (cached in ROOT/.lore-link-cache.json).
+    #[arg(long)]
+    pub external: bool,
+    /// Seconds to wait for each external link.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// How to print problems.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+}
+
+/// Options of `lore new`.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Content type: guide, toolkit, technique, event, page, or one declared in site.yaml.
+    /// May be left out with --translate.
+    #[arg(value_name = "TYPE")]
+    pub type_name: Option<String>,
+    /// The page title; the file name is made from it.
+    #[arg(value_name = "TITLE")]
+    pub title: Option<String>,
+    /// Language of the new page (a code from site.yaml).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Folder under content/ to write into (default: the type's section).
+    #[arg(long, value_name = "DIR")]
+    pub section: Option<String>,
+    /// Start a translation of this page (with --lang) instead of a new page.
+    #[arg(long, value_name = "PAGE")]
+    pub translate: Option<PathBuf>,
+    /// Site folder, holding site.yaml (default: the current folder).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+/// Options of `lore init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Folder for the new site; it must not exist or be empty.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
 }
 
 /// Options of `lore build`.
@@ -76,5 +141,8 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Check(args) => check::run(args),
+        Command::New(args) => new::run(args),
+        Command::Init(args) => init::run(args),
     }
 }

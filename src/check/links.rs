@@ -1,0 +1,223 @@
+//! Links inside the site: `#anchors` (to a heading, callout or other id that exists in the
+//! target page), relative links and images to files under `content/`, and root-relative URLs
+//! (`/guides/`) to something the build writes. Images without alt text are warned about here
+//! too, since they are found with the links.
+//!
+//! Links to missing Markdown files are already errors of the build (`markdown::links`).
+
+use std::collections::{BTreeSet, HashSet};
+
+use super::references::Reference;
+use super::OutputFiles;
+use crate::content::Page;
+use crate::diagnostics::Diagnostic;
+use crate::site::{PageId, Site};
+
+/// The ids a page's readers can jump to: every `id="..."` in its rendered Markdown (headings,
+/// callouts, footnotes, raw HTML).
+pub fn page_ids(site: &Site, id: PageId) -> BTreeSet<String> {
+    let r = &site.rendered[id];
+    let mut ids: BTreeSet<String> = r.toc.iter().map(|h| h.id.clone()).collect();
+    ids.extend(r.callouts.iter().map(|c| c.id.clone()));
+    ids.extend(html_ids(&r.html));
+    ids
+}
+
+/// Values of `id="..."` attributes in HTML.
+fn html_ids(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, _) in html.match_indices("id=") {
+        let before = html[..i].chars().last();
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let rest = &html[i + 3..];
+        let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        if let Some(end) = rest[1..].find(q) {
+            out.push(rest[1..1 + end].to_string());
+        }
+    }
+    out
+}
+
+/// `#anchor` links to other pages (resolved by the build) whose anchor does not exist there.
+pub fn check_anchors(site: &Site, ids: &mut IdCache, from: PageId) -> Vec<Diagnostic> {
+    let page = &site.pages[from];
+    let mut out = Vec::new();
+    for link in &site.rendered[from].links {
+        let Some(anchor) = &link.anchor else { continue };
+        let Some(&to) = site.by_url.get(&link.url) else {
+            continue;
+        };
+        let known = ids.get(site, to);
+        if !known.contains(anchor) {
+            out.push(missing_anchor(page, link.line, link.col, anchor, &site.pages[to], known));
+        }
+    }
+    out
+}
+
+/// Ids of pages, computed once each.
+#[derive(Default)]
+pub struct IdCache(std::collections::HashMap<PageId, BTreeSet<String>>);
+
+impl IdCache {
+    fn get(&mut self, site: &Site, id: PageId) -> &BTreeSet<String> {
+        self.0.entry(id).or_insert_with(|| page_ids(site, id))
+    }
+}
+
+fn missing_anchor(
+    page: &Page,
+    line: usize,
+    col: usize,
+    anchor: &str,
+    target: &Page,
+    known: &BTreeSet<String>,
+) -> Diagnostic {
+    let whose = if target.source == page.source {
+        "this page".to_string()
+    } else {
+        target.source.display().to_string()
+    };
+    let help = if known.is_empty() {
+        format!("{whose} has no headings to link to; remove `#{anchor}`")
+    } else {
+        let some: Vec<String> = known.iter().take(5).map(|i| format!("#{i}")).collect();
+        format!(
+            "link to one of its headings ({}{}); a heading `## How to run it` has the id #how-to-run-it",
+            some.join(", "),
+            if known.len() > 5 { ", ..." } else { "" }
+        )
+    };
+    Diagnostic::error(
+        &page.source,
+        format!("link to `#{anchor}`: {whose} has no heading or callout with this id"),
+    )
+    .at(line, col)
+    .help(help)
+}
+
+/// Checks the links and images written in one page that the build leaves as written: same-page
+/// anchors, files under `content/`, root-relative URLs; and alt text of images.
+pub fn check_references(
+    site: &Site,
+    ids: &mut IdCache,
+    from: PageId,
+    refs: &[Reference],
+    resources: &HashSet<String>,
+    output: Option<&OutputFiles>,
+) -> Vec<Diagnostic> {
+    let page = &site.pages[from];
+    let mut out = Vec::new();
+    for r in refs {
+        if r.image && r.alt.trim().is_empty() {
+            out.push(
+                Diagnostic::warning(&page.source, format!("image `{}` has no alt text", r.dest))
+                    .at(r.line, r.col)
+                    .help("describe the image between the brackets, e.g. ![A problem tree drawn on a flipchart](tree.png), for readers who cannot see it"),
+            );
+        }
+        let dest = r.dest.trim();
+        if let Some(anchor) = dest.strip_prefix('#') {
+            let known = ids.get(site, from);
+            if !anchor.is_empty() && !known.contains(anchor) {
+                out.push(missing_anchor(page, r.line, r.col, anchor, page, known));
+            }
+            continue;
+        }
+        if dest.is_empty() || dest.contains(':') || dest.starts_with("//") || is_markdown(dest) {
+            continue;
+        }
+        let path = dest.split(['#', '?']).next().unwrap_or(dest);
+        if path.starts_with('/') {
+            if let Some(output) = output {
+                if !output.has_url(path, &site.config.base_url) {
+                    out.push(
+                        Diagnostic::error(
+                            &page.source,
+                            format!("link to `{dest}`: no page or file of the site has this address"),
+                        )
+                        .at(r.line, r.col)
+                        .help("link to the page's Markdown file instead (e.g. [text](../guides/x.md)), so lore checks the link and keeps it right"),
+                    );
+                }
+            }
+            continue;
+        }
+        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        let target = crate::render::context::tool_file_path(page, &decoded);
+        let key = target.as_deref().map(crate::content::page::rel_key);
+        if key.as_ref().is_some_and(|k| resources.contains(k)) {
+            continue;
+        }
+        // `../other/` written against the page's own address, as a browser reads it.
+        let from_url = resolve_url(&page.url, path);
+        let file_like = path.rsplit('/').next().is_some_and(|s| s.contains('.'));
+        match (output, from_url) {
+            (Some(o), Some(u)) if o.has_url(&u, "") => continue,
+            (None, _) if !file_like => continue,
+            _ => {}
+        }
+        let what = if r.image { "image" } else { "link to" };
+        let message = match &key {
+            Some(k) => format!("{what} `{dest}`: there is no file content/{k}"),
+            None => format!("{what} `{dest}` points outside the content folder"),
+        };
+        out.push(
+            Diagnostic::error(&page.source, message)
+                .at(r.line, r.col)
+                .help("check the file name and folder: the path is relative to this page's file; put the file under content/"),
+        );
+    }
+    out
+}
+
+/// `rel` resolved against the folder of the root-relative URL `base`; `None` above the root.
+fn resolve_url(base: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    if !base.ends_with('/') {
+        parts.pop();
+    }
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut url = format!("/{}", parts.join("/"));
+    if rel.ends_with('/') && url.len() > 1 {
+        url.push('/');
+    }
+    Some(url)
+}
+
+fn is_markdown(dest: &str) -> bool {
+    let path = dest.split(['#', '?']).next().unwrap_or(dest);
+    path.ends_with(".md") || path.starts_with("@/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_ids_of_elements() {
+        assert_eq!(
+            html_ids("<h2 id=\"a-b\">x</h2><aside class=\"c\" id='tip-1'><p data-id=\"no\">"),
+            vec!["a-b", "tip-1"]
+        );
+    }
+
+    #[test]
+    fn resolves_relative_urls_against_the_page_address() {
+        assert_eq!(resolve_url("/guides/a/", "../b/").as_deref(), Some("/guides/b/"));
+        assert_eq!(resolve_url("/guides/a/", "x.png").as_deref(), Some("/guides/a/x.png"));
+        assert_eq!(resolve_url("/a/", "../../x"), None);
+    }
+}

@@ -1,0 +1,266 @@
+//! `lore check`: every validation of the build, without writing the site, plus the checks an
+//! editor or reviewer needs before merging.
+//!
+//! [`check_site`] loads the site with the build's own stages ([`crate::load_site`]) and renders
+//! it with the build's own [`crate::render_output`] into a throwaway folder, so every error the
+//! build would report is reported here too. It then runs the extra checks, each a function over
+//! the site graph returning diagnostics: links and anchors, files, images and their alt text
+//! (`links`), orphans, missing translations and shared aliases (`pages`), event dates and tool
+//! files (`fields`), scripts in raw HTML (`raw_html`), and, when asked, external links
+//! (`external`). Errors fail the run; warnings fail it only with `--strict`.
+
+pub mod external;
+pub mod fields;
+pub mod links;
+pub mod pages;
+pub mod raw_html;
+pub mod references;
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+
+use chrono::Utc;
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::Staging;
+use crate::site::Site;
+use crate::{BuildOptions, LoadedSite, Timings};
+use references::{collect_references, PageReferences};
+
+/// What to check.
+#[derive(Clone, Debug)]
+pub struct CheckOptions {
+    /// The site and how it would be built (`out` is ignored: nothing is written there).
+    pub build: BuildOptions,
+    /// Also check external links, with these settings.
+    pub external: Option<external::ExternalOptions>,
+}
+
+/// The outcome of a check.
+#[derive(Debug)]
+pub struct CheckReport {
+    /// Pages checked (0 when the site could not be loaded at all).
+    pub pages: usize,
+    /// Every problem, sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// External links checked, and how many came from the cache, when `--external` was given.
+    pub external: Option<external::ExternalSummary>,
+}
+
+impl CheckReport {
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Checks the site: the build's validation, then every extra check.
+pub fn check_site(options: &CheckOptions, progress: &dyn Fn(&str)) -> CheckReport {
+    let mut timings = Timings::default();
+    let loaded = match crate::load_site(&options.build, &mut timings, progress) {
+        Ok(l) => l,
+        Err(d) => {
+            return CheckReport {
+                pages: 0,
+                diagnostics: d.sorted(),
+                external: None,
+            }
+        }
+    };
+    let mut diags = loaded.diagnostics.clone();
+    let output = if diags.has_errors() {
+        None
+    } else {
+        render_to_throwaway(&loaded, options, &mut timings, progress, &mut diags)
+    };
+    progress("checks");
+    let refs: Vec<PageReferences> = loaded
+        .site
+        .pages
+        .par_iter()
+        .map(|p| {
+            if p.generated {
+                PageReferences::default()
+            } else {
+                collect_references(p)
+            }
+        })
+        .collect();
+    diags.extend(site_checks(&loaded, &refs, output.as_ref()));
+    let external = options.external.as_ref().map(|ext| {
+        progress("external links");
+        let (summary, d) = external::check_external_links(&loaded.site, &refs, ext);
+        diags.extend(d);
+        summary
+    });
+    CheckReport {
+        pages: loaded.site.pages.iter().filter(|p| !p.generated).count(),
+        diagnostics: diags.sorted(),
+        external,
+    }
+}
+
+/// Renders the whole site into a temporary folder, as `build` would, and returns the list of
+/// files written; rendering problems go into `diags`.
+fn render_to_throwaway(
+    loaded: &LoadedSite,
+    options: &CheckOptions,
+    timings: &mut Timings,
+    progress: &dyn Fn(&str),
+    diags: &mut Diagnostics,
+) -> Option<OutputFiles> {
+    let templates = match loaded.templates() {
+        Ok(t) => t,
+        Err(d) => {
+            diags.extend(d);
+            return None;
+        }
+    };
+    let tmp = match tempfile::tempdir() {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "",
+                format!("cannot create a temporary folder to render into: {e}"),
+            ));
+            return None;
+        }
+    };
+    let target = tmp.path().join("public");
+    let staging = Staging::create(&target).ok()?;
+    let now = options.build.now.unwrap_or_else(Utc::now);
+    diags.extend(crate::render_output(
+        loaded, &templates, &staging, now, timings, progress,
+    ));
+    staging.commit().ok()?;
+    Some(OutputFiles::read(&target))
+}
+
+/// Runs every check over the graph that needs no network.
+fn site_checks(
+    loaded: &LoadedSite,
+    refs: &[PageReferences],
+    output: Option<&OutputFiles>,
+) -> Vec<Diagnostic> {
+    let site = &loaded.site;
+    let resources: HashSet<String> = loaded
+        .resources
+        .iter()
+        .map(|r| crate::content::page::rel_key(r))
+        .collect();
+    let mut out: Vec<Diagnostic> = (0..site.pages.len())
+        .into_par_iter()
+        .flat_map_iter(|id| page_checks(site, id, &refs[id], &resources, output))
+        .collect();
+    out.extend(pages::check_orphans(site));
+    out.extend(pages::check_translations(site));
+    out.extend(pages::check_aliases(site));
+    out
+}
+
+/// The checks of one page.
+fn page_checks(
+    site: &Site,
+    id: usize,
+    refs: &PageReferences,
+    resources: &HashSet<String>,
+    output: Option<&OutputFiles>,
+) -> Vec<Diagnostic> {
+    let page = &site.pages[id];
+    if page.generated {
+        return Vec::new();
+    }
+    let mut ids = links::IdCache::default();
+    let mut out = links::check_anchors(site, &mut ids, id);
+    out.extend(links::check_references(
+        site,
+        &mut ids,
+        id,
+        &refs.references,
+        resources,
+        output,
+    ));
+    out.extend(raw_html::check_raw_html(page, &refs.html));
+    out.extend(fields::check_event_dates(page));
+    out.extend(fields::check_tool_files(&site.config.root, page));
+    out
+}
+
+/// The files a build writes, as paths relative to the output folder (`guides/x/index.html`).
+#[derive(Clone, Debug, Default)]
+pub struct OutputFiles(BTreeSet<String>);
+
+impl OutputFiles {
+    /// Lists the files under `dir`.
+    pub fn read(dir: &Path) -> Self {
+        Self(
+            walkdir::WalkDir::new(dir)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .filter_map(|e| {
+                    e.path()
+                        .strip_prefix(dir)
+                        .ok()
+                        .map(crate::content::page::rel_key)
+                })
+                .collect(),
+        )
+    }
+
+    /// True if a root-relative URL (`/guides/`, `/css/site.css`, with or without the path of
+    /// `base_url`) names a written file or a folder with an `index.html`.
+    pub fn has_url(&self, url: &str, base_url: &str) -> bool {
+        let base_path = crate::render::templates::base_path(base_url);
+        let url = match url.strip_prefix(base_path.as_str()) {
+            Some(rest) if !base_path.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {
+                rest
+            }
+            _ => url,
+        };
+        let path = percent_encoding::percent_decode_str(url.trim_start_matches('/'))
+            .decode_utf8_lossy()
+            .into_owned();
+        if path.is_empty() || path.ends_with('/') {
+            return self.0.contains(&format!("{path}index.html"));
+        }
+        self.0.contains(&path) || self.0.contains(&format!("{path}/index.html"))
+    }
+}
+
+/// A configuration for unit tests (a minimal `site.yaml` with two languages).
+#[cfg(test)]
+pub(crate) fn test_config() -> crate::config::Config {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        "title: T\nbase_url: https://t.org\nlanguages:\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n",
+    )
+    .expect("write");
+    crate::config::Config::load(dir.path()).expect("config")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_urls_among_written_files() {
+        let files = OutputFiles(
+            ["index.html", "guides/index.html", "css/site.css"]
+                .map(String::from)
+                .into(),
+        );
+        assert!(files.has_url("/", ""));
+        assert!(files.has_url("/guides/", ""));
+        assert!(files.has_url("/guides", ""));
+        assert!(files.has_url("/kb/css/site.css", "https://x.org/kb"));
+        assert!(!files.has_url("/nope/", ""));
+    }
+}
