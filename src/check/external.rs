@@ -124,7 +124,11 @@ pub fn check_external_links(
         }
         summary.failed += 1;
         for (path, line, col) in &places[url] {
-            diags.push(describe(url, status, options).at(*line, *col).with_path(path));
+            diags.push(
+                describe(url, status, options)
+                    .at(*line, *col)
+                    .with_path(path),
+            );
         }
     }
     cache.retain(|u| places.contains_key(u));
@@ -190,9 +194,11 @@ fn external_urls(site: &Site, refs: &[PageReferences]) -> BTreeMap<String, Vec<P
         }
         for r in &refs[id].references {
             if is_external(&r.dest) {
-                out.entry(without_fragment(&r.dest))
-                    .or_default()
-                    .push((page.source.clone(), r.line, r.col));
+                out.entry(without_fragment(&r.dest)).or_default().push((
+                    page.source.clone(),
+                    r.line,
+                    r.col,
+                ));
             }
         }
         let mut in_fields = Vec::new();
@@ -200,8 +206,8 @@ fn external_urls(site: &Site, refs: &[PageReferences]) -> BTreeMap<String, Vec<P
             collect_strings(v, &mut in_fields);
         }
         for url in in_fields.into_iter().filter(|u| is_external(u)) {
-            let (line, col) = super::fields::locate_text(&site.config.root, page, &url)
-                .unwrap_or((1, 1));
+            let (line, col) =
+                super::fields::locate_text(&site.config.root, page, &url).unwrap_or((1, 1));
             out.entry(without_fragment(&url))
                 .or_default()
                 .push((page.source.clone(), line, col));

@@ -67,7 +67,11 @@ pub fn check_tool_files(root: &Path, page: &Page) -> Vec<Diagnostic> {
 pub fn locate_value(root: &Path, page: &Page, key: &str, value: &str) -> Option<(usize, usize)> {
     let text = std::fs::read_to_string(root.join(&page.source)).ok()?;
     let text = crate::content::front_matter::normalize_text(text);
-    for (i, line) in text.lines().enumerate().take(page.body_line.saturating_sub(1)) {
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .take(page.body_line.saturating_sub(1))
+    {
         let Some(k) = line.find(&format!("{key}:")) else {
             continue;
         };

@@ -53,7 +53,14 @@ pub fn check_anchors(site: &Site, ids: &mut IdCache, from: PageId) -> Vec<Diagno
         };
         let known = ids.get(site, to);
         if !known.contains(anchor) {
-            out.push(missing_anchor(page, link.line, link.col, anchor, &site.pages[to], known));
+            out.push(missing_anchor(
+                page,
+                link.line,
+                link.col,
+                anchor,
+                &site.pages[to],
+                known,
+            ));
         }
     }
     out
@@ -216,8 +223,14 @@ mod tests {
 
     #[test]
     fn resolves_relative_urls_against_the_page_address() {
-        assert_eq!(resolve_url("/guides/a/", "../b/").as_deref(), Some("/guides/b/"));
-        assert_eq!(resolve_url("/guides/a/", "x.png").as_deref(), Some("/guides/a/x.png"));
+        assert_eq!(
+            resolve_url("/guides/a/", "../b/").as_deref(),
+            Some("/guides/b/")
+        );
+        assert_eq!(
+            resolve_url("/guides/a/", "x.png").as_deref(),
+            Some("/guides/a/x.png")
+        );
         assert_eq!(resolve_url("/a/", "../../x"), None);
     }
 }

@@ -33,9 +33,8 @@ pub fn check_orphans(site: &Site) -> Vec<Diagnostic> {
         let linked = site.backlinks[id]
             .iter()
             .any(|&from| !site.translations[id].contains(&from));
-        let listed = site.parent[id].is_some_and(|s| {
-            !homes.contains(&s) && (site.is_list(s) || site.is_book(s))
-        });
+        let listed = site.parent[id]
+            .is_some_and(|s| !homes.contains(&s) && (site.is_list(s) || site.is_book(s)));
         let in_menu = menu_urls.iter().any(|u| u == &p.url);
         if !(linked || listed || in_menu) {
             out.push(
@@ -130,7 +129,9 @@ pub fn check_aliases(site: &Site) -> Vec<Diagnostic> {
                             site.pages[other].source.display()
                         ),
                     )
-                    .help("an old address can redirect to one page only; remove it from one of them"),
+                    .help(
+                        "an old address can redirect to one page only; remove it from one of them",
+                    ),
                 ),
                 Some(_) => {}
                 None => {

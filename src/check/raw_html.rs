@@ -13,7 +13,9 @@ pub fn check_raw_html(page: &Page, html: &[RawHtml]) -> Vec<Diagnostic> {
         for (at, what) in find_scripts(&piece.text) {
             let (line, col) = locate_in_body(page, piece.offset + at);
             let message = match what {
-                Script::Tag => "raw HTML `<script>`: it runs in the browser of every reader".to_string(),
+                Script::Tag => {
+                    "raw HTML `<script>`: it runs in the browser of every reader".to_string()
+                }
                 Script::Attribute(name) => format!(
                     "raw HTML attribute `{name}=`: it runs script in the browser of every reader"
                 ),
@@ -99,10 +101,7 @@ mod tests {
         );
         assert_eq!(
             found,
-            vec![
-                (3, Script::Attribute("onclick".into())),
-                (55, Script::Tag),
-            ]
+            vec![(3, Script::Attribute("onclick".into())), (55, Script::Tag),]
         );
     }
 

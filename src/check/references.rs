@@ -132,9 +132,15 @@ mod tests {
         let p = page("See [x](b.md#top).\n\n![A *tree*](img/t.png) ![](e.png)\n");
         let refs = collect_references(&p).references;
         assert_eq!(refs.len(), 3);
-        assert_eq!((refs[0].dest.as_str(), refs[0].line, refs[0].col), ("b.md#top", 4, 5));
+        assert_eq!(
+            (refs[0].dest.as_str(), refs[0].line, refs[0].col),
+            ("b.md#top", 4, 5)
+        );
         assert_eq!((refs[1].alt.as_str(), refs[1].image), ("A tree", true));
-        assert_eq!((refs[2].alt.as_str(), refs[2].line, refs[2].col), ("", 6, 24));
+        assert_eq!(
+            (refs[2].alt.as_str(), refs[2].line, refs[2].col),
+            ("", 6, 24)
+        );
     }
 
     #[test]

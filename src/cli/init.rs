@@ -13,7 +13,8 @@ use crate::builtin;
 const WORKFLOW: &str = include_str!("init/workflow.yml");
 
 /// Files kept out of Git in a new site.
-const GITIGNORE: &str = "# lore's output and caches\n/public/\n/.public.lore-*\n/.lore-link-cache.json\n";
+const GITIGNORE: &str =
+    "# lore's output and caches\n/public/\n/.public.lore-*\n/.lore-link-cache.json\n";
 
 /// Runs `lore init`; returns the exit code.
 pub fn run(args: InitArgs) -> i32 {
@@ -52,7 +53,8 @@ fn init_site(dir: &Path) -> Result<usize, String> {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         count += 1;
         Ok(())
     };

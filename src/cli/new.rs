@@ -159,7 +159,11 @@ fn scaffold(config: &Config, type_name: &str, title: &str, write_type: bool) -> 
         .into_iter()
         .map(|(n, k, r, d)| (n.to_string(), k, r, d.to_string()))
         .collect();
-    for t in config.taxonomies.iter().skip(crate::config::BUILTIN_TAXONOMIES.len()) {
+    for t in config
+        .taxonomies
+        .iter()
+        .skip(crate::config::BUILTIN_TAXONOMIES.len())
+    {
         let what = format!("terms of the site's `{t}` taxonomy, e.g. [one, two]");
         fields.push((t.clone(), FieldKind::List, false, what));
     }
@@ -168,7 +172,12 @@ fn scaffold(config: &Config, type_name: &str, title: &str, write_type: bool) -> 
         let mut own: Vec<_> = ty.fields.iter().collect();
         own.sort_by_key(|(_, spec)| !spec.required);
         for (i, (name, spec)) in own.into_iter().enumerate() {
-            let field = (name.clone(), spec.kind, spec.required, spec.description.clone());
+            let field = (
+                name.clone(),
+                spec.kind,
+                spec.required,
+                spec.description.clone(),
+            );
             if spec.required {
                 fields.insert(i + 1, field);
             } else {
@@ -233,7 +242,12 @@ fn value_for(kind: FieldKind, required: bool) -> Option<String> {
 /// `lore new --translate content/x.md --lang fr`: `content/x.fr.md` (or the same path in the
 /// language's folder), with the page's front matter and body to translate. Sharing the stem
 /// (or the path inside the language folders) makes the two translations of each other.
-fn new_translation(config: &Config, root: &Path, source: &Path, lang: &str) -> Result<PathBuf, String> {
+fn new_translation(
+    config: &Config,
+    root: &Path,
+    source: &Path,
+    lang: &str,
+) -> Result<PathBuf, String> {
     let src_path = if source.is_absolute() || source.exists() {
         source.to_path_buf()
     } else {
@@ -246,7 +260,13 @@ fn new_translation(config: &Config, root: &Path, source: &Path, lang: &str) -> R
     let rel = canon(&src_path)
         .strip_prefix(canon(&content))
         .map(Path::to_path_buf)
-        .map_err(|_| format!("{} is not a page under {}", source.display(), content.display()))?;
+        .map_err(|_| {
+            format!(
+                "{} is not a page under {}",
+                source.display(),
+                content.display()
+            )
+        })?;
     let target = translation_path(config, &rel, lang)?;
     let text = crate::content::front_matter::normalize_text(text);
     let translated = translation_text(&text, &rel, lang);
@@ -255,14 +275,23 @@ fn new_translation(config: &Config, root: &Path, source: &Path, lang: &str) -> R
 
 /// Where the `lang` translation of the page at `rel` (under `content/`) goes.
 fn translation_path(config: &Config, rel: &Path, lang: &str) -> Result<PathBuf, String> {
-    let mut parts: Vec<String> = rel.iter().map(|s| s.to_string_lossy().into_owned()).collect();
+    let mut parts: Vec<String> = rel
+        .iter()
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect();
     let file = parts.pop().ok_or("no file name")?;
     if let Some(first) = parts.first() {
-        if config.languages.iter().any(|l| l.folder.as_deref() == Some(first)) {
+        if config
+            .languages
+            .iter()
+            .any(|l| l.folder.as_deref() == Some(first))
+        {
             parts.remove(0);
         }
     }
-    let mut stem = file.strip_suffix(".md").ok_or("the page to translate must be a .md file")?;
+    let mut stem = file
+        .strip_suffix(".md")
+        .ok_or("the page to translate must be a .md file")?;
     if let Some((base, code)) = stem.rsplit_once('.') {
         if config.language(code).is_some() {
             stem = base;
@@ -331,7 +360,10 @@ fn write_new(path: &Path, text: &str) -> Result<PathBuf, String> {
         .open(path)
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                format!("{} already exists; lore new never overwrites a file", path.display())
+                format!(
+                    "{} already exists; lore new never overwrites a file",
+                    path.display()
+                )
             } else {
                 format!("cannot write {}: {e}", path.display())
             }
@@ -359,6 +391,9 @@ mod tests {
     #[test]
     fn refuses_sections_outside_content() {
         assert!(checked_folder("../x").is_err());
-        assert_eq!(checked_folder("content/guides/").unwrap(), PathBuf::from("guides"));
+        assert_eq!(
+            checked_folder("content/guides/").unwrap(),
+            PathBuf::from("guides")
+        );
     }
 }
