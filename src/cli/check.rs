@@ -52,7 +52,10 @@ pub fn run(args: CheckArgs) -> i32 {
             e.failed
         ));
     }
-    eprintln!("{line}");
+    // JSON output stays one object per line, for tools; the summary is for people.
+    if format != Format::Json {
+        eprintln!("{line}");
+    }
     if errors > 0 || (args.strict && warnings > 0) {
         1
     } else {

@@ -4,6 +4,7 @@
 
 mod build;
 mod cli;
+mod check;
 mod corpus;
 mod determinism;
 mod invalid;
