@@ -7,6 +7,8 @@ mod cli;
 mod check;
 mod corpus;
 mod determinism;
+mod init;
 mod invalid;
+mod new;
 mod snapshots;
 mod support;
