@@ -8,6 +8,7 @@ mod check;
 mod corpus;
 mod determinism;
 mod init;
+mod external;
 mod invalid;
 mod new;
 mod snapshots;
