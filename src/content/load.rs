@@ -56,7 +56,20 @@ pub fn load_sources(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
-    for entry in walker.filter_entry(|e| e.depth() == 0 || !is_skipped(e.file_name().to_str())) {
+    let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let outside = std::cell::RefCell::new(Vec::new());
+    let walker = walker.filter_entry(|e| {
+        if e.depth() > 0 && is_skipped(e.file_name().to_str()) {
+            return false;
+        }
+        // The content folder itself may be a link (a site assembled from elsewhere).
+        let escapes = e.depth() > 0 && leaves_site(e, &site);
+        if escapes {
+            outside.borrow_mut().push(e.path().to_path_buf());
+        }
+        !escapes
+    });
+    for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -96,6 +109,7 @@ pub fn load_sources(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
             resources.push(rel.to_path_buf());
         }
     }
+    diags.extend(outside_link_warnings(root, outside.into_inner()));
     let read: Vec<Result<SourceFile, Diagnostic>> = markdown
         .into_par_iter()
         .map(|(rel, len)| read_source(&content, rel, len))
@@ -108,6 +122,29 @@ pub fn load_sources(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
         }
     }
     (ContentFiles { pages, resources }, diags)
+}
+
+/// True for a symbolic link whose target is outside the site folder `site` (canonical) or does
+/// not exist. Such links are not followed: a link to `/etc/passwd` or to a home folder would
+/// otherwise publish it (issue 7).
+pub fn leaves_site(entry: &walkdir::DirEntry, site: &Path) -> bool {
+    entry.path_is_symlink()
+        && std::fs::canonicalize(entry.path()).map_or(true, |target| !target.starts_with(site))
+}
+
+/// One warning per symbolic link that was not followed.
+pub fn outside_link_warnings(root: &Path, links: Vec<PathBuf>) -> Vec<Diagnostic> {
+    links
+        .into_iter()
+        .map(|p| {
+            let shown = p.strip_prefix(root).unwrap_or(&p).to_path_buf();
+            Diagnostic::warning(
+                shown,
+                "symbolic link to a place outside the site (or to nothing); not followed, not published",
+            )
+            .help("copy the file into the site instead of linking to it")
+        })
+        .collect()
 }
 
 fn is_skipped(name: Option<&str>) -> bool {

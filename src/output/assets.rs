@@ -43,7 +43,20 @@ impl Assets {
         let mut diags = Vec::new();
         let dir = root.join("assets");
         if dir.is_dir() {
-            for entry in WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
+            let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+            let outside = std::cell::RefCell::new(Vec::new());
+            let walker = WalkDir::new(&dir)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    let escapes = e.depth() > 0 && crate::content::load::leaves_site(e, &site);
+                    if escapes {
+                        outside.borrow_mut().push(e.path().to_path_buf());
+                    }
+                    !escapes
+                });
+            for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() => {
                         let rel = e.path().strip_prefix(&dir).unwrap_or(e.path());
@@ -66,6 +79,10 @@ impl Assets {
                     }
                 }
             }
+            diags.extend(crate::content::load::outside_link_warnings(
+                root,
+                outside.into_inner(),
+            ));
         }
         (assets, diags)
     }
