@@ -30,6 +30,15 @@ pub fn parse_mapping(text: &str, path: &Path, first_line: usize) -> Result<Mappi
     }
     let value: serde_json::Value = parse(text, path, first_line)?;
     match value {
+        serde_json::Value::Object(_) if duplicate_key(text, first_line).is_some() => {
+            let (key, first, line, col) = duplicate_key(text, first_line).unwrap_or_default();
+            Err(Diagnostic::error(
+                path,
+                format!("`{key}` is written twice (lines {first} and {line}); only the last would count"),
+            )
+            .at(line, col)
+            .help("each key may appear only once; remove one of the two"))
+        }
         serde_json::Value::Object(map) => Ok(map),
         serde_json::Value::Null => Ok(Mapping::new()),
         other => Err(Diagnostic::error(
@@ -86,6 +95,36 @@ pub fn key_positions(text: &str, first_line: usize) -> BTreeMap<String, (usize, 
     out
 }
 
+/// The first top-level key written twice: (key, its first line, the repeat's line and column).
+/// The parser keeps the last value silently when reading into a map (issue 7).
+fn duplicate_key(text: &str, first_line: usize) -> Option<(String, usize, usize, usize)> {
+    let indent = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(rest) = line.get(indent..) else {
+            continue;
+        };
+        if rest.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        let Some(colon) = rest.find(':') else {
+            continue;
+        };
+        let key = rest[..colon].trim().trim_matches(['"', '\'']).to_string();
+        let line_no = first_line + i;
+        if let Some(&first) = seen.get(&key) {
+            return Some((key, first, line_no, indent + 1));
+        }
+        seen.insert(key, line_no);
+    }
+    None
+}
+
 fn to_diagnostic(e: &serde_yaml::Error, path: &Path, first_line: usize) -> Diagnostic {
     let (line, col) = e
         .location()
@@ -140,6 +179,15 @@ mod tests {
         assert_eq!(pos["title"], (2, 10));
         assert_eq!(pos["date"], (5, 9));
         assert!(!pos.contains_key("- a"));
+    }
+
+    #[test]
+    fn rejects_a_key_written_twice() {
+        let err =
+            parse_mapping("title: A\ntags: [x]\ntitle: B\n", Path::new("a.md"), 2).unwrap_err();
+        assert_eq!(err.line, 4, "{err}");
+        assert!(err.message.starts_with("`title` is written twice"), "{err}");
+        assert!(parse_mapping("a: |\n  a: 1\n  a: 2\nb: 1\n", Path::new("a.md"), 2).is_ok());
     }
 
     #[test]
