@@ -28,7 +28,9 @@ pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, String> {
     DateTime::parse_from_rfc3339(s).map_err(|e| {
         if NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d").is_ok()
             && !s.ends_with('Z')
-            && !s[s.len().saturating_sub(6)..].contains(['+', '-'])
+            // The last six characters, not bytes: slicing bytes panicked inside a multi-byte
+            // letter (`+العربية03:00`), found by the fuzz target (issue 7).
+            && !s.chars().rev().take(6).any(|c| c == '+' || c == '-')
         {
             "the time zone is missing".to_string()
         } else {
@@ -53,5 +55,6 @@ mod tests {
             parse_datetime("2026-03-14T09:00:00").unwrap_err(),
             "the time zone is missing"
         );
+        assert!(parse_datetime("2027-03-16T09:00:00+العربية03:00").is_err());
     }
 }
