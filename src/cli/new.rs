@@ -159,10 +159,12 @@ fn scaffold(config: &Config, type_name: &str, title: &str, write_type: bool) -> 
         .into_iter()
         .map(|(n, k, r, d)| (n.to_string(), k, r, d.to_string()))
         .collect();
+    let own_fields = config.types.get(type_name).map(|t| &t.fields);
     for t in config
         .taxonomies
         .iter()
         .skip(crate::config::BUILTIN_TAXONOMIES.len())
+        .filter(|t| !own_fields.is_some_and(|f| f.contains_key(*t)))
     {
         let what = format!("terms of the site's `{t}` taxonomy, e.g. [one, two]");
         fields.push((t.clone(), FieldKind::List, false, what));
