@@ -1,0 +1,315 @@
+// The search engine: from a query to results, fetching only what the query needs.
+//
+// A first search costs three sequential round trips: search/search.js (this engine with every
+// language's manifest written in), then in parallel the term shards of the query words and the
+// language's stemmer module, then in parallel the part files of the results shown (their
+// title, address, type and the text of the part of the page the match is in). Shards are picked from the folded words
+// alone (src/search/shard.rs explains why that finds the stems), so they need not wait for the
+// stemmer. Everything fetched is kept for later searches.
+//
+// `lore build` writes search/search.js as this file with analyze.mjs, query.mjs, shards.mjs,
+// decode.mjs, rank.mjs and excerpt.mjs written in front of it (their imports dropped) and the
+// index description in front of all (src/search/entry.rs); stemmers and filters.mjs are loaded
+// when needed under content-hashed names.
+
+import { createAnalyzer, fold, tokenize } from './analyze.mjs';
+import { parseQuery } from './query.mjs';
+import { facetPath, partPath, shardOf, shardPath, shardsForPrefix, typoPaths } from './shards.mjs';
+import { decodeShard, termPostings } from './decode.mjs';
+import { EXACT_WEIGHT, MAX_EXPANSIONS, TYPO_MIN_CHARS, TYPO_WEIGHT, idf, prefixAlternatives, rankDocuments, withinOneEdit } from './rank.mjs';
+import { bestExcerpt, containsPhrase } from './excerpt.mjs';
+
+/** Results returned when the caller gives no limit. */
+const DEFAULT_LIMIT = 10;
+/** Shards an unfinished last word may pull in. */
+const PREFIX_SHARDS = 2;
+/** Candidates whose text is checked for a quoted phrase, at most. */
+const PHRASE_CHECKS = 40;
+
+/**
+ * @typedef {object} SearchResult
+ * @property {string} url      the page's address, with the site's base path
+ * @property {string} title
+ * @property {string} type     content type (guide, toolkit, technique, event, page...)
+ * @property {string} excerpt  escaped text; matched words in <mark>
+ * @property {number} score
+ * @property {string|null} anchor  id of the heading nearest the match
+ */
+
+/**
+ * @typedef {object} SearchOptions
+ * @property {string} [lang]     language code; defaults to the page's <html lang>, then the site's first
+ * @property {object} [filters]  {type, tags, themes, event: 'upcoming'|'past'}: accepted values
+ * @property {number} [limit]    most results (10)
+ */
+
+/**
+ * An engine over the index described by `index` (written by `lore build`), whose files sit
+ * beside `moduleUrl` (the URL of search/search.js).
+ * @param {{default: string, languages: Object<string, object>, modules: Object<string, string>}} index
+ * @param {string} moduleUrl
+ * @param {{fetch?: (url: string) => Promise<{ok: boolean, json: () => Promise<any>}>}} [options]
+ */
+export function createEngine(index, moduleUrl, options = {}) {
+  const searchDir = new URL('./', moduleUrl);
+  const siteRoot = new URL('../', moduleUrl);
+  const basePath = siteRoot.protocol === 'file:' ? '/' : siteRoot.pathname;
+  const files = new Map();
+  const modules = new Map();
+  let fetchImpl = options.fetch || null;
+
+  async function readJson(url) {
+    if (fetchImpl) return respond(await fetchImpl(url), url);
+    if (url.startsWith('file:')) {
+      const fs = await import('node:fs/promises');
+      return JSON.parse(await fs.readFile(new URL(url), 'utf8'));
+    }
+    return respond(await fetch(url), url);
+  }
+
+  async function respond(r, url) {
+    if (!r.ok) throw new Error(`search: ${url} answered ${r.status}`);
+    return r.json();
+  }
+
+  /** A file of the search folder, fetched once. */
+  function load(rel, decode = (x) => x) {
+    let p = files.get(rel);
+    if (!p) {
+      p = readJson(new URL(rel, searchDir).href).then(decode);
+      p.catch(() => files.delete(rel));
+      files.set(rel, p);
+    }
+    return p;
+  }
+
+  function loadModule(name) {
+    let p = modules.get(name);
+    if (!p) {
+      p = import(new URL(index.modules[name] || `${name}.mjs`, searchDir).href);
+      p.catch(() => modules.delete(name));
+      modules.set(name, p);
+    }
+    return p;
+  }
+
+  function language(lang) {
+    const guess = lang || (typeof document !== 'undefined' && document.documentElement.lang) || index.default;
+    const code = [guess, String(guess).split('-')[0]].find((c) => index.languages[c]) || index.default;
+    return { code, manifest: index.languages[code] };
+  }
+
+  async function analyzer(manifest) {
+    const stem = manifest.stemmer ? (await loadModule(manifest.stemmer)).stem : null;
+    return createAnalyzer({ stop: manifest.stop, stem });
+  }
+
+  // Start loading the likely stemmer now, alongside the first query's shards.
+  const likely = language(null).manifest;
+  if (likely?.stemmer) loadModule(likely.stemmer).catch(() => {});
+
+  /** The query's tokens, without stop words, and its phrases (stop words kept). */
+  function readQuery(query, manifest) {
+    const parsed = parseQuery(String(query || ''));
+    const stop = new Set(manifest.stop);
+    const tokens = [];
+    const phrases = [];
+    parsed.words.forEach((word, w) => {
+      const toks = tokenize(fold(word.text));
+      if (word.phrase >= 0) (phrases[word.phrase] ||= []).push(...toks);
+      toks.forEach((text, i) => {
+        const last = w === parsed.words.length - 1 && i === toks.length - 1;
+        if (!stop.has(text)) tokens.push({ text, phrase: word.phrase, prefix: last && parsed.prefixLast, alternatives: [] });
+      });
+    });
+    return { tokens, phrases: phrases.filter((p) => p && p.length > 1) };
+  }
+
+  const shardFile = (code, manifest, n) => load(shardPath(code, manifest, n), decodeShard);
+
+  /** Finds what each token may match, fetching the shards it needs. */
+  async function matchTokens(tokens, code, manifest) {
+    const wanted = new Set();
+    for (const t of tokens) {
+      wanted.add(shardOf(manifest.boundaries, t.text));
+      if (t.prefix && t.text.length >= 2) shardsForPrefix(manifest.boundaries, t.text, PREFIX_SHARDS).forEach((s) => wanted.add(s));
+    }
+    const [an] = await Promise.all([analyzer(manifest), ...[...wanted].map((n) => shardFile(code, manifest, n))]);
+    const shardFor = (word) => shardFile(code, manifest, shardOf(manifest.boundaries, word));
+    await Promise.all(
+      tokens.map(async (t) => {
+        const term = an.stem(t.text);
+        let entry = (await shardFor(t.text)).terms.get(term);
+        // A stem that keeps the start of its word sorts beside the word's other forms, so the
+        // word's shard has it if the site does; one that does not (Arabic prefixes) may be
+        // elsewhere: its own spelling's shard has it.
+        if (!entry && !t.text.startsWith(term.slice(0, -1))) entry = (await shardFor(term)).terms.get(term);
+        if (entry) t.alternatives.push({ term, weight: EXACT_WEIGHT, entry });
+        if (t.prefix && t.text.length >= 2) {
+          const near = await Promise.all(shardsForPrefix(manifest.boundaries, t.text, PREFIX_SHARDS).map((n) => shardFile(code, manifest, n)));
+          t.alternatives.push(...prefixAlternatives(t.text, near, term));
+        }
+        if (!t.alternatives.length && [...t.text].length >= TYPO_MIN_CHARS) {
+          t.alternatives.push(...(await typoAlternatives(t.text, code, manifest, shardFor)));
+        }
+      }),
+    );
+    return an;
+  }
+
+  /** Terms of the site's word forms one edit away from `word` (from the typo files). */
+  async function typoAlternatives(word, code, manifest, shardFor) {
+    const lists = await Promise.all(typoPaths(code, manifest, word).map((p) => load(p)));
+    const forms = lists.flat().filter((f) => withinOneEdit(word, f)).slice(0, MAX_EXPANSIONS);
+    const found = new Map();
+    await Promise.all(
+      forms.map(async (form) => {
+        const shard = await shardFor(form);
+        const i = shard.forms.indexOf(form);
+        const term = i >= 0 ? shard.formTerms[i] : null;
+        const entry = term && shard.terms.get(term);
+        if (entry && !found.has(term)) found.set(term, { term, weight: TYPO_WEIGHT, entry });
+      }),
+    );
+    return [...found.values()].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  }
+
+  /** Ranked hits of a query in one language, before filters. */
+  async function run(query, lang) {
+    const { code, manifest } = language(lang);
+    const empty = { code, manifest, hits: [], tokens: [], phrases: [], analyzer: null };
+    if (!manifest || !manifest.docs) return empty;
+    const { tokens, phrases } = readQuery(query, manifest);
+    if (!tokens.length) return empty;
+    const an = await matchTokens(tokens, code, manifest);
+    const { hits } = rankDocuments(tokens, manifest, (entry) => termPostings(entry, manifest.cap));
+    return { code, manifest, hits, tokens, phrases, analyzer: an };
+  }
+
+  /** Facets of documents, from the facet files that hold them. */
+  async function facetsOf(code, manifest, docs) {
+    const filters = await loadModule('filters');
+    const names = await load(`${code}/${manifest.version}/f/names.json`);
+    const fileNos = [...new Set(docs.map((d) => Math.floor(d / manifest.facet_docs)))];
+    const loaded = new Map(await Promise.all(fileNos.map(async (n) => [n, await load(facetPath(code, manifest, n))])));
+    const now = Date.now();
+    return {
+      filters,
+      of: docs.map((d) => filters.docFacets(loaded.get(Math.floor(d / manifest.facet_docs)), names, d % manifest.facet_docs, now)),
+    };
+  }
+
+  async function applyFilters(ctx, filters) {
+    const active = filters && ['type', 'tags', 'themes', 'event'].some((k) => filters[k] != null && [].concat(filters[k]).length);
+    if (!active || !ctx.hits.length) return ctx.hits;
+    const { filters: f, of } = await facetsOf(ctx.code, ctx.manifest, ctx.hits.map((h) => h.doc));
+    return ctx.hits.filter((_, i) => f.passes(of[i], filters));
+  }
+
+  const partFile = (ctx, hit) => load(partPath(ctx.code, ctx.manifest, hit.doc, hit.part));
+
+  /** Weight of a run of letters of a result's text: how much it matches the query. */
+  function weigher(ctx) {
+    const weights = new Map();
+    for (const t of ctx.tokens) {
+      for (const a of t.alternatives) {
+        weights.set(a.term, Math.max(weights.get(a.term) || 0, a.weight * idf(a.entry.df, ctx.manifest.docs)));
+      }
+    }
+    const prefixes = ctx.tokens.filter((t) => t.prefix && t.text.length >= 2).map((t) => t.text);
+    const stop = new Set(ctx.manifest.stop);
+    return (run) => {
+      let w = 0;
+      for (const tok of tokenize(fold(run))) {
+        if (stop.has(tok)) continue;
+        w = Math.max(w, weights.get(ctx.analyzer.stem(tok)) || 0, prefixes.some((p) => tok.startsWith(p)) ? 0.1 : 0);
+      }
+      return w;
+    };
+  }
+
+  /** Keeps the hits whose best part holds every quoted phrase, until `limit` are found. */
+  async function checkPhrases(ctx, hits, limit) {
+    if (!ctx.phrases.length) return hits;
+    const same = (a, b) => a === b || ctx.analyzer.stem(a) === ctx.analyzer.stem(b);
+    const out = [];
+    const candidates = hits.slice(0, PHRASE_CHECKS);
+    for (let i = 0; i < candidates.length && out.length < limit; i += limit) {
+      const batch = candidates.slice(i, i + limit);
+      const parts = await Promise.all(batch.map((h) => partFile(ctx, h)));
+      batch.forEach((h, j) => {
+        const c = parts[j];
+        const text = tokenize(fold([c.t, ...c.s.flatMap((s) => [s.h, s.x])].join(' ')));
+        if (ctx.phrases.every((p) => containsPhrase(text, p, same))) out.push(h);
+      });
+    }
+    return out;
+  }
+
+  async function present(ctx, hits) {
+    const weigh = weigher(ctx);
+    const parts = await Promise.all(hits.map((h) => partFile(ctx, h)));
+    return hits.map((h, i) => {
+      const c = parts[i];
+      const { excerpt, anchor } = bestExcerpt(c.s, weigh);
+      return {
+        url: basePath + c.u.replace(/^\//, ''),
+        title: c.t,
+        type: c.y,
+        excerpt,
+        score: Math.round(h.score * 1000) / 1000,
+        anchor,
+      };
+    });
+  }
+
+  /**
+   * Searches the site.
+   * @param {string} query
+   * @param {SearchOptions} [opts]
+   * @returns {Promise<SearchResult[]>}
+   */
+  async function search(query, opts = {}) {
+    return (await searchWithCounts(query, { ...opts, counts: false })).results;
+  }
+
+  /**
+   * Searches the site and, with `counts`, counts the matches per type, tag, theme, event
+   * status and language (before filters).
+   * @param {string} query
+   * @param {SearchOptions & {counts?: boolean}} [opts]
+   * @returns {Promise<{results: SearchResult[], total: number, counts: object|null, lang: string}>}
+   */
+  async function searchWithCounts(query, opts = {}) {
+    if (opts.fetch) fetchImpl = opts.fetch;
+    const limit = Number.isInteger(opts.limit) && opts.limit >= 0 ? opts.limit : DEFAULT_LIMIT;
+    const ctx = await run(query, opts.lang);
+    const countsP = opts.counts ? countAll(ctx, query) : null;
+    let hits = await applyFilters(ctx, opts.filters);
+    hits = await checkPhrases(ctx, hits, limit);
+    const results = await present(ctx, hits.slice(0, limit));
+    return { results, total: hits.length, counts: countsP ? await countsP : null, lang: ctx.code };
+  }
+
+  async function countAll(ctx, query) {
+    const counts = { type: {}, tags: {}, themes: {}, event: {}, language: {} };
+    if (ctx.hits.length) {
+      const { filters, of } = await facetsOf(ctx.code, ctx.manifest, ctx.hits.map((h) => h.doc));
+      Object.assign(counts, filters.countFacets(of), { language: {} });
+    }
+    const others = Object.keys(index.languages).filter((c) => c !== ctx.code && index.languages[c].docs);
+    const totals = await Promise.all(others.map(async (c) => [c, (await run(query, c)).hits.length]));
+    counts.language[ctx.code] = ctx.hits.length;
+    for (const [c, n] of totals) counts.language[c] = n;
+    return counts;
+  }
+
+  return {
+    search,
+    searchWithCounts,
+    /** Sets the function used to fetch index files (for Node, tests). */
+    configure(o = {}) {
+      if (o.fetch) fetchImpl = o.fetch;
+    },
+  };
+}
