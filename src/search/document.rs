@@ -1,0 +1,248 @@
+//! What the index takes from a page: its fields for ranking, its text cut into parts for
+//! excerpts, and its facets for filters.
+//!
+//! A page's text is cut into parts of at most [`PART_WORDS`] words, each a run of heading
+//! sections (a long section is cut across parts). A posting names the part where its term is
+//! best seen, so a result fetches one part (one small file) for its excerpt and finds in it the
+//! heading to link to. Part 0 starts with the page's description.
+
+use crate::site::{PageId, Site};
+
+/// Most words in a part: a result's part file stays around a kilobyte gzipped.
+pub const PART_WORDS: usize = 300;
+
+/// The fields of a page, in ranking order (title weighs most).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The page title.
+    Title = 0,
+    /// Section headings.
+    Headings = 1,
+    /// The front-matter description.
+    Description = 2,
+    /// Tags and themes.
+    Tags = 3,
+    /// The body text.
+    Body = 4,
+}
+
+/// Number of fields.
+pub const FIELDS: usize = 5;
+
+/// Text under one heading (or a piece of it), as a part holds it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Section<'a> {
+    /// Id of the heading (`None` before the first heading and for the description).
+    pub anchor: Option<&'a str>,
+    /// The heading's text.
+    pub heading: &'a str,
+    /// Plain text, words separated by single spaces.
+    pub text: &'a str,
+    /// This is the first piece of its section (its heading is counted once).
+    pub first: bool,
+}
+
+/// Filter values of a page.
+#[derive(Clone, Debug, Default)]
+pub struct Facets<'a> {
+    /// Tags.
+    pub tags: &'a [String],
+    /// Themes.
+    pub themes: &'a [String],
+    /// Event start and end (ISO 8601), for upcoming/past.
+    pub event: Option<(String, String)>,
+}
+
+/// One page as the index sees it, borrowing from the site.
+#[derive(Clone, Debug)]
+pub struct Document<'a> {
+    /// The page.
+    pub page: PageId,
+    /// Root-relative URL.
+    pub url: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Content type name.
+    pub type_name: &'a str,
+    /// Description.
+    pub description: &'a str,
+    /// Text of tags and themes, for the tags field.
+    pub tags_text: String,
+    /// Parts: runs of sections of at most [`PART_WORDS`] words; part 0 starts with the description.
+    pub parts: Vec<Vec<Section<'a>>>,
+    /// Words per field, for length normalisation.
+    pub lengths: [u32; FIELDS],
+    /// Filter values.
+    pub facets: Facets<'a>,
+}
+
+const NO_TAGS: &[String] = &[];
+
+impl<'a> Document<'a> {
+    /// The index's view of page `id`.
+    pub fn from_page(site: &'a Site, id: PageId) -> Self {
+        let p = &site.pages[id];
+        let sections = &site.rendered[id].sections;
+        let words = |s: &str| s.split_ascii_whitespace().count() as u32;
+        let mut pieces = vec![(
+            Section {
+                anchor: None,
+                heading: "",
+                text: &p.description,
+                first: true,
+            },
+            words(&p.description),
+        )];
+        let (mut heading_words, mut body_words) = (0, 0);
+        for s in sections {
+            let (h, n) = (words(&s.heading), words(&s.text));
+            heading_words += h;
+            body_words += n;
+            for (i, (text, n)) in split_text(&s.text, n as usize, PART_WORDS)
+                .into_iter()
+                .enumerate()
+            {
+                let section = Section {
+                    anchor: s.anchor.as_deref(),
+                    heading: &s.heading,
+                    text,
+                    first: i == 0,
+                };
+                pieces.push((section, n as u32 + h));
+            }
+        }
+        let tags = p.taxonomies.get("tags").map_or(NO_TAGS, Vec::as_slice);
+        let themes = p.taxonomies.get("themes").map_or(NO_TAGS, Vec::as_slice);
+        let tags_text = tags
+            .iter()
+            .chain(themes)
+            .map(|t| t.replace(['-', '_'], " "))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let lengths = [
+            words(&p.title),
+            heading_words,
+            words(&p.description),
+            words(&tags_text),
+            body_words,
+        ];
+        let event = (p.type_name == "event")
+            .then(|| (field_text(p.field("start")), field_text(p.field("end"))));
+        Self {
+            page: id,
+            url: &p.url,
+            title: &p.title,
+            type_name: &p.type_name,
+            description: &p.description,
+            tags_text,
+            parts: pack(pieces, PART_WORDS),
+            lengths,
+            facets: Facets {
+                tags,
+                themes,
+                event,
+            },
+        }
+    }
+}
+
+fn field_text(v: Option<&serde_json::Value>) -> String {
+    match v {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// Cuts single-spaced text of `words` words into pieces of at most `max` words, of nearly
+/// equal length, with their word counts.
+fn split_text(text: &str, words: usize, max: usize) -> Vec<(&str, usize)> {
+    if words <= max {
+        return vec![(text, words)];
+    }
+    let parts = words.div_ceil(max);
+    let per = words.div_ceil(parts);
+    let mut out = Vec::with_capacity(parts);
+    let (mut start, mut count) = (0, 0);
+    for (i, b) in text.bytes().enumerate() {
+        if b == b' ' {
+            count += 1;
+            if count == per {
+                out.push((&text[start..i], per));
+                start = i + 1;
+                count = 0;
+            }
+        }
+    }
+    out.push((&text[start..], words - per * out.len()));
+    out
+}
+
+/// Packs sections (with their word counts) in order into parts of at most `max` words; a
+/// section never straddles two parts.
+fn pack(pieces: Vec<(Section<'_>, u32)>, max: usize) -> Vec<Vec<Section<'_>>> {
+    let mut parts: Vec<Vec<Section>> = Vec::new();
+    let mut current: Vec<Section> = Vec::new();
+    let mut words = 0;
+    for (s, n) in pieces {
+        let n = n as usize;
+        if !current.is_empty() && words + n > max {
+            parts.push(std::mem::take(&mut current));
+            words = 0;
+        }
+        words += n;
+        current.push(s);
+    }
+    parts.push(current);
+    parts
+}
+
+/// Pages that go into the search index of language `lang`: every page but section lists and
+/// pages lore made up, in the site's order.
+pub fn indexed_pages(site: &Site, lang: &str) -> Vec<PageId> {
+    (0..site.pages.len())
+        .filter(|&id| {
+            let p = &site.pages[id];
+            p.lang == lang && !p.generated && !site.is_list(id)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_long_text_evenly() {
+        let text = vec!["w"; 250].join(" ");
+        let pieces = split_text(&text, 250, 120);
+        let sizes: Vec<(usize, usize)> = pieces
+            .iter()
+            .map(|(t, n)| (t.split(' ').count(), *n))
+            .collect();
+        assert_eq!(sizes, [(84, 84), (84, 84), (82, 82)]);
+        assert_eq!(split_text("a b", 2, 120), [("a b", 2)]);
+    }
+
+    #[test]
+    fn packs_sections_into_parts_without_splitting_them() {
+        let s = |text: &'static str| {
+            (
+                Section {
+                    anchor: None,
+                    heading: "h",
+                    text,
+                    first: true,
+                },
+                text.split(' ').count() as u32 + 1,
+            )
+        };
+        // Each section counts its words and its heading's.
+        let parts = pack(vec![s("a b c"), s("d e"), s("f g h i"), s("j")], 8);
+        let texts: Vec<Vec<&str>> = parts
+            .iter()
+            .map(|p| p.iter().map(|s| s.text).collect())
+            .collect();
+        assert_eq!(texts, [vec!["a b c", "d e"], vec!["f g h i", "j"]]);
+    }
+}

@@ -1,0 +1,425 @@
+//! The inverted index of one language: for each term, the pages holding it with a BM25F impact
+//! and the part of the page where it matters most.
+//!
+//! Impacts are computed at build time (BM25F: each field's term frequency, normalised by the
+//! field's length, weighted title > headings > description = tags > body, then saturated with
+//! `k1`), and quantised to a byte, so the browser needs no per-page length table: a page's
+//! score is the sum over query terms of `idf × impact`. A term found on more than
+//! [`POSTINGS_CAP`] pages keeps only its best `POSTINGS_CAP` postings (its true document
+//! frequency is kept for the idf); the browser treats such a term as optional, as a stop word
+//! that still ranks. That bounds every posting list, hence shard sizes, query bytes and memory.
+//!
+//! Pages are analysed in parallel in batches; batches are merged in page order, so the result
+//! does not depend on the thread count.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+
+use super::document::{Document, Field, FIELDS};
+use super::normalize::fold_into;
+use super::stem::Analyzer;
+use super::tokenize::for_each_token;
+
+/// Most postings kept for one term.
+pub const POSTINGS_CAP: usize = 1024;
+/// BM25 term-frequency saturation.
+pub const K1: f32 = 1.2;
+/// Field weights, by [`Field`].
+const WEIGHTS: [f32; FIELDS] = [6.0, 3.0, 2.0, 2.0, 1.0];
+/// Length normalisation per field, by [`Field`].
+const B: [f32; FIELDS] = [0.3, 0.4, 0.5, 0.3, 0.75];
+/// Pages analysed by one task.
+const BATCH: usize = 128;
+/// Pages analysed before their postings are merged, which bounds memory on large sites.
+const WAVE: usize = 8192;
+
+/// A fast hasher for the short keys of the index (words, term numbers); the maps it serves are
+/// never iterated into output, so its order does not matter.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // Mix the high bits down: hashbrown takes the bucket from the low bits.
+        let h = self.0 ^ (self.0 >> 29);
+        h.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
+    }
+}
+
+/// A map with [`WordHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// One page holding a term.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Posting {
+    /// Document number in the language's index.
+    pub doc: u32,
+    /// Quantised BM25F impact, 1..=255.
+    pub impact: u8,
+    /// Part of the page where the term is best seen (see `document`).
+    pub part: u16,
+}
+
+/// A term's postings.
+#[derive(Clone, Debug, Default)]
+pub struct Term {
+    /// Number of pages holding the term.
+    pub df: u32,
+    /// Postings by document number; at most [`POSTINGS_CAP`], the best ones if more pages hold it.
+    pub postings: Vec<Posting>,
+}
+
+/// The inverted index of one language.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Terms (stems) and their postings.
+    pub terms: FastMap<String, Term>,
+    /// Every word form seen (folded token) and its term.
+    pub forms: FastMap<String, String>,
+    /// Number of documents.
+    pub docs: u32,
+}
+
+/// Builds the index of `docs` (already in their final order).
+pub fn build_index(docs: &[Document], analyzer: &Analyzer) -> Index {
+    let norms = LengthNorms::new(docs);
+    let mut index = Index {
+        docs: docs.len() as u32,
+        ..Default::default()
+    };
+    for (w, wave) in docs.chunks(WAVE).enumerate() {
+        let batches: Vec<Batch> = wave
+            .par_chunks(BATCH)
+            .enumerate()
+            .map(|(b, docs)| analyze_batch(docs, (w * WAVE + b * BATCH) as u32, analyzer, &norms))
+            .collect();
+        for batch in batches {
+            merge(&mut index, batch);
+        }
+    }
+    for term in index.terms.values_mut() {
+        keep_best(&mut term.postings, POSTINGS_CAP);
+    }
+    index
+}
+
+/// Average field lengths, for BM25 length normalisation.
+struct LengthNorms {
+    avg: [f32; FIELDS],
+}
+
+impl LengthNorms {
+    fn new(docs: &[Document]) -> Self {
+        let mut sum = [0f64; FIELDS];
+        for d in docs {
+            for (s, l) in sum.iter_mut().zip(d.lengths) {
+                *s += f64::from(l);
+            }
+        }
+        let n = docs.len().max(1) as f64;
+        Self {
+            avg: sum.map(|s| ((s / n) as f32).max(1.0)),
+        }
+    }
+
+    /// The quantised impact of a term seen `tf[f]` times in each field of a page.
+    fn impact(&self, tf: &[u16; FIELDS], lengths: &[u32; FIELDS]) -> u8 {
+        let mut weighted = 0f32;
+        for f in 0..FIELDS {
+            if tf[f] > 0 {
+                let norm = 1.0 - B[f] + B[f] * lengths[f] as f32 / self.avg[f];
+                weighted += WEIGHTS[f] * f32::from(tf[f]) / norm;
+            }
+        }
+        let saturated = weighted / (weighted + K1);
+        (saturated * 255.0).round().clamp(1.0, 255.0) as u8
+    }
+}
+
+/// What one task found in its pages, with batch-local term numbers.
+struct Batch {
+    terms: Vec<String>,
+    postings: Vec<Vec<Posting>>,
+    forms: Vec<(String, u32)>,
+}
+
+/// Counts of one term in one page.
+#[derive(Default)]
+struct Stats {
+    tf: [u16; FIELDS],
+    part: u16,
+    part_count: u16,
+    best_part: u16,
+    best_count: u16,
+}
+
+impl Stats {
+    fn see(&mut self, field: Field, part: u16) {
+        let f = field as usize;
+        self.tf[f] = self.tf[f].saturating_add(1);
+        if matches!(field, Field::Title | Field::Tags) {
+            return;
+        }
+        if part != self.part {
+            self.settle();
+            self.part = part;
+            self.part_count = 0;
+        }
+        // A heading names its part better than a passing mention in another one.
+        self.part_count += if field == Field::Headings { 2 } else { 1 };
+    }
+
+    fn settle(&mut self) {
+        if self.part_count > self.best_count {
+            self.best_part = self.part;
+            self.best_count = self.part_count;
+        }
+    }
+}
+
+/// Interns terms and word forms for one batch and caches stemming by form.
+struct Vocabulary<'a> {
+    analyzer: &'a Analyzer,
+    form_terms: FastMap<Box<str>, Option<u32>>,
+    term_ids: FastMap<Box<str>, u32>,
+    terms: Vec<String>,
+}
+
+impl Vocabulary<'_> {
+    /// The batch-local term number of a folded token, `None` for a stop word.
+    fn term(&mut self, token: &str) -> Option<u32> {
+        if let Some(&t) = self.form_terms.get(token) {
+            return t;
+        }
+        let id = self
+            .analyzer
+            .term(token)
+            .map(|stem| match self.term_ids.get(stem.as_ref()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.terms.len() as u32;
+                    self.terms.push(stem.to_string());
+                    self.term_ids.insert(stem.into(), id);
+                    id
+                }
+            });
+        self.form_terms.insert(token.into(), id);
+        id
+    }
+}
+
+fn analyze_batch(docs: &[Document], first: u32, analyzer: &Analyzer, norms: &LengthNorms) -> Batch {
+    let mut vocab = Vocabulary {
+        analyzer,
+        form_terms: FastMap::default(),
+        term_ids: FastMap::default(),
+        terms: Vec::new(),
+    };
+    let mut postings: Vec<Vec<Posting>> = Vec::new();
+    let mut stats: FastMap<u32, Stats> = FastMap::default();
+    let mut folded = String::new();
+    for (i, doc) in docs.iter().enumerate() {
+        stats.clear();
+        let mut see = |text: &str, field: Field, part: u16, vocab: &mut Vocabulary| {
+            folded.clear();
+            fold_into(text, &mut folded);
+            for_each_token(&folded, |token| {
+                if let Some(t) = vocab.term(token) {
+                    stats.entry(t).or_default().see(field, part);
+                }
+            });
+        };
+        see(doc.title, Field::Title, 0, &mut vocab);
+        see(doc.description, Field::Description, 0, &mut vocab);
+        see(&doc.tags_text, Field::Tags, 0, &mut vocab);
+        for (part, sections) in doc.parts.iter().enumerate() {
+            let part = part.min(usize::from(u16::MAX)) as u16;
+            // The description was seen above, as its own field.
+            for s in sections.iter().skip(usize::from(part == 0)) {
+                if s.first {
+                    see(s.heading, Field::Headings, part, &mut vocab);
+                }
+                see(s.text, Field::Body, part, &mut vocab);
+            }
+        }
+        let doc_id = first + i as u32;
+        for (&t, s) in stats.iter_mut() {
+            s.settle();
+            let t = t as usize;
+            if postings.len() <= t {
+                postings.resize_with(t + 1, Vec::new);
+            }
+            postings[t].push(Posting {
+                doc: doc_id,
+                impact: norms.impact(&s.tf, &doc.lengths),
+                part: s.best_part,
+            });
+        }
+    }
+    postings.resize_with(vocab.terms.len(), Vec::new);
+    let forms = vocab
+        .form_terms
+        .into_iter()
+        .filter_map(|(f, t)| t.map(|t| (f.into_string(), t)))
+        .collect();
+    Batch {
+        terms: vocab.terms,
+        postings,
+        forms,
+    }
+}
+
+fn merge(index: &mut Index, batch: Batch) {
+    for (term, postings) in batch.terms.iter().zip(batch.postings) {
+        let entry = match index.terms.get_mut(term.as_str()) {
+            Some(e) => e,
+            None => index.terms.entry(term.clone()).or_default(),
+        };
+        entry.df += postings.len() as u32;
+        entry.postings.extend(postings);
+        if entry.postings.len() >= 4 * POSTINGS_CAP {
+            keep_best(&mut entry.postings, POSTINGS_CAP);
+        }
+    }
+    for (form, t) in batch.forms {
+        index
+            .forms
+            .entry(form)
+            .or_insert_with(|| batch.terms[t as usize].clone());
+    }
+}
+
+/// Keeps the `cap` highest impacts of postings in document order (ties: lower document first),
+/// in linear time and without reordering them.
+fn keep_best(postings: &mut Vec<Posting>, cap: usize) {
+    if postings.len() <= cap {
+        return;
+    }
+    let mut histogram = [0usize; 256];
+    for p in postings.iter() {
+        histogram[usize::from(p.impact)] += 1;
+    }
+    let (mut threshold, mut above) = (255usize, 0usize);
+    while above + histogram[threshold] < cap {
+        above += histogram[threshold];
+        threshold -= 1;
+    }
+    let mut ties = cap - above;
+    postings.retain(|p| match usize::from(p.impact).cmp(&threshold) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Equal if ties > 0 => {
+            ties -= 1;
+            true
+        }
+        _ => false,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::document::{Facets, Section};
+
+    /// A page whose sections each fill a part of their own.
+    fn doc<'a>(title: &'a str, body: &[&'a str]) -> Document<'a> {
+        let mut parts = vec![vec![Section {
+            first: true,
+            ..Default::default()
+        }]];
+        parts.extend(body.iter().map(|t| {
+            vec![Section {
+                anchor: Some("s"),
+                heading: "Section",
+                text: t,
+                first: true,
+            }]
+        }));
+        let words = |s: &str| s.split_whitespace().count() as u32;
+        Document {
+            page: 0,
+            url: "/x/",
+            title,
+            type_name: "page",
+            description: "",
+            tags_text: String::new(),
+            lengths: [
+                words(title),
+                body.len() as u32,
+                0,
+                0,
+                body.iter().map(|b| words(b)).sum(),
+            ],
+            parts,
+            facets: Facets::default(),
+        }
+    }
+
+    #[test]
+    fn records_each_page_once_per_term_with_its_best_part() {
+        let docs = vec![
+            doc("Soil health", &["compost and soil", "soil soil soil"]),
+            doc("Water", &["rain water harvesting"]),
+        ];
+        let index = build_index(&docs, &Analyzer::for_language("en"));
+        let soil = &index.terms["soil"];
+        assert_eq!(soil.df, 1);
+        assert_eq!(soil.postings.len(), 1);
+        assert_eq!(
+            soil.postings[0].part, 2,
+            "three mentions in the second part"
+        );
+        assert_eq!(index.terms["water"].postings[0].doc, 1);
+        assert_eq!(index.forms["harvesting"], "harvest");
+        assert!(!index.terms.contains_key("and"), "stop word");
+    }
+
+    #[test]
+    fn a_title_match_outweighs_a_body_match() {
+        let docs = vec![
+            doc("Compost", &["other words here"]),
+            doc("Other", &["compost here and there"]),
+        ];
+        let index = build_index(&docs, &Analyzer::for_language("en"));
+        let p = &index.terms["compost"].postings;
+        assert!(p[0].impact > p[1].impact, "{p:?}");
+    }
+
+    #[test]
+    fn keeps_only_the_best_postings_of_a_very_common_term() {
+        let texts: Vec<String> = (0..POSTINGS_CAP + 10)
+            .map(|i| "common ".repeat(1 + i % 7))
+            .collect();
+        let docs: Vec<Document> = texts.iter().map(|t| doc("Page", &[t])).collect();
+        let index = build_index(&docs, &Analyzer::for_language("en"));
+        let t = &index.terms["common"];
+        assert_eq!(t.df as usize, POSTINGS_CAP + 10);
+        assert_eq!(t.postings.len(), POSTINGS_CAP);
+        assert!(t.postings.windows(2).all(|w| w[0].doc < w[1].doc));
+    }
+}
