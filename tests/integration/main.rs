@@ -3,13 +3,14 @@
 //! the files a reader or a tool would get. `support.rs` holds the [`support::SiteTest`] harness.
 
 mod build;
-mod cli;
 mod check;
+mod cli;
 mod corpus;
 mod determinism;
-mod init;
 mod external;
+mod init;
 mod invalid;
 mod new;
+mod robustness;
 mod snapshots;
 mod support;
