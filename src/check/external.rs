@@ -124,11 +124,7 @@ pub fn check_external_links(
         }
         summary.failed += 1;
         for (path, line, col) in &places[url] {
-            diags.push(
-                describe(url, status, options)
-                    .at(*line, *col)
-                    .with_path(path),
-            );
+            diags.push(describe(path, url, status, options).at(*line, *col));
         }
     }
     cache.retain(|u| places.contains_key(u));
@@ -143,19 +139,13 @@ pub fn check_external_links(
     (summary, diags)
 }
 
-trait WithPath {
-    fn with_path(self, path: &std::path::Path) -> Self;
-}
-
-impl WithPath for Diagnostic {
-    fn with_path(mut self, path: &std::path::Path) -> Self {
-        self.path = path.to_path_buf();
-        self
-    }
-}
-
 /// The warning for a failing URL.
-fn describe(url: &str, status: &LinkStatus, options: &ExternalOptions) -> Diagnostic {
+fn describe(
+    path: &std::path::Path,
+    url: &str,
+    status: &LinkStatus,
+    options: &ExternalOptions,
+) -> Diagnostic {
     let (message, help) = match status {
         LinkStatus::Ok(_) => (String::new(), ""),
         LinkStatus::Status(429) => (
@@ -175,7 +165,7 @@ fn describe(url: &str, status: &LinkStatus, options: &ExternalOptions) -> Diagno
             "check the address for typos; the site may be down or gone",
         ),
     };
-    Diagnostic::warning("", message).help(help)
+    Diagnostic::warning(path, message).help(help)
 }
 
 fn reason(code: u16) -> &'static str {
