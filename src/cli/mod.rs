@@ -6,6 +6,7 @@ mod check;
 mod init;
 mod new;
 mod report;
+mod serve;
 
 use std::path::PathBuf;
 
@@ -27,6 +28,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (swapped in whole; untouched on error).
     Build(BuildArgs),
+    /// Build, serve on 127.0.0.1, rebuild on change and reload open pages.
+    Serve(ServeArgs),
     /// Check the site without writing it: the build's errors plus links, anchors, files,
     /// orphans, translations, alt text, event dates, tool files and scripts.
     Check(CheckArgs),
@@ -91,6 +94,26 @@ pub struct InitArgs {
     pub dir: PathBuf,
 }
 
+/// Options of `lore serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Site folder, holding site.yaml (default: the current folder).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Port to listen on; the next free one is taken if it is busy.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on. Other machines can reach the preview only if this is not 127.0.0.1.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
 /// Options of `lore build`.
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
@@ -141,6 +164,7 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Check(args) => check::run(args),
         Command::New(args) => new::run(args),
         Command::Init(args) => init::run(args),

@@ -214,6 +214,8 @@ pub struct PageView {
     pub book: Option<BookView>,
     /// A toolkit's tools.
     pub tools: Vec<ToolView>,
+    /// A lesson's attachments (learners' notes, slides), with format and size.
+    pub attachments: Vec<ToolView>,
     /// An `_index.md`.
     pub is_section: bool,
 }
@@ -371,7 +373,8 @@ impl ViewContext<'_> {
             related: site.related[id].iter().map(|&i| self.entry(i)).collect(),
             backlinks: site.backlinks[id].iter().map(|&i| self.entry(i)).collect(),
             book: site.book_of(id).map(|b| self.book(b, id)),
-            tools: self.tools(p),
+            tools: self.files(p, "tools"),
+            attachments: self.files(p, "attachments"),
             is_section: p.is_section,
         }
     }
@@ -435,8 +438,10 @@ impl ViewContext<'_> {
         }
     }
 
-    fn tools(&self, p: &Page) -> Vec<ToolView> {
-        let Some(Value::Array(items)) = p.field("tools") else {
+    /// The entries of a records field (`tools`, `attachments`): files in the repository get
+    /// their published URL and size.
+    fn files(&self, p: &Page, field: &str) -> Vec<ToolView> {
+        let Some(Value::Array(items)) = p.field(field) else {
             return Vec::new();
         };
         items

@@ -92,11 +92,21 @@ pub fn render_site(
             )
         })
         .collect();
+    let list_ids: Vec<PageId> = site
+        .sections
+        .keys()
+        .copied()
+        .filter(|&id| site.is_list(id))
+        .collect();
+    let lists: BTreeMap<PageId, ListShared> = list_ids
+        .into_par_iter()
+        .map(|id| (id, list_shared(&views, id)))
+        .collect();
     let jobs = jobs(site);
     let diags: Vec<Diagnostic> = jobs
         .par_iter()
         .flat_map_iter(
-            |job| match render_job(&views, templates, &site_views, job) {
+            |job| match render_job(&views, templates, &site_views, &lists, job) {
                 Ok((path, bytes)) => staging.write(&path, &bytes).err(),
                 Err(d) => Some(d),
             },
@@ -148,6 +158,7 @@ fn render_job(
     views: &ViewContext,
     templates: &Templates,
     site_views: &BTreeMap<String, Value>,
+    lists: &BTreeMap<PageId, ListShared>,
     job: &Job,
 ) -> Result<(String, Vec<u8>), Diagnostic> {
     let site = views.site;
@@ -171,7 +182,7 @@ fn render_job(
             Ok((output_path(&p.url), html.into_bytes()))
         }
         Job::List { section, number } => {
-            render_list(views, templates, site_views, *section, *number)
+            render_list(views, templates, site_views, lists, *section, *number)
         }
         Job::TaxonomyIndex(t) => {
             let tax = &site.taxonomies[*t];
@@ -241,10 +252,68 @@ fn render_job(
     }
 }
 
+/// What every page of one section list shares. Computed once per section: building it for
+/// each page of a long list made rendering quadratic in the section's size.
+struct ListShared {
+    page: Value,
+    upcoming: Value,
+    past: Value,
+    recent: Value,
+    sections: Value,
+    facets: Value,
+}
+
+fn list_shared(views: &ViewContext, section: PageId) -> ListShared {
+    let site = views.site;
+    let p = &site.pages[section];
+    let all: &[PageId] = site
+        .sections
+        .get(&section)
+        .map_or(&[], |s| s.entries.as_slice());
+    // Events are listed whole as upcoming (soonest first) and past (latest first).
+    let events: Vec<EntryView> = all
+        .iter()
+        .filter(|&&id| site.pages[id].field("start").is_some())
+        .map(|&id| views.entry(id))
+        .filter(|e| e.event.is_some())
+        .collect();
+    let (mut upcoming, mut past): (Vec<EntryView>, Vec<EntryView>) = events
+        .into_iter()
+        .partition(|e| e.event.as_ref().is_some_and(|ev| ev.upcoming));
+    upcoming.sort_by_key(start_of);
+    past.sort_by_key(|e| std::cmp::Reverse(start_of(e)));
+    let is_home = p.logical_path.is_empty();
+    let recent: Vec<EntryView> = if is_home {
+        recent_pages(site, &p.lang, 6)
+            .into_iter()
+            .map(|id| views.entry(id))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let upcoming = if is_home {
+        upcoming_events(views, &p.lang)
+    } else {
+        upcoming
+    };
+    let sections: Vec<EntryView> = site.sections.get(&section).map_or(Vec::new(), |s| {
+        s.subsections.iter().map(|&i| views.entry(i)).collect()
+    });
+    ListShared {
+        page: Value::from_serialize(views.page(section)),
+        upcoming: Value::from_serialize(upcoming),
+        past: Value::from_serialize(past),
+        recent: Value::from_serialize(recent),
+        sections: Value::from_serialize(sections),
+        facets: Value::from_serialize(facets(views, &p.lang, all)),
+    }
+}
+
 fn render_list(
     views: &ViewContext,
     templates: &Templates,
     site_views: &BTreeMap<String, Value>,
+    lists: &BTreeMap<PageId, ListShared>,
     section: PageId,
     number: usize,
 ) -> Result<(String, Vec<u8>), Diagnostic> {
@@ -281,43 +350,17 @@ fn render_list(
             })
             .collect(),
     };
-    // Events are listed whole as upcoming (soonest first) and past (latest first).
-    let events: Vec<EntryView> = all
-        .iter()
-        .map(|&id| views.entry(id))
-        .filter(|e| e.event.is_some())
-        .collect();
-    let (mut upcoming, mut past): (Vec<EntryView>, Vec<EntryView>) = events
-        .into_iter()
-        .partition(|e| e.event.as_ref().is_some_and(|ev| ev.upcoming));
-    upcoming.sort_by_key(start_of);
-    past.sort_by_key(|e| std::cmp::Reverse(start_of(e)));
+    let shared = &lists[&section];
     let is_home = p.logical_path.is_empty();
-    let recent: Vec<EntryView> = if is_home {
-        recent_pages(site, &p.lang, 6)
-            .into_iter()
-            .map(|id| views.entry(id))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let upcoming_all: Vec<EntryView> = if is_home {
-        upcoming_events(views, &p.lang)
-    } else {
-        upcoming
-    };
     let dir = site
         .config
         .language(&p.lang)
         .map_or(Direction::Ltr, |l| l.dir);
-    let sections: Vec<EntryView> = site.sections.get(&section).map_or(Vec::new(), |s| {
-        s.subsections.iter().map(|&i| views.entry(i)).collect()
-    });
-    let facets = facets(views, &p.lang, all);
     let ctx = minijinja::context! {
         site => site_views.get(&p.lang).cloned().unwrap_or_default(), lang => &p.lang, dir => dir,
-        page => views.page(section), entries => entries, pagination => pagination,
-        upcoming => upcoming_all, past => past, recent => recent, sections => sections, facets => facets,
+        page => shared.page.clone(), entries => entries, pagination => pagination,
+        upcoming => shared.upcoming.clone(), past => shared.past.clone(), recent => shared.recent.clone(),
+        sections => shared.sections.clone(), facets => shared.facets.clone(),
     };
     let name = if is_home {
         "home.html".to_string()

@@ -12,5 +12,7 @@ mod init;
 mod invalid;
 mod new;
 mod robustness;
+mod serve;
+mod site;
 mod snapshots;
 mod support;

@@ -1,0 +1,65 @@
+//! `lore serve`.
+
+use std::sync::Arc;
+
+use super::report::{print_diagnostics, Format};
+use super::ServeArgs;
+use crate::serve::{ServeEvent, ServeOptions};
+
+/// Runs `lore serve` until interrupted; returns the exit code.
+pub fn run(args: ServeArgs) -> i32 {
+    let root = args.root.clone();
+    let report = Arc::new(move |event: ServeEvent| match event {
+        ServeEvent::Listening { url, requested } => {
+            if let Some(p) = requested {
+                eprintln!("port {p} is busy; using the next free one");
+            }
+            eprintln!("serving the site at {url}/ (Ctrl-C to stop)");
+        }
+        ServeEvent::Built {
+            pages,
+            elapsed,
+            warnings,
+        } => {
+            print_diagnostics(&warnings, Format::Human, &root);
+            eprintln!("built {pages} pages in {} ms", elapsed.as_millis());
+        }
+        ServeEvent::Failed(diags) => {
+            print_diagnostics(&diags, Format::Human, &root);
+            eprintln!("build failed; still serving the last good version");
+        }
+        ServeEvent::WatchError(e) => eprintln!("warning: cannot watch for changes: {e}"),
+    });
+    let options = ServeOptions {
+        root: args.root,
+        bind: args.bind,
+        port: args.port,
+        drafts: args.drafts,
+    };
+    match crate::serve::start(options, report) {
+        Ok(handle) => {
+            if args.open {
+                open_browser(&format!("http://{}/", handle.addr));
+            }
+            handle.wait();
+            0
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            1
+        }
+    }
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("could not open a browser; visit {url}");
+    }
+}

@@ -1,0 +1,217 @@
+//! `lore serve`: build into a temporary folder, serve it on 127.0.0.1, rebuild on change and
+//! tell open pages to reload.
+//!
+//! `serve` drives the same pipeline as `build` (with `base_url` pointed at the local address);
+//! it adds a file watcher (`watch`), an HTTP server (`server`) and a live-reload channel
+//! (Server-Sent Events at `/__lore/events`). A failed rebuild replaces nothing: the last good
+//! site stays served and open pages show the errors in an overlay until they are fixed.
+
+mod server;
+mod watch;
+
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use tokio::sync::broadcast;
+
+use crate::diagnostics::Diagnostic;
+use crate::BuildOptions;
+
+/// What `lore serve` was asked for.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    /// Site folder.
+    pub root: PathBuf,
+    /// Address to bind (127.0.0.1 unless told otherwise).
+    pub bind: IpAddr,
+    /// First port to try; the next free one is taken if it is busy. 0 picks any free port.
+    pub port: u16,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// What happened, for the command line to print (the library never prints).
+#[derive(Clone, Debug)]
+pub enum ServeEvent {
+    /// The server listens.
+    Listening {
+        /// Its URL.
+        url: String,
+        /// The port asked for, when it was busy and another was taken.
+        requested: Option<u16>,
+    },
+    /// A build finished.
+    Built {
+        /// Pages built.
+        pages: usize,
+        /// How long it took.
+        elapsed: Duration,
+        /// Its warnings.
+        warnings: Vec<Diagnostic>,
+    },
+    /// A build failed; the previous site is still served.
+    Failed(Vec<Diagnostic>),
+    /// The watcher could not be started or failed.
+    WatchError(String),
+}
+
+/// A message to open pages.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum LiveMessage {
+    /// Reload the page.
+    Reload {
+        /// Only stylesheets changed: pages swap them in place.
+        css: bool,
+    },
+    /// The last build failed: show these problems.
+    Errors {
+        /// The problems.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+/// State shared by the server, the watcher and the rebuilds.
+pub(crate) struct Live {
+    pub out: PathBuf,
+    pub messages: broadcast::Sender<LiveMessage>,
+    pub errors: Mutex<Option<Vec<Diagnostic>>>,
+    build: BuildOptions,
+    report: Arc<dyn Fn(ServeEvent) + Send + Sync>,
+}
+
+impl Live {
+    /// Rebuilds the whole site and tells pages; `css_only` when only stylesheets changed.
+    pub fn rebuild(&self, css_only: bool) {
+        let start = Instant::now();
+        match crate::build(&self.build, &|_| {}) {
+            Ok(report) => {
+                let had_errors = self
+                    .errors
+                    .lock()
+                    .map(|mut e| e.take().is_some())
+                    .unwrap_or(false);
+                (self.report)(ServeEvent::Built {
+                    pages: report.pages,
+                    elapsed: start.elapsed(),
+                    warnings: report.warnings,
+                });
+                self.messages
+                    .send(LiveMessage::Reload {
+                        css: css_only && !had_errors,
+                    })
+                    .ok();
+            }
+            Err(diags) => {
+                if let Ok(mut e) = self.errors.lock() {
+                    *e = Some(diags.clone());
+                }
+                (self.report)(ServeEvent::Failed(diags.clone()));
+                self.messages
+                    .send(LiveMessage::Errors { diagnostics: diags })
+                    .ok();
+            }
+        }
+    }
+}
+
+/// A running server.
+pub struct ServerHandle {
+    /// The address it listens on.
+    pub addr: SocketAddr,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    _watcher: Option<watch::Watcher>,
+    _out: tempfile::TempDir,
+}
+
+impl ServerHandle {
+    /// Blocks until the server stops (Ctrl-C ends the process).
+    pub fn wait(mut self) {
+        if let Some(t) = self.thread.take() {
+            t.join().ok();
+        }
+    }
+
+    /// Stops the server and the watcher.
+    pub fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            tx.send(()).ok();
+        }
+        if let Some(t) = self.thread.take() {
+            t.join().ok();
+        }
+    }
+}
+
+/// Binds, builds, starts the watcher and the server; returns once the site is served.
+pub fn start(
+    options: ServeOptions,
+    report: Arc<dyn Fn(ServeEvent) + Send + Sync>,
+) -> anyhow::Result<ServerHandle> {
+    let (listener, requested) = bind(options.bind, options.port)?;
+    let addr = listener.local_addr()?;
+    let host = if addr.ip().is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        addr.ip().to_string()
+    };
+    let url = format!("http://{host}:{}", addr.port());
+    let out = tempfile::Builder::new().prefix("lore-serve-").tempdir()?;
+    let build = BuildOptions {
+        root: options.root.clone(),
+        out: out.path().join("site"),
+        base_url: Some(url.clone()),
+        drafts: options.drafts,
+        now: None,
+    };
+    let (messages, _) = broadcast::channel(64);
+    let live = Arc::new(Live {
+        out: build.out.clone(),
+        messages,
+        errors: Mutex::new(None),
+        build,
+        report: report.clone(),
+    });
+    live.rebuild(false);
+    let watcher = match watch::Watcher::start(&options.root, live.clone()) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            report(ServeEvent::WatchError(e.to_string()));
+            None
+        }
+    };
+    report(ServeEvent::Listening { url, requested });
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    listener.set_nonblocking(true)?;
+    let thread = std::thread::spawn(move || server::run(listener, live, rx));
+    Ok(ServerHandle {
+        addr,
+        shutdown: Some(tx),
+        thread: Some(thread),
+        _watcher: watcher,
+        _out: out,
+    })
+}
+
+/// Binds `port`, or the next free one when it is busy (reporting the one asked for).
+fn bind(ip: IpAddr, port: u16) -> anyhow::Result<(TcpListener, Option<u16>)> {
+    if port == 0 {
+        return Ok((TcpListener::bind((ip, 0))?, None));
+    }
+    let mut last = None;
+    for p in port..port.saturating_add(50) {
+        match TcpListener::bind((ip, p)) {
+            Ok(l) => return Ok((l, (p != port).then_some(port))),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(anyhow::anyhow!(
+        "no free port from {port} to {}: {}",
+        port.saturating_add(49),
+        last.map(|e| e.to_string()).unwrap_or_default()
+    ))
+}

@@ -1,0 +1,105 @@
+//! Watching the site's sources with notify, debounced: an editor's save (write to a temporary
+//! file and rename, swap files) or a `git checkout` touching many files becomes one rebuild.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use notify::RecursiveMode;
+use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
+
+use super::Live;
+
+/// How long the sources must be quiet before a rebuild starts.
+const QUIET: Duration = Duration::from_millis(80);
+
+/// A running watcher; dropping it stops watching.
+pub struct Watcher {
+    _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+}
+
+impl Watcher {
+    /// Watches `root`'s site.yaml, content/, layouts/ and assets/, rebuilding `live` on change.
+    pub fn start(root: &Path, live: Arc<Live>) -> notify::Result<Self> {
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let watched_root = root.clone();
+        let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
+        let mut debouncer = new_debouncer(QUIET, None, move |result: DebounceEventResult| {
+            if let Ok(events) = result {
+                let paths: Vec<PathBuf> = events
+                    .into_iter()
+                    // Reading a file is an event too (inotify's open/close): the build's own
+                    // reads must not trigger another build.
+                    .filter(|e| !matches!(e.event.kind, notify::EventKind::Access(_)))
+                    .flat_map(|e| e.event.paths)
+                    .filter(|p| is_source(&watched_root, p))
+                    .collect();
+                if !paths.is_empty() {
+                    tx.send(paths).ok();
+                }
+            }
+        })?;
+        for dir in ["content", "layouts", "assets"] {
+            let d = root.join(dir);
+            if d.is_dir() {
+                debouncer.watch(&d, RecursiveMode::Recursive)?;
+            }
+        }
+        debouncer.watch(&root, RecursiveMode::NonRecursive)?;
+        // Rebuilds run one at a time on their own thread; changes that arrive during a rebuild
+        // are merged into the next one.
+        std::thread::spawn(move || {
+            while let Ok(mut paths) = rx.recv() {
+                while let Ok(more) = rx.try_recv() {
+                    paths.extend(more);
+                }
+                let css_only = paths.iter().all(|p| {
+                    p.starts_with(root.join("assets")) && p.extension().is_some_and(|e| e == "css")
+                });
+                live.rebuild(css_only);
+            }
+        });
+        Ok(Self {
+            _debouncer: debouncer,
+        })
+    }
+}
+
+/// True for a change that can affect the site: site.yaml and anything under content/, layouts/
+/// or assets/, except editors' temporary and swap files.
+fn is_source(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let temporary = name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp");
+    if temporary {
+        return false;
+    }
+    rel == Path::new(crate::config::CONFIG_FILE)
+        || ["content", "layouts", "assets"]
+            .iter()
+            .any(|d| rel.starts_with(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ignores_output_and_editor_temporary_files() {
+        let root = Path::new("/site");
+        assert!(is_source(root, Path::new("/site/content/a.md")));
+        assert!(is_source(root, Path::new("/site/site.yaml")));
+        assert!(!is_source(root, Path::new("/site/public/index.html")));
+        assert!(!is_source(root, Path::new("/site/content/.a.md.swp")));
+        assert!(!is_source(root, Path::new("/site/content/a.md~")));
+    }
+}
