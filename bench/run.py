@@ -132,7 +132,9 @@ def tree_size(path: str) -> tuple[int, int]:
 
 
 def rmtree(path: str) -> None:
-    if os.path.lexists(path):
+    if os.path.islink(path) or os.path.isfile(path):
+        os.remove(path)
+    elif os.path.lexists(path):
         shutil.rmtree(path, ignore_errors=True)
         if os.path.lexists(path):  # a second try, loudly
             shutil.rmtree(path)
@@ -357,7 +359,9 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
             res = run_measured(cmd, cwd, os.path.join(run_dir, f"{name}.log"), args.timeout)
             tag = "warm-up" if warm else f"run {r - args.warmup + 1}/{args.runs}"
             if not res.ok:
-                failed[name] = f"`{' '.join(cmd)}` exited {res.code}:\n{res.stderr_tail}"
+                failed[name] = (f"`{' '.join(cmd)}` exited {res.code} after {res.wall:.0f} s "
+                                f"(CPU {res.cpu:.0f} s, peak RSS {fmt_rss(res.rss_kib)})"
+                                + (f":\n{res.stderr_tail}" if res.stderr_tail.strip() else ", printing nothing"))
                 log(f"{pages:>7} {name:<13} {tag}: FAILED (exit {res.code})\n{res.stderr_tail}")
                 continue
             size, files = tree_size(out)
@@ -385,9 +389,10 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
         rec["tools"]["hugo+pagefind"]["derived"] = "sum of Hugo's and Pagefind's wall times run by run; the larger peak RSS"
 
     rec["load_after"] = os.getloadavg()[0]
-    if pages > 1000:
-        for name in ("hugo", "pagefind", "zola", "zola-index", "lore-out", "lore-noindex-out"):
-            rmtree(os.path.join(run_dir, name))
+    if pages > 1000:  # outputs are large: keep only the logs (a stopped lore leaves its staging folder too)
+        for name in os.listdir(run_dir):
+            if not name.endswith(".log"):
+                rmtree(os.path.join(run_dir, name))
     return rec
 
 
