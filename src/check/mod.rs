@@ -133,7 +133,16 @@ fn render_to_throwaway(
         }
     };
     let target = tmp.path().join("public");
-    let staging = Staging::create(&target).ok()?;
+    let staging = match Staging::create(&target) {
+        Ok(s) => s,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "",
+                format!("cannot create a temporary folder to render into: {e}"),
+            ));
+            return None;
+        }
+    };
     let now = options.build.now.unwrap_or_else(Utc::now);
     diags.extend(crate::render_output(
         loaded, &templates, &staging, now, timings, progress,
