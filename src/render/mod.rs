@@ -257,7 +257,6 @@ fn render_job(
 struct ListShared {
     page: Value,
     upcoming: Value,
-    past: Value,
     recent: Value,
     sections: Value,
     facets: Value,
@@ -270,18 +269,18 @@ fn list_shared(views: &ViewContext, section: PageId) -> ListShared {
         .sections
         .get(&section)
         .map_or(&[], |s| s.entries.as_slice());
-    // Events are listed whole as upcoming (soonest first) and past (latest first).
+    // Upcoming events, soonest first; past ones are the section's own (paginated) entries.
     let events: Vec<EntryView> = all
         .iter()
         .filter(|&&id| site.pages[id].field("start").is_some())
         .map(|&id| views.entry(id))
         .filter(|e| e.event.is_some())
         .collect();
-    let (mut upcoming, mut past): (Vec<EntryView>, Vec<EntryView>) = events
+    let mut upcoming: Vec<EntryView> = events
         .into_iter()
-        .partition(|e| e.event.as_ref().is_some_and(|ev| ev.upcoming));
+        .filter(|e| e.event.as_ref().is_some_and(|ev| ev.upcoming))
+        .collect();
     upcoming.sort_by_key(start_of);
-    past.sort_by_key(|e| std::cmp::Reverse(start_of(e)));
     let is_home = p.logical_path.is_empty();
     let recent: Vec<EntryView> = if is_home {
         recent_pages(site, &p.lang, 6)
@@ -302,7 +301,6 @@ fn list_shared(views: &ViewContext, section: PageId) -> ListShared {
     ListShared {
         page: Value::from_serialize(views.page(section)),
         upcoming: Value::from_serialize(upcoming),
-        past: Value::from_serialize(past),
         recent: Value::from_serialize(recent),
         sections: Value::from_serialize(sections),
         facets: Value::from_serialize(facets(views, &p.lang, all)),
@@ -356,10 +354,17 @@ fn render_list(
         .config
         .language(&p.lang)
         .map_or(Direction::Ltr, |l| l.dir);
+    // Upcoming events head the first page only; past events are the paginated entries, so
+    // a long archive does not repeat on every page.
+    let upcoming = if number == 1 {
+        shared.upcoming.clone()
+    } else {
+        Value::from(())
+    };
     let ctx = minijinja::context! {
         site => site_views.get(&p.lang).cloned().unwrap_or_default(), lang => &p.lang, dir => dir,
         page => shared.page.clone(), entries => entries, pagination => pagination,
-        upcoming => shared.upcoming.clone(), past => shared.past.clone(), recent => shared.recent.clone(),
+        upcoming => upcoming, recent => shared.recent.clone(),
         sections => shared.sections.clone(), facets => shared.facets.clone(),
     };
     let name = if is_home {

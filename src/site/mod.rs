@@ -316,10 +316,17 @@ fn sections(pages: &[Page], parent: &[Option<PageId>]) -> BTreeMap<PageId, Secti
         let order = section.sort_by.clone().unwrap_or_else(|| {
             if book {
                 "weight".into()
+            } else if section.type_name == "event" {
+                "start".into()
             } else {
                 "date".into()
             }
         });
+        let start = |p: &Page| {
+            p.field("start")
+                .and_then(|v| v.as_str())
+                .and_then(|s| crate::content::date::parse_datetime(s).ok())
+        };
         let modules: Vec<String> = section
             .fields
             .get("modules")
@@ -352,6 +359,8 @@ fn sections(pages: &[Page], parent: &[Option<PageId>]) -> BTreeMap<PageId, Secti
             match order.as_str() {
                 "weight" => by_weight(a, b),
                 "title" => (&a.title, &a.url).cmp(&(&b.title, &b.url)),
+                // Events: latest start first, as a list of past events reads.
+                "start" => start(b).cmp(&start(a)).then_with(|| by_weight(a, b)),
                 _ => b.date.cmp(&a.date).then_with(|| by_weight(a, b)),
             }
         };
