@@ -13,6 +13,7 @@ const LETTER_MAP = {
 const LETTER_RE = /[\u0622\u0623\u0625\u0671-\u0673\u0629\u0649\u0640\u03C2\u0660-\u0669\u06F0-\u06F9]/g;
 const TOKEN_RE = /[\p{Alphabetic}\p{N}]+/gu;
 const NON_BMP_RE = /[\u{10000}-\u{10FFFF}]/u;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
 /** Shortest and longest tokens kept, in characters (tokenize.rs MIN_CHARS, MAX_CHARS). */
 export const MIN_CHARS = 2;
 export const MAX_CHARS = 40;
@@ -31,6 +32,7 @@ function mapLetter(c) {
  * @returns {string}
  */
 export function fold(text) {
+  if (!NON_ASCII_RE.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').toLowerCase().replace(/\p{M}/gu, '').replace(LETTER_RE, mapLetter);
 }
 

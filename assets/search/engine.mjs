@@ -34,6 +34,7 @@ const PHRASE_CHECKS = 40;
  * @property {string} excerpt  escaped text; matched words in <mark>
  * @property {number} score
  * @property {string|null} anchor  id of the heading nearest the match
+ * @property {string} heading       that heading's text
  */
 
 /**
@@ -218,12 +219,21 @@ export function createEngine(index, moduleUrl, options = {}) {
     }
     const prefixes = ctx.tokens.filter((t) => t.prefix && t.text.length >= 2).map((t) => t.text);
     const stop = new Set(ctx.manifest.stop);
+    const memo = new Map();
+    // Stems keep the first letters of their words, except in Arabic: a word whose first two
+    // letters start no matched term cannot match, and need not be stemmed.
+    const heads = ctx.manifest.stemmer === 'stemmer-ar' ? null : new Set([...weights.keys()].map((t) => t.slice(0, 2)));
     return (run) => {
-      let w = 0;
+      let w = memo.get(run);
+      if (w !== undefined) return w;
+      w = 0;
       for (const tok of tokenize(fold(run))) {
         if (stop.has(tok)) continue;
-        w = Math.max(w, weights.get(ctx.analyzer.stem(tok)) || 0, prefixes.some((p) => tok.startsWith(p)) ? 0.1 : 0);
+        if (prefixes.some((p) => tok.startsWith(p))) w = Math.max(w, 0.1);
+        if (heads && !heads.has(tok.slice(0, 2))) continue;
+        w = Math.max(w, weights.get(ctx.analyzer.stem(tok)) || 0);
       }
+      memo.set(run, w);
       return w;
     };
   }
@@ -251,7 +261,7 @@ export function createEngine(index, moduleUrl, options = {}) {
     const parts = await Promise.all(hits.map((h) => partFile(ctx, h)));
     return hits.map((h, i) => {
       const c = parts[i];
-      const { excerpt, anchor } = bestExcerpt(c.s, weigh);
+      const { excerpt, anchor, heading } = bestExcerpt(c.s, weigh);
       return {
         url: basePath + c.u.replace(/^\//, ''),
         title: c.t,
@@ -259,6 +269,7 @@ export function createEngine(index, moduleUrl, options = {}) {
         excerpt,
         score: Math.round(h.score * 1000) / 1000,
         anchor,
+        heading,
       };
     });
   }

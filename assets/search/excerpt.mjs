@@ -47,24 +47,34 @@ function wordWeight(word, weigh) {
  * @returns {{start: number, score: number}}
  */
 function bestWindow(words, weights, size) {
-  const keys = words.map((w) => w.toLowerCase());
-  let best = { start: 0, score: 0 };
-  let bestRank = -1;
   const n = Math.min(size, words.length);
-  for (let start = 0; start + n <= words.length; start++) {
-    const seen = new Set();
-    let score = 0;
-    let firstHit = -1;
-    for (let i = start; i < start + n; i++) {
-      if (weights[i] > 0 && !seen.has(keys[i])) {
-        seen.add(keys[i]);
-        score += weights[i];
-        if (firstHit < 0) firstHit = i - start;
-      }
-    }
-    const rank = score - (firstHit >= 0 ? Math.abs(firstHit - n / 4) * 1e-6 : 0);
-    if (rank > bestRank) {
-      bestRank = rank;
+  const keys = words.map((w, i) => (weights[i] > 0 ? w.toLowerCase() : null));
+  // Slide the window one word at a time, keeping how often each matching word is in it.
+  const inWindow = new Map();
+  let score = 0;
+  const add = (i, d) => {
+    const k = keys[i];
+    if (k === null) return;
+    const c = (inWindow.get(k) || 0) + d;
+    if (c === 0) inWindow.delete(k);
+    else inWindow.set(k, c);
+    if ((d > 0 && c === 1) || (d < 0 && c === 0)) score += d * weights[i];
+  };
+  for (let i = 0; i < n; i++) add(i, 1);
+  let best = { start: 0, score };
+  let bestRank = rank(0);
+  function rank(start) {
+    let first = -1;
+    for (let i = start; i < start + n && first < 0; i++) if (keys[i] !== null) first = i - start;
+    return score - (first >= 0 ? Math.abs(first - n / 4) * 1e-6 : 0);
+  }
+  for (let start = 1; start + n <= words.length; start++) {
+    add(start - 1, -1);
+    add(start + n - 1, 1);
+    if (score + 1e-9 < bestRank) continue;
+    const r = rank(start);
+    if (r > bestRank) {
+      bestRank = r;
       best = { start, score };
     }
   }
@@ -101,7 +111,7 @@ function excerptOf(text, weigh, size) {
  * @param {Array<{a: string|null, h: string, x: string}>} sections
  * @param {(word: string) => number} weigh
  * @param {number} [size]
- * @returns {{excerpt: string, anchor: string|null}}
+ * @returns {{excerpt: string, anchor: string|null, heading: string}}
  */
 export function bestExcerpt(sections, weigh, size = EXCERPT_WORDS) {
   let best = null;
@@ -109,9 +119,9 @@ export function bestExcerpt(sections, weigh, size = EXCERPT_WORDS) {
     const e = excerptOf(s.x || '', weigh, size);
     const heading = s.h ? wordWeightOf(s.h, weigh) : 0;
     const score = e.score + heading;
-    if (e.html && (!best || score > best.score)) best = { score, excerpt: e.html, anchor: s.a || null };
+    if (e.html && (!best || score > best.score)) best = { score, excerpt: e.html, anchor: s.a || null, heading: s.h || '' };
   }
-  return best ? { excerpt: best.excerpt, anchor: best.anchor } : { excerpt: '', anchor: null };
+  return best ? { excerpt: best.excerpt, anchor: best.anchor, heading: best.heading } : { excerpt: '', anchor: null, heading: '' };
 }
 
 function wordWeightOf(text, weigh) {

@@ -41,6 +41,12 @@ function utf8(s) {
   return out;
 }
 
+/** True if every string of an among table is ASCII, computed once. */
+function asciiTable(amongs) {
+  if (amongs.ascii === undefined) amongs.ascii = amongs.every((e) => !/[^ -~]/.test(e[0]));
+  return amongs.ascii;
+}
+
 /** An among entry's string as UTF-8, computed once. */
 function amongBytes(entry) {
   return entry[3] || (entry[3] = utf8(entry[0]));
@@ -161,9 +167,119 @@ class SnowballEnv {
   }
 
   // The among tables are ordered for rust-stemmers' byte-wise binary search (backwards over
-  // UTF-8 for find_among_b, which is not code point order), so the search runs on UTF-8 bytes
-  // too; only the resulting cursor is converted back to UTF-16 units.
+  // UTF-8 for find_among_b, which is not code point order), so outside ASCII the search runs
+  // on UTF-8 bytes too; in ASCII, bytes are the UTF-16 units and the string is searched as is.
   find_among(amongs) {
+    return this.ascii(this.cursor, this.limit) && asciiTable(amongs) ? this.find_among_units(amongs) : this.find_among_bytes(amongs);
+  }
+
+  find_among_b(amongs) {
+    return this.ascii(this.limit_backward, this.cursor) && asciiTable(amongs)
+      ? this.find_among_b_units(amongs)
+      : this.find_among_b_bytes(amongs);
+  }
+
+  ascii(from, to) {
+    for (let i = from; i < to; i++) if (this.current.charCodeAt(i) > 0x7f) return false;
+    return true;
+  }
+
+  find_among_units(amongs) {
+    const bytes = this.current;
+    const c = this.cursor;
+    const l = this.limit;
+    let i = 0;
+    let j = amongs.length;
+    let common_i = 0;
+    let common_j = 0;
+    let first_key_inspected = false;
+    for (;;) {
+      const k = i + ((j - i) >> 1);
+      let diff = 0;
+      let common = Math.min(common_i, common_j);
+      const w = amongs[k][0];
+      for (let lvar = common; lvar < w.length; lvar++) {
+        if (c + common === l) {
+          diff = -1;
+          break;
+        }
+        diff = bytes.charCodeAt(c + common) - w.charCodeAt(lvar);
+        if (diff !== 0) break;
+        common += 1;
+      }
+      if (diff < 0) {
+        j = k;
+        common_j = common;
+      } else {
+        i = k;
+        common_i = common;
+      }
+      if (j - i <= 1) {
+        if (i > 0) break;
+        if (j === i) break;
+        if (first_key_inspected) break;
+        first_key_inspected = true;
+      }
+    }
+    for (;;) {
+      const w = amongs[i];
+      if (common_i >= w[0].length) {
+        this.cursor += w[0].length;
+        return w[2];
+      }
+      i = w[1];
+      if (i < 0) return 0;
+    }
+  }
+
+  find_among_b_units(amongs) {
+    const bytes = this.current;
+    const c = this.cursor;
+    const lb = this.limit_backward;
+    let i = 0;
+    let j = amongs.length;
+    let common_i = 0;
+    let common_j = 0;
+    let first_key_inspected = false;
+    for (;;) {
+      const k = i + ((j - i) >> 1);
+      let diff = 0;
+      let common = common_i < common_j ? common_i : common_j;
+      const w = amongs[k][0];
+      for (let lvar = w.length - common - 1; lvar >= 0; lvar--) {
+        if (c - common === lb) {
+          diff = -1;
+          break;
+        }
+        diff = bytes.charCodeAt(c - common - 1) - w.charCodeAt(lvar);
+        if (diff !== 0) break;
+        common += 1;
+      }
+      if (diff < 0) {
+        j = k;
+        common_j = common;
+      } else {
+        i = k;
+        common_i = common;
+      }
+      if (j - i <= 1) {
+        if (i > 0) break;
+        if (j === i) break;
+        if (first_key_inspected) break;
+        first_key_inspected = true;
+      }
+    }
+    for (;;) {
+      const w = amongs[i];
+      if (common_i >= w[0].length) {
+        this.cursor -= w[0].length;
+        return w[2];
+      }
+      i = w[1];
+      if (i < 0) return 0;
+    }
+  }
+  find_among_bytes(amongs) {
     const bytes = utf8(this.current.slice(this.cursor, this.limit));
     const c = 0;
     const l = bytes.length;
@@ -211,7 +327,7 @@ class SnowballEnv {
     }
   }
 
-  find_among_b(amongs) {
+  find_among_b_bytes(amongs) {
     const bytes = utf8(this.current.slice(this.limit_backward, this.cursor));
     const c = bytes.length;
     const lb = 0;
