@@ -6,6 +6,12 @@
 //! best seen, so a result fetches one part (one small file) for its excerpt and finds in it the
 //! heading to link to. Part 0 starts with the page's description.
 
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+use crate::content::schema::FieldKind;
+use crate::content::Page;
 use crate::site::{PageId, Site};
 
 /// Most words in a part: a result's part file stays around a kilobyte gzipped.
@@ -30,14 +36,14 @@ pub enum Field {
 pub const FIELDS: usize = 5;
 
 /// Text under one heading (or a piece of it), as a part holds it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Section<'a> {
     /// Id of the heading (`None` before the first heading and for the description).
     pub anchor: Option<&'a str>,
     /// The heading's text.
     pub heading: &'a str,
     /// Plain text, words separated by single spaces.
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     /// This is the first piece of its section (its heading is counted once).
     pub first: bool,
 }
@@ -84,16 +90,25 @@ impl<'a> Document<'a> {
         let p = &site.pages[id];
         let sections = &site.rendered[id].sections;
         let words = |s: &str| s.split_ascii_whitespace().count() as u32;
-        let mut pieces = vec![(
-            Section {
+        let head = Section {
+            anchor: None,
+            heading: "",
+            text: Cow::Borrowed(&p.description),
+            first: true,
+        };
+        let mut pieces = vec![(head, words(&p.description))];
+        let details = details_text(site, p);
+        let (mut heading_words, mut body_words) = (0, words(&details));
+        if !details.is_empty() {
+            let n = words(&details);
+            let section = Section {
                 anchor: None,
                 heading: "",
-                text: &p.description,
+                text: Cow::Owned(details),
                 first: true,
-            },
-            words(&p.description),
-        )];
-        let (mut heading_words, mut body_words) = (0, 0);
+            };
+            pieces.push((section, n));
+        }
         for s in sections {
             let (h, n) = (words(&s.heading), words(&s.text));
             heading_words += h;
@@ -105,7 +120,7 @@ impl<'a> Document<'a> {
                 let section = Section {
                     anchor: s.anchor.as_deref(),
                     heading: &s.heading,
-                    text,
+                    text: Cow::Borrowed(text),
                     first: i == 0,
                 };
                 pieces.push((section, n as u32 + h));
@@ -113,9 +128,11 @@ impl<'a> Document<'a> {
         }
         let tags = p.taxonomies.get("tags").map_or(NO_TAGS, Vec::as_slice);
         let themes = p.taxonomies.get("themes").map_or(NO_TAGS, Vec::as_slice);
-        let tags_text = tags
-            .iter()
-            .chain(themes)
+        // Every taxonomy (tags, themes, authors, the site's own) names what the page is about.
+        let tags_text = p
+            .taxonomies
+            .values()
+            .flatten()
             .map(|t| t.replace(['-', '_'], " "))
             .collect::<Vec<_>>()
             .join(" ");
@@ -143,6 +160,52 @@ impl<'a> Document<'a> {
                 event,
             },
         }
+    }
+}
+
+/// The text of the fields of the page's type (a technique's purpose and steps, a toolkit's
+/// tools, an event's place...), which readers see on the page and search for. Addresses,
+/// dates and numbers are left out.
+fn details_text(site: &Site, p: &Page) -> String {
+    let mut out = String::new();
+    let Some(t) = site.config.types.get(&p.type_name) else {
+        return out;
+    };
+    for (name, spec) in &t.fields {
+        if matches!(
+            spec.kind,
+            FieldKind::Text | FieldKind::List | FieldKind::Map | FieldKind::Records
+        ) {
+            if let Some(v) = p.field(name) {
+                collect_strings(v, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn collect_strings(v: &Value, out: &mut String) {
+    match v {
+        Value::String(s) if !s.contains("://") && !s.starts_with("mailto:") => {
+            for w in s.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| collect_strings(i, out)),
+        Value::Object(map) => {
+            for (k, v) in map {
+                if !matches!(
+                    k.as_str(),
+                    "url" | "file" | "online_url" | "registration_url" | "format"
+                ) {
+                    collect_strings(v, out);
+                }
+            }
+        }
+        _ => {}
     }
 }
 
@@ -231,7 +294,7 @@ mod tests {
                 Section {
                     anchor: None,
                     heading: "h",
-                    text,
+                    text: Cow::Borrowed(text),
                     first: true,
                 },
                 text.split(' ').count() as u32 + 1,
@@ -241,7 +304,7 @@ mod tests {
         let parts = pack(vec![s("a b c"), s("d e"), s("f g h i"), s("j")], 8);
         let texts: Vec<Vec<&str>> = parts
             .iter()
-            .map(|p| p.iter().map(|s| s.text).collect())
+            .map(|p| p.iter().map(|s| s.text.as_ref()).collect())
             .collect();
         assert_eq!(texts, [vec!["a b c", "d e"], vec!["f g h i", "j"]]);
     }

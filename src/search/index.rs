@@ -265,7 +265,7 @@ fn analyze_batch(docs: &[Document], first: u32, analyzer: &Analyzer, norms: &Len
                 if s.first {
                     see(s.heading, Field::Headings, part, &mut vocab);
                 }
-                see(s.text, Field::Body, part, &mut vocab);
+                see(&s.text, Field::Body, part, &mut vocab);
             }
         }
         let doc_id = first + i as u32;
@@ -356,7 +356,7 @@ mod tests {
             vec![Section {
                 anchor: Some("s"),
                 heading: "Section",
-                text: t,
+                text: (*t).into(),
                 first: true,
             }]
         }));

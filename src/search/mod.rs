@@ -267,7 +267,7 @@ fn part_files(n: usize, doc: &Document) -> Vec<(String, Vec<u8>)> {
                     .map(|s| PartSection {
                         a: s.anchor,
                         h: s.heading,
-                        x: s.text,
+                        x: &s.text,
                     })
                     .collect(),
             };
