@@ -1,0 +1,167 @@
+// The search page (layouts/search.html): reads ?q= and the filters from the address on load,
+// searches as the reader types, keeps the address in step (so a result list can be shared),
+// and shows results as links with their excerpt, type and best section, with filters and their
+// counts. Arrow keys move between the box and the results; Escape goes back to the box.
+
+import { searchWithCounts } from './search.js';
+
+const FILTERS = ['type', 'event', 'themes', 'tags'];
+const TYPING_DELAY_MS = 150;
+const MAX_TAGS = 12;
+
+const page = document.querySelector('[data-search-page]');
+const form = page.querySelector('form');
+const input = form.querySelector('input[name="q"]');
+const list = page.querySelector('[data-search-results]');
+const status = page.querySelector('[data-search-status]');
+const filterBox = page.querySelector('[data-search-filters]');
+const strings = JSON.parse(document.getElementById('search-strings').textContent);
+
+/** Filters chosen by the reader, by facet. */
+let chosen = Object.fromEntries(FILTERS.map((f) => [f, []]));
+let runId = 0;
+let timer = null;
+
+function readAddress() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') || '';
+  chosen = Object.fromEntries(FILTERS.map((f) => [f, params.getAll(f)]));
+}
+
+function writeAddress() {
+  const params = new URLSearchParams();
+  if (input.value) params.set('q', input.value);
+  for (const f of FILTERS) chosen[f].forEach((v) => params.append(f, v));
+  const qs = params.toString();
+  history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
+}
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+function renderResults(results) {
+  list.replaceChildren(
+    ...results.map((r) => {
+      const href = r.url;
+      const item = el('li', { class: 'search-result' });
+      const title = el('a', { href, class: 'search-result-title' }, r.title);
+      const kind = el('span', { class: 'search-result-type' }, strings.types[r.type] || r.type);
+      const excerpt = el('p', { class: 'search-result-excerpt' });
+      // The engine escapes the excerpt and adds only <mark> (assets/search/excerpt.mjs).
+      excerpt.innerHTML = r.excerpt;
+      item.append(title, ' ', kind, excerpt);
+      if (r.anchor && r.heading) {
+        item.append(el('p', { class: 'search-result-section' }, `${strings.section}: `, el('a', { href: `${href}#${encodeURIComponent(r.anchor)}` }, r.heading)));
+      }
+      return item;
+    }),
+  );
+}
+
+function checkbox(facet, value, label, count) {
+  const id = `f-${facet}-${value}`.replace(/[^\w-]/g, '_');
+  const box = el('input', { type: 'checkbox', id, name: facet, value });
+  box.checked = chosen[facet].includes(value);
+  box.addEventListener('change', () => {
+    chosen[facet] = box.checked ? [...chosen[facet], value] : chosen[facet].filter((v) => v !== value);
+    run();
+  });
+  return el('li', {}, box, ' ', el('label', { for: id }, `${label} (${count})`));
+}
+
+function renderFilters(counts, total) {
+  if (!counts || !input.value.trim()) {
+    filterBox.hidden = true;
+    return;
+  }
+  const groups = [];
+  const group = (title, facet, entries, label = (v) => v) => {
+    const items = entries.filter(([v, n]) => n > 0 || chosen[facet].includes(v));
+    if (!items.length) return;
+    groups.push(el('fieldset', {}, el('legend', {}, title), el('ul', {}, ...items.map(([v, n]) => checkbox(facet, v, label(v), n)))));
+  };
+  const byCount = (o) => Object.entries(o).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  group(strings.type, 'type', byCount(counts.type), (v) => strings.types[v] || v);
+  group(strings.events, 'event', byCount(counts.event), (v) => strings[v] || v);
+  group(strings.themes, 'themes', byCount(counts.themes));
+  group(strings.tags, 'tags', byCount(counts.tags).slice(0, MAX_TAGS));
+  const others = strings.languages.filter((l) => l.code !== strings.lang && counts.language[l.code] > 0);
+  if (others.length) {
+    const q = encodeURIComponent(input.value);
+    groups.push(
+      el('nav', { class: 'search-languages' }, el('h3', {}, strings.language), el('ul', {}, ...others.map((l) =>
+        el('li', {}, el('a', { href: `${l.url}search/?q=${q}`, hreflang: l.code }, el('bdi', { lang: l.code }, l.name), ` (${counts.language[l.code]})`))))),
+    );
+  }
+  const focused = document.activeElement?.id;
+  filterBox.replaceChildren(filterBox.firstElementChild, ...groups);
+  if (focused && filterBox.querySelector(`#${focused}`)) document.getElementById(focused).focus();
+  filterBox.hidden = total === 0 && !others.length;
+}
+
+async function run() {
+  const id = ++runId;
+  writeAddress();
+  const q = input.value;
+  if (!q.trim()) {
+    list.replaceChildren();
+    status.textContent = '';
+    filterBox.hidden = true;
+    return;
+  }
+  status.textContent = strings.searching;
+  try {
+    const filters = Object.fromEntries(FILTERS.filter((f) => chosen[f].length).map((f) => [f, chosen[f]]));
+    const r = await searchWithCounts(q, { lang: strings.lang, filters, limit: 10, counts: true });
+    if (id !== runId) return;
+    renderResults(r.results);
+    renderFilters(r.counts, r.total);
+    status.textContent = r.total === 0 ? strings.no_results : r.total === 1 ? strings.found_one : strings.found_many.replace('{n}', r.total);
+  } catch (e) {
+    if (id !== runId) return;
+    status.textContent = strings.error;
+    console.error(e);
+  }
+}
+
+function links() {
+  return [...list.querySelectorAll('a[href]')];
+}
+
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(run, TYPING_DELAY_MS);
+});
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  clearTimeout(timer);
+  run();
+});
+input.addEventListener('keydown', (e) => {
+  if (e.key === 'ArrowDown' && links().length) {
+    e.preventDefault();
+    links()[0].focus();
+  }
+});
+list.addEventListener('keydown', (e) => {
+  const all = links();
+  const i = all.indexOf(document.activeElement);
+  if (i < 0) return;
+  if (e.key === 'ArrowDown' && i + 1 < all.length) {
+    e.preventDefault();
+    all[i + 1].focus();
+  } else if (e.key === 'ArrowUp') {
+    e.preventDefault();
+    (i > 0 ? all[i - 1] : input).focus();
+  } else if (e.key === 'Escape') {
+    input.focus();
+  }
+});
+
+readAddress();
+if (input.value) run();
+else input.focus();
