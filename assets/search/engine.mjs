@@ -35,12 +35,14 @@ const PHRASE_CHECKS = 40;
  * @property {number} score
  * @property {string|null} anchor  id of the heading nearest the match
  * @property {string} heading       that heading's text
+ * @property {string} lang          language of the page
  */
 
 /**
  * @typedef {object} SearchOptions
  * @property {string} [lang]     language code; defaults to the page's <html lang>, then the site's first
- * @property {object} [filters]  {type, tags, themes, event: 'upcoming'|'past'}: accepted values
+ * @property {object} [filters]  {type, tags, themes, event: 'upcoming'|'past', language}: accepted
+ *   values; `language` searches those languages' indexes instead of `lang`
  * @property {number} [limit]    most results (10)
  */
 
@@ -256,20 +258,23 @@ export function createEngine(index, moduleUrl, options = {}) {
     return out;
   }
 
-  async function present(ctx, hits) {
-    const weigh = weigher(ctx);
-    const parts = await Promise.all(hits.map((h) => partFile(ctx, h)));
-    return hits.map((h, i) => {
+  /** Results for hits, each `{ctx, hit}` from its language's search. */
+  async function present(tagged) {
+    const weighers = new Map();
+    const parts = await Promise.all(tagged.map(({ ctx, hit }) => partFile(ctx, hit)));
+    return tagged.map(({ ctx, hit }, i) => {
+      if (!weighers.has(ctx)) weighers.set(ctx, weigher(ctx));
       const c = parts[i];
-      const { excerpt, anchor, heading } = bestExcerpt(c.s, weigh);
+      const { excerpt, anchor, heading } = bestExcerpt(c.s, weighers.get(ctx));
       return {
         url: basePath + c.u.replace(/^\//, ''),
         title: c.t,
         type: c.y,
         excerpt,
-        score: Math.round(h.score * 1000) / 1000,
+        score: Math.round(hit.score * 1000) / 1000,
         anchor,
         heading,
+        lang: ctx.code,
       };
     });
   }
@@ -294,12 +299,18 @@ export function createEngine(index, moduleUrl, options = {}) {
   async function searchWithCounts(query, opts = {}) {
     if (opts.fetch) fetchImpl = opts.fetch;
     const limit = Number.isInteger(opts.limit) && opts.limit >= 0 ? opts.limit : DEFAULT_LIMIT;
-    const ctx = await run(query, opts.lang);
-    const countsP = opts.counts ? countAll(ctx, query) : null;
-    let hits = await applyFilters(ctx, opts.filters);
-    hits = await checkPhrases(ctx, hits, limit);
-    const results = await present(ctx, hits.slice(0, limit));
-    return { results, total: hits.length, counts: countsP ? await countsP : null, lang: ctx.code };
+    const wanted = [].concat(opts.filters?.language ?? []).filter((c) => index.languages[c]);
+    const ctxs = await Promise.all((wanted.length ? wanted : [opts.lang]).map((l) => run(query, l)));
+    const countsP = opts.counts ? countAll(ctxs[0], query) : null;
+    // Each language is ranked on its own; several are merged by score.
+    const tagged = [];
+    for (const ctx of ctxs) {
+      const hits = await checkPhrases(ctx, await applyFilters(ctx, opts.filters), limit);
+      tagged.push(...hits.map((hit) => ({ ctx, hit })));
+    }
+    if (ctxs.length > 1) tagged.sort((a, b) => b.hit.score - a.hit.score);
+    const results = await present(tagged.slice(0, limit));
+    return { results, total: tagged.length, counts: countsP ? await countsP : null, lang: ctxs[0].code };
   }
 
   async function countAll(ctx, query) {

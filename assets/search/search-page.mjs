@@ -5,7 +5,7 @@
 
 import { searchWithCounts } from './search.js';
 
-const FILTERS = ['type', 'event', 'themes', 'tags'];
+const FILTERS = ['type', 'event', 'themes', 'tags', 'language'];
 const TYPING_DELAY_MS = 150;
 const MAX_TAGS = 12;
 
@@ -48,6 +48,10 @@ function renderResults(results) {
     ...results.map((r) => {
       const href = r.url;
       const item = el('li', { class: 'search-result' });
+      if (r.lang && r.lang !== strings.lang) {
+        item.lang = r.lang;
+        item.dir = strings.languages.find((l) => l.code === r.lang)?.dir || 'auto';
+      }
       const title = el('a', { href, class: 'search-result-title' }, r.title);
       const kind = el('span', { class: 'search-result-type' }, strings.types[r.type] || r.type);
       const excerpt = el('p', { class: 'search-result-excerpt' });
@@ -62,15 +66,23 @@ function renderResults(results) {
   );
 }
 
-function checkbox(facet, value, label, count) {
+/** A filter's checkbox; `toggle` gets whether it is now checked. */
+function checkbox(facet, value, label, count, checked, toggle) {
   const id = `f-${facet}-${value}`.replace(/[^\w-]/g, '_');
   const box = el('input', { type: 'checkbox', id, name: facet, value });
-  box.checked = chosen[facet].includes(value);
+  box.checked = checked;
   box.addEventListener('change', () => {
-    chosen[facet] = box.checked ? [...chosen[facet], value] : chosen[facet].filter((v) => v !== value);
+    toggle(box.checked);
     run();
   });
   return el('li', {}, box, ' ', el('label', { for: id }, `${label} (${count})`));
+}
+
+/** A checkbox that adds or removes one value of a facet. */
+function valueBox(facet, value, label, count) {
+  return checkbox(facet, value, label, count, chosen[facet].includes(value), (on) => {
+    chosen[facet] = on ? [...chosen[facet], value] : chosen[facet].filter((v) => v !== value);
+  });
 }
 
 function renderFilters(counts, total) {
@@ -82,25 +94,33 @@ function renderFilters(counts, total) {
   const group = (title, facet, entries, label = (v) => v) => {
     const items = entries.filter(([v, n]) => n > 0 || chosen[facet].includes(v));
     if (!items.length) return;
-    groups.push(el('fieldset', {}, el('legend', {}, title), el('ul', {}, ...items.map(([v, n]) => checkbox(facet, v, label(v), n)))));
+    groups.push(el('fieldset', {}, el('legend', {}, title), el('ul', {}, ...items.map(([v, n]) => valueBox(facet, v, label(v), n)))));
   };
   const byCount = (o) => Object.entries(o).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   group(strings.type, 'type', byCount(counts.type), (v) => strings.types[v] || v);
   group(strings.events, 'event', byCount(counts.event), (v) => strings[v] || v);
   group(strings.themes, 'themes', byCount(counts.themes));
   group(strings.tags, 'tags', byCount(counts.tags).slice(0, MAX_TAGS));
-  const others = strings.languages.filter((l) => l.code !== strings.lang && counts.language[l.code] > 0);
-  if (others.length) {
-    const q = encodeURIComponent(input.value);
+  const languages = strings.languages.filter((l) => counts.language[l.code] > 0 || l.code === strings.lang);
+  if (languages.length > 1) {
+    const current = chosen.language.length ? chosen.language : [strings.lang];
     groups.push(
-      el('nav', { class: 'search-languages' }, el('h3', {}, strings.language), el('ul', {}, ...others.map((l) =>
-        el('li', {}, el('a', { href: `${l.url}search/?q=${q}`, hreflang: l.code }, el('bdi', { lang: l.code }, l.name), ` (${counts.language[l.code]})`))))),
+      el('fieldset', {}, el('legend', {}, strings.language), el('ul', {}, ...languages.map((l) => {
+        // No choice means this page's language; keep the address clean for it.
+        const item = checkbox('language', l.code, l.name, counts.language[l.code] || 0, current.includes(l.code), (on) => {
+          const next = on ? [...current, l.code] : current.filter((c) => c !== l.code);
+          chosen.language = next.length === 1 && next[0] === strings.lang ? [] : next;
+        });
+        // The name in its own script and direction, the count after it.
+        item.querySelector('label').replaceChildren(el('bdi', { lang: l.code }, l.name), ` (${counts.language[l.code] || 0})`);
+        return item;
+      }))),
     );
   }
   const focused = document.activeElement?.id;
   filterBox.replaceChildren(filterBox.firstElementChild, ...groups);
   if (focused && filterBox.querySelector(`#${focused}`)) document.getElementById(focused).focus();
-  filterBox.hidden = total === 0 && !others.length;
+  filterBox.hidden = total === 0 && languages.length < 2;
 }
 
 async function run() {

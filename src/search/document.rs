@@ -12,10 +12,12 @@ use serde_json::Value;
 
 use crate::content::schema::FieldKind;
 use crate::content::Page;
+use crate::markdown::TextSection;
 use crate::site::{PageId, Site};
 
-/// Most words in a part: a result's part file stays around a kilobyte gzipped.
-pub const PART_WORDS: usize = 300;
+/// Most words in a part: a result's part file stays under two kilobytes gzipped, and a page of
+/// a thousand words makes two or three files.
+pub const PART_WORDS: usize = 500;
 
 /// The fields of a page, in ranking order (title weighs most).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,46 +90,7 @@ impl<'a> Document<'a> {
     /// The index's view of page `id`.
     pub fn from_page(site: &'a Site, id: PageId) -> Self {
         let p = &site.pages[id];
-        let sections = &site.rendered[id].sections;
-        let words = |s: &str| s.split_ascii_whitespace().count() as u32;
-        let head = Section {
-            anchor: None,
-            heading: "",
-            text: Cow::Borrowed(&p.description),
-            first: true,
-        };
-        let mut pieces = vec![(head, words(&p.description))];
-        let details = details_text(site, p);
-        let (mut heading_words, mut body_words) = (0, words(&details));
-        if !details.is_empty() {
-            let n = words(&details);
-            let section = Section {
-                anchor: None,
-                heading: "",
-                text: Cow::Owned(details),
-                first: true,
-            };
-            pieces.push((section, n));
-        }
-        for s in sections {
-            let (h, n) = (words(&s.heading), words(&s.text));
-            heading_words += h;
-            body_words += n;
-            for (i, (text, n)) in split_text(&s.text, n as usize, PART_WORDS)
-                .into_iter()
-                .enumerate()
-            {
-                let section = Section {
-                    anchor: s.anchor.as_deref(),
-                    heading: &s.heading,
-                    text: Cow::Borrowed(text),
-                    first: i == 0,
-                };
-                pieces.push((section, n as u32 + h));
-            }
-        }
-        let tags = p.taxonomies.get("tags").map_or(NO_TAGS, Vec::as_slice);
-        let themes = p.taxonomies.get("themes").map_or(NO_TAGS, Vec::as_slice);
+        let (pieces, heading_words, body_words) = pieces(site, p, &site.rendered[id].sections);
         // Every taxonomy (tags, themes, authors, the site's own) names what the page is about.
         let tags_text = p
             .taxonomies
@@ -145,6 +108,7 @@ impl<'a> Document<'a> {
         ];
         let event = (p.type_name == "event")
             .then(|| (field_text(p.field("start")), field_text(p.field("end"))));
+        let taxonomy = |name: &str| p.taxonomies.get(name).map_or(NO_TAGS, Vec::as_slice);
         Self {
             page: id,
             url: &p.url,
@@ -155,12 +119,62 @@ impl<'a> Document<'a> {
             parts: pack(pieces, PART_WORDS),
             lengths,
             facets: Facets {
-                tags,
-                themes,
+                tags: taxonomy("tags"),
+                themes: taxonomy("themes"),
                 event,
             },
         }
     }
+}
+
+fn words(s: &str) -> u32 {
+    s.split_ascii_whitespace().count() as u32
+}
+
+/// The page's text in reading order, each piece with its word count (heading included):
+/// the description, the type's fields, then the heading sections cut to at most
+/// [`PART_WORDS`] words. Also the words of the headings and of the body.
+fn pieces<'a>(
+    site: &Site,
+    p: &'a Page,
+    sections: &'a [TextSection],
+) -> (Vec<(Section<'a>, u32)>, u32, u32) {
+    let head = Section {
+        anchor: None,
+        heading: "",
+        text: Cow::Borrowed(&p.description),
+        first: true,
+    };
+    let mut pieces = vec![(head, words(&p.description))];
+    let details = details_text(site, p);
+    let (mut heading_words, mut body_words) = (0, words(&details));
+    if !details.is_empty() {
+        let section = Section {
+            anchor: None,
+            heading: "",
+            text: Cow::Owned(details),
+            first: true,
+        };
+        pieces.push((section, body_words));
+    }
+    for s in sections {
+        let (h, n) = (words(&s.heading), words(&s.text));
+        heading_words += h;
+        body_words += n;
+        for (i, (text, n)) in split_text(&s.text, n as usize, PART_WORDS)
+            .into_iter()
+            .enumerate()
+        {
+            let section = Section {
+                anchor: s.anchor.as_deref(),
+                heading: &s.heading,
+                text: Cow::Borrowed(text),
+                first: i == 0,
+            };
+            pieces.push((section, n as u32 + h));
+        }
+    }
+    (pieces, heading_words, body_words)
 }
 
 /// The text of the fields of the page's type (a technique's purpose and steps, a toolkit's

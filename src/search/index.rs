@@ -31,7 +31,7 @@ const WEIGHTS: [f32; FIELDS] = [6.0, 3.0, 2.0, 2.0, 1.0];
 /// Length normalisation per field, by [`Field`].
 const B: [f32; FIELDS] = [0.3, 0.4, 0.5, 0.3, 0.75];
 /// Pages analysed by one task.
-const BATCH: usize = 128;
+const BATCH: usize = 256;
 /// Pages analysed before their postings are merged, which bounds memory on large sites.
 const WAVE: usize = 8192;
 
@@ -59,6 +59,11 @@ impl Hasher for WordHasher {
 
     fn write_u64(&mut self, i: u64) {
         self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u128(&mut self, i: u128) {
+        self.write_u64(i as u64);
+        self.write_u64((i >> 64) as u64);
     }
 
     fn write_usize(&mut self, i: usize) {
@@ -206,6 +211,9 @@ impl Stats {
 /// Interns terms and word forms for one batch and caches stemming by form.
 struct Vocabulary<'a> {
     analyzer: &'a Analyzer,
+    /// Forms of at most 15 bytes (nearly all words), keyed by their bytes in an integer: no
+    /// string hashing or comparison for the commonest lookup of the build.
+    short_forms: FastMap<u128, Option<u32>>,
     form_terms: FastMap<Box<str>, Option<u32>>,
     term_ids: FastMap<Box<str>, u32>,
     terms: Vec<String>,
@@ -214,7 +222,12 @@ struct Vocabulary<'a> {
 impl Vocabulary<'_> {
     /// The batch-local term number of a folded token, `None` for a stop word.
     fn term(&mut self, token: &str) -> Option<u32> {
-        if let Some(&t) = self.form_terms.get(token) {
+        let short = short_key(token);
+        let known = match short {
+            Some(k) => self.short_forms.get(&k),
+            None => self.form_terms.get(token),
+        };
+        if let Some(&t) = known {
             return t;
         }
         let id = self
@@ -229,29 +242,45 @@ impl Vocabulary<'_> {
                     id
                 }
             });
+        if let Some(k) = short {
+            self.short_forms.insert(k, id);
+        }
         self.form_terms.insert(token.into(), id);
         id
     }
 }
 
+/// The bytes of a string of at most 15 bytes and its length, as one integer.
+fn short_key(s: &str) -> Option<u128> {
+    let b = s.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..b.len()].copy_from_slice(b);
+    key[15] = b.len() as u8;
+    Some(u128::from_le_bytes(key))
+}
+
 fn analyze_batch(docs: &[Document], first: u32, analyzer: &Analyzer, norms: &LengthNorms) -> Batch {
     let mut vocab = Vocabulary {
         analyzer,
+        short_forms: FastMap::default(),
         form_terms: FastMap::default(),
         term_ids: FastMap::default(),
         terms: Vec::new(),
     };
     let mut postings: Vec<Vec<Posting>> = Vec::new();
-    let mut stats: FastMap<u32, Stats> = FastMap::default();
+    let mut counts = DocCounts::default();
     let mut folded = String::new();
     for (i, doc) in docs.iter().enumerate() {
-        stats.clear();
+        counts.next_doc();
         let mut see = |text: &str, field: Field, part: u16, vocab: &mut Vocabulary| {
             folded.clear();
             fold_into(text, &mut folded);
             for_each_token(&folded, |token| {
                 if let Some(t) = vocab.term(token) {
-                    stats.entry(t).or_default().see(field, part);
+                    counts.get(t).see(field, part);
                 }
             });
         };
@@ -269,13 +298,9 @@ fn analyze_batch(docs: &[Document], first: u32, analyzer: &Analyzer, norms: &Len
             }
         }
         let doc_id = first + i as u32;
-        for (&t, s) in stats.iter_mut() {
-            s.settle();
-            let t = t as usize;
-            if postings.len() <= t {
-                postings.resize_with(t + 1, Vec::new);
-            }
-            postings[t].push(Posting {
+        postings.resize_with(vocab.terms.len(), Vec::new);
+        for (t, s) in counts.seen() {
+            postings[t as usize].push(Posting {
                 doc: doc_id,
                 impact: norms.impact(&s.tf, &doc.lengths),
                 part: s.best_part,
@@ -292,6 +317,45 @@ fn analyze_batch(docs: &[Document], first: u32, analyzer: &Analyzer, norms: &Len
         terms: vocab.terms,
         postings,
         forms,
+    }
+}
+
+/// The counts of each term in the page being analysed, by batch term number: reset lazily by
+/// page stamp, so a page costs only the terms it has.
+#[derive(Default)]
+struct DocCounts {
+    stats: Vec<Stats>,
+    stamps: Vec<u32>,
+    touched: Vec<u32>,
+    doc: u32,
+}
+
+impl DocCounts {
+    fn next_doc(&mut self) {
+        self.doc += 1;
+        self.touched.clear();
+    }
+
+    fn get(&mut self, t: u32) -> &mut Stats {
+        let i = t as usize;
+        if self.stats.len() <= i {
+            self.stats.resize_with(i + 1, Stats::default);
+            self.stamps.resize(i + 1, 0);
+        }
+        if self.stamps[i] != self.doc {
+            self.stamps[i] = self.doc;
+            self.stats[i] = Stats::default();
+            self.touched.push(t);
+        }
+        &mut self.stats[i]
+    }
+
+    /// The terms of the page with their settled counts, in first-seen order.
+    fn seen(&mut self) -> impl Iterator<Item = (u32, &Stats)> {
+        for &t in &self.touched {
+            self.stats[t as usize].settle();
+        }
+        self.touched.iter().map(|&t| (t, &self.stats[t as usize]))
     }
 }
 

@@ -182,17 +182,32 @@ fn write_language(site: &Site, lang: &str, staging: &Staging) -> (Manifest, Vec<
     (manifest, diags)
 }
 
-/// A content hash of every file of a language's index (chunk files included).
+/// A content hash of every file of a language's index: the bytes of the shard, facet and typo
+/// files, and what the part files are made of (with [`FORMAT`] and lore's version, which fix
+/// how they are written).
 fn version(built: &LanguageIndex) -> String {
     let digests: Vec<[u8; 32]> = built
         .docs
         .par_iter()
         .enumerate()
         .map(|(n, doc)| {
+            // Everything a part file is made of, without writing its JSON twice.
             let mut h = Sha256::new();
-            for (path, bytes) in part_files(n, doc) {
-                h.update(path.as_bytes());
-                h.update(&bytes);
+            for field in [doc.title, doc.url, doc.type_name] {
+                h.update(field.as_bytes());
+                h.update([0]);
+            }
+            h.update(n.to_le_bytes());
+            for part in &doc.parts {
+                h.update([1]);
+                for s in part {
+                    h.update(s.anchor.unwrap_or("\u{0}").as_bytes());
+                    h.update([0]);
+                    h.update(s.heading.as_bytes());
+                    h.update([0]);
+                    h.update(s.text.as_bytes());
+                    h.update([0]);
+                }
             }
             h.finalize().into()
         })

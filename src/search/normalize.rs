@@ -12,6 +12,12 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Appends the folded form of `text` to `out`.
 pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());

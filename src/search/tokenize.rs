@@ -12,6 +12,9 @@ pub const MAX_CHARS: usize = 40;
 
 /// Calls `f` with each token of already folded text, in order.
 pub fn for_each_token<'a>(folded: &'a str, mut f: impl FnMut(&'a str)) {
+    if folded.is_ascii() {
+        return ascii_tokens(folded, f);
+    }
     let mut start = None;
     let mut chars = 0;
     for (i, c) in folded.char_indices() {
@@ -27,6 +30,22 @@ pub fn for_each_token<'a>(folded: &'a str, mut f: impl FnMut(&'a str)) {
     }
     if let Some(s) = start {
         emit(&folded[s..], chars, &mut f);
+    }
+}
+
+/// [`for_each_token`] for ASCII text, where a byte is a character.
+fn ascii_tokens<'a>(folded: &'a str, mut f: impl FnMut(&'a str)) {
+    let bytes = folded.as_bytes();
+    let mut start = None;
+    for (i, b) in bytes.iter().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            emit(&folded[s..i], i - s, &mut f);
+        }
+    }
+    if let Some(s) = start {
+        emit(&folded[s..], bytes.len() - s, &mut f);
     }
 }
 

@@ -229,6 +229,12 @@ describe('languages', () => {
     assert.equal((await search('المشكلة', { lang: 'ar' }))[0]?.url, '/ar/techniques/problem-tree/');
   });
 
+  test('the language filter searches other languages too, each result saying its language', async () => {
+    const r = await search('compost', { filters: { language: ['en', 'fr'] } });
+    assert.deepEqual(urls(r).sort(), ['/fr/guides/soil-health/', '/guides/soil-health/']);
+    assert.deepEqual(r.map((x) => x.lang).sort(), ['en', 'fr']);
+  });
+
   test('a language without pages of a kind finds nothing there', async () => {
     assert.deepEqual(await search('compost', { lang: 'ar' }), []);
   });
