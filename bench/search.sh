@@ -4,6 +4,7 @@
 # MRR@10), plus lore's index build time and query time in Node.
 #
 #   bench/search.sh [PAGES] [WORK]        defaults: 10000 pages, bench/work/search
+#   LORE_BIN=path/to/lore RTT_MS=150 bench/search.sh      (a given binary; added latency)
 #
 # Needs: cargo, python3 with markdown + pyyaml (for the harness), node, Debian's chromium,
 # `npm ci` in ../shared/bench/search, and network for `npm i pagefind` the first time.
@@ -24,8 +25,10 @@ mkdir -p "$work" "$results"
 step() { printf '\n== %s\n' "$*" >&2; }
 
 step "lore binary"
-(cd "$here" && cargo build --release --quiet)
-lore=$here/target/release/lore
+if [ -z "${LORE_BIN:-}" ]; then
+  (cd "$here" && cargo build --release --quiet)
+fi
+lore=${LORE_BIN:-$here/target/release/lore}
 commit=$(cd "$here" && git rev-parse --short HEAD)
 
 corpus=$work/corpus-$pages
