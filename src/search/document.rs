@@ -131,6 +131,16 @@ fn words(s: &str) -> u32 {
     s.split_ascii_whitespace().count() as u32
 }
 
+/// Words of a section's text, which has words separated by single spaces and no space at
+/// either end (`markdown::text`): one more than its spaces.
+fn spaced_words(s: &str) -> u32 {
+    if s.is_empty() {
+        0
+    } else {
+        s.bytes().filter(|&b| b == b' ').count() as u32 + 1
+    }
+}
+
 /// The page's text in reading order, each piece with its word count (heading included):
 /// the description, the type's fields, then the heading sections cut to at most
 /// [`PART_WORDS`] words. Also the words of the headings and of the body.
@@ -158,7 +168,7 @@ fn pieces<'a>(
         pieces.push((section, body_words));
     }
     for s in sections {
-        let (h, n) = (words(&s.heading), words(&s.text));
+        let (h, n) = (words(&s.heading), spaced_words(&s.text));
         heading_words += h;
         body_words += n;
         for (i, (text, n)) in split_text(&s.text, n as usize, PART_WORDS)

@@ -34,6 +34,8 @@ const B: [f32; FIELDS] = [0.3, 0.4, 0.5, 0.3, 0.75];
 const BATCH: usize = 256;
 /// Pages analysed before their postings are merged, which bounds memory on large sites.
 const WAVE: usize = 8192;
+/// Pages of the first wave.
+const FIRST_WAVE: usize = 2 * BATCH;
 
 /// A fast hasher for the short keys of the index (words, term numbers); the maps it serves are
 /// never iterated into output, so its order does not matter.
@@ -118,15 +120,26 @@ pub fn build_index(docs: &[Document], analyzer: &Analyzer) -> Index {
         docs: docs.len() as u32,
         ..Default::default()
     };
-    for (w, wave) in docs.chunks(WAVE).enumerate() {
-        let batches: Vec<Batch> = wave
+    let mut start = 0;
+    while start < docs.len() {
+        // A small first wave teaches the later ones most of the site's words, so they seldom
+        // need to stem a word again.
+        let end = docs
+            .len()
+            .min(start + if start == 0 { FIRST_WAVE } else { WAVE });
+        let seen = &index.forms;
+        let batches: Vec<Batch> = docs[start..end]
             .par_chunks(BATCH)
             .enumerate()
-            .map(|(b, docs)| analyze_batch(docs, (w * WAVE + b * BATCH) as u32, analyzer, &norms))
+            .map(|(b, batch)| {
+                let vocab = Vocabulary::new(analyzer, seen);
+                analyze_batch(batch, (start + b * BATCH) as u32, vocab, &norms)
+            })
             .collect();
         for batch in batches {
             merge(&mut index, batch);
         }
+        start = end;
     }
     for term in index.terms.values_mut() {
         keep_best(&mut term.postings, POSTINGS_CAP);
@@ -170,7 +183,9 @@ impl LengthNorms {
 /// What one task found in its pages, with batch-local term numbers.
 struct Batch {
     terms: Vec<String>,
-    postings: Vec<Vec<Posting>>,
+    /// (term number, posting), by term number then document: one vector for the batch rather
+    /// than one per term.
+    postings: Vec<(u32, Posting)>,
     forms: Vec<(String, u32)>,
 }
 
@@ -211,15 +226,32 @@ impl Stats {
 /// Interns terms and word forms for one batch and caches stemming by form.
 struct Vocabulary<'a> {
     analyzer: &'a Analyzer,
+    /// Word forms of earlier waves and their terms.
+    seen: &'a FastMap<String, String>,
     /// Forms of at most 15 bytes (nearly all words), keyed by their bytes in an integer: no
     /// string hashing or comparison for the commonest lookup of the build.
     short_forms: FastMap<u128, Option<u32>>,
+    /// Longer forms.
     form_terms: FastMap<Box<str>, Option<u32>>,
+    /// Forms this batch met that earlier waves did not, with their term.
+    new_forms: Vec<(String, u32)>,
     term_ids: FastMap<Box<str>, u32>,
     terms: Vec<String>,
 }
 
-impl Vocabulary<'_> {
+impl<'a> Vocabulary<'a> {
+    fn new(analyzer: &'a Analyzer, seen: &'a FastMap<String, String>) -> Self {
+        Self {
+            analyzer,
+            seen,
+            short_forms: FastMap::default(),
+            form_terms: FastMap::default(),
+            new_forms: Vec::new(),
+            term_ids: FastMap::default(),
+            terms: Vec::new(),
+        }
+    }
+
     /// The batch-local term number of a folded token, `None` for a stop word.
     fn term(&mut self, token: &str) -> Option<u32> {
         let short = short_key(token);
@@ -230,22 +262,31 @@ impl Vocabulary<'_> {
         if let Some(&t) = known {
             return t;
         }
-        let id = self
-            .analyzer
-            .term(token)
-            .map(|stem| match self.term_ids.get(stem.as_ref()) {
-                Some(&id) => id,
-                None => {
-                    let id = self.terms.len() as u32;
-                    self.terms.push(stem.to_string());
-                    self.term_ids.insert(stem.into(), id);
-                    id
-                }
-            });
-        if let Some(k) = short {
-            self.short_forms.insert(k, id);
+        let seen = self.seen.get(token);
+        let stem = match seen {
+            Some(term) => Some(std::borrow::Cow::Borrowed(term.as_str())),
+            None => self.analyzer.term(token),
+        };
+        let id = stem.map(|stem| match self.term_ids.get(stem.as_ref()) {
+            Some(&id) => id,
+            None => {
+                let id = self.terms.len() as u32;
+                self.terms.push(stem.to_string());
+                self.term_ids.insert(stem.into(), id);
+                id
+            }
+        });
+        match short {
+            Some(k) => {
+                self.short_forms.insert(k, id);
+            }
+            None => {
+                self.form_terms.insert(token.into(), id);
+            }
         }
-        self.form_terms.insert(token.into(), id);
+        if let (None, Some(id)) = (seen, id) {
+            self.new_forms.push((token.to_string(), id));
+        }
         id
     }
 }
@@ -262,27 +303,42 @@ fn short_key(s: &str) -> Option<u128> {
     Some(u128::from_le_bytes(key))
 }
 
-fn analyze_batch(docs: &[Document], first: u32, analyzer: &Analyzer, norms: &LengthNorms) -> Batch {
-    let mut vocab = Vocabulary {
-        analyzer,
-        short_forms: FastMap::default(),
-        form_terms: FastMap::default(),
-        term_ids: FastMap::default(),
-        terms: Vec::new(),
-    };
-    let mut postings: Vec<Vec<Posting>> = Vec::new();
+fn analyze_batch(
+    docs: &[Document],
+    first: u32,
+    mut vocab: Vocabulary,
+    norms: &LengthNorms,
+) -> Batch {
+    let mut postings: Vec<(u32, Posting)> = Vec::new();
     let mut counts = DocCounts::default();
     let mut folded = String::new();
     for (i, doc) in docs.iter().enumerate() {
         counts.next_doc();
         let mut see = |text: &str, field: Field, part: u16, vocab: &mut Vocabulary| {
-            folded.clear();
-            fold_into(text, &mut folded);
-            for_each_token(&folded, |token| {
+            let mut count = |token: &str| {
                 if let Some(t) = vocab.term(token) {
                     counts.get(t).see(field, part);
                 }
-            });
+            };
+            if text.is_ascii() {
+                // Tokens of ASCII text are ASCII: fold them one by one, not the whole text.
+                for_each_token(text, |token| {
+                    if token.bytes().any(|b| b.is_ascii_uppercase()) {
+                        folded.clear();
+                        folded.push_str(token);
+                        folded.make_ascii_lowercase();
+                        count(&folded);
+                    } else {
+                        count(token);
+                    }
+                });
+            } else {
+                let mut buffer = std::mem::take(&mut folded);
+                buffer.clear();
+                fold_into(text, &mut buffer);
+                for_each_token(&buffer, &mut count);
+                folded = buffer;
+            }
         };
         see(doc.title, Field::Title, 0, &mut vocab);
         see(doc.description, Field::Description, 0, &mut vocab);
@@ -297,27 +353,48 @@ fn analyze_batch(docs: &[Document], first: u32, analyzer: &Analyzer, norms: &Len
                 see(&s.text, Field::Body, part, &mut vocab);
             }
         }
-        let doc_id = first + i as u32;
-        postings.resize_with(vocab.terms.len(), Vec::new);
-        for (t, s) in counts.seen() {
-            postings[t as usize].push(Posting {
-                doc: doc_id,
-                impact: norms.impact(&s.tf, &doc.lengths),
-                part: s.best_part,
-            });
-        }
+        let doc = first + i as u32;
+        postings.extend(counts.seen().map(|(t, s)| {
+            let impact = norms.impact(&s.tf, &docs[i].lengths);
+            (
+                t,
+                Posting {
+                    doc,
+                    impact,
+                    part: s.best_part,
+                },
+            )
+        }));
     }
-    postings.resize_with(vocab.terms.len(), Vec::new);
-    let forms = vocab
-        .form_terms
-        .into_iter()
-        .filter_map(|(f, t)| t.map(|t| (f.into_string(), t)))
-        .collect();
+    let postings = group_by_term(postings, vocab.terms.len());
     Batch {
         terms: vocab.terms,
         postings,
-        forms,
+        forms: vocab.new_forms,
     }
+}
+
+/// Postings ordered by term number, each term's kept in document order (a counting sort).
+fn group_by_term(postings: Vec<(u32, Posting)>, terms: usize) -> Vec<(u32, Posting)> {
+    let mut start = vec![0usize; terms + 1];
+    for (t, _) in &postings {
+        start[*t as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let empty = Posting {
+        doc: 0,
+        impact: 0,
+        part: 0,
+    };
+    let mut out = vec![(0u32, empty); postings.len()];
+    for (t, p) in postings {
+        let slot = &mut start[t as usize];
+        out[*slot] = (t, p);
+        *slot += 1;
+    }
+    out
 }
 
 /// The counts of each term in the page being analysed, by batch term number: reset lazily by
@@ -360,13 +437,14 @@ impl DocCounts {
 }
 
 fn merge(index: &mut Index, batch: Batch) {
-    for (term, postings) in batch.terms.iter().zip(batch.postings) {
+    for run in batch.postings.chunk_by(|a, b| a.0 == b.0) {
+        let term = &batch.terms[run[0].0 as usize];
         let entry = match index.terms.get_mut(term.as_str()) {
             Some(e) => e,
             None => index.terms.entry(term.clone()).or_default(),
         };
-        entry.df += postings.len() as u32;
-        entry.postings.extend(postings);
+        entry.df += run.len() as u32;
+        entry.postings.extend(run.iter().map(|(_, p)| *p));
         if entry.postings.len() >= 4 * POSTINGS_CAP {
             keep_best(&mut entry.postings, POSTINGS_CAP);
         }
