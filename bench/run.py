@@ -409,9 +409,12 @@ def summarize(samples: list[dict]) -> dict:
 def parse_stages(text: str) -> dict:
     stages = {}
     for line in text.splitlines():
-        m = re.match(r"\s*(\S.*?)\s+([\d.]+) (ms|MB)\s*$", line)
+        # "  markdown   2935.2 ms   312.4 MB" (wall, memory after) or "  peak memory   454.8 MB"
+        m = re.match(r"\s*(\S.*?)\s+([\d.]+) (ms|MB)(?:\s+([\d.]+) MB)?\s*$", line)
         if m:
             stages[m.group(1).strip() + (" (MB)" if m.group(3) == "MB" else " (ms)")] = float(m.group(2))
+            if m.group(4):
+                stages[m.group(1).strip() + " (MB after)"] = float(m.group(4))
     return stages
 
 

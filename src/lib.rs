@@ -74,9 +74,20 @@ impl BuildOptions {
     }
 }
 
-/// Wall time of each stage of a build.
+/// One stage of a build as `--timings` shows it.
+#[derive(Clone, Debug)]
+pub struct StageTiming {
+    /// The stage's name (`markdown`, `render`, ...).
+    pub stage: &'static str,
+    /// Its wall time.
+    pub wall: Duration,
+    /// Resident memory when it ended, in KiB (Linux only): what the stage left alive.
+    pub rss_kib: Option<u64>,
+}
+
+/// Wall time and memory of each stage of a build.
 #[derive(Clone, Debug, Default)]
-pub struct Timings(pub Vec<(&'static str, Duration)>);
+pub struct Timings(pub Vec<StageTiming>);
 
 impl Timings {
     fn time<T>(
@@ -88,9 +99,26 @@ impl Timings {
         progress(stage);
         let start = Instant::now();
         let out = f();
-        self.0.push((stage, start.elapsed()));
+        self.0.push(StageTiming {
+            stage,
+            wall: start.elapsed(),
+            rss_kib: memory_kib("VmRSS:"),
+        });
         out
     }
+}
+
+/// A memory figure of this process from `/proc/self/status` (`VmRSS:` now, `VmHWM:` peak), in
+/// KiB; `None` where there is no `/proc`.
+pub fn memory_kib(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with(field))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
 
 /// A successful build.

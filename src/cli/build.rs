@@ -90,23 +90,20 @@ fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
         })
 }
 
-fn print_timings(stages: &[(&str, Duration)]) {
-    for (stage, d) in stages {
-        eprintln!("  {stage:<14} {:>9.1} ms", d.as_secs_f64() * 1000.0);
+fn print_timings(stages: &[crate::StageTiming]) {
+    eprintln!("  {:<14} {:>12} {:>12}", "stage", "wall", "memory after");
+    for t in stages {
+        let rss = t
+            .rss_kib
+            .map(|kb| format!(" {:>9.1} MB", kb as f64 / 1024.0))
+            .unwrap_or_default();
+        eprintln!(
+            "  {:<14} {:>9.1} ms{rss}",
+            t.stage,
+            t.wall.as_secs_f64() * 1000.0
+        );
     }
-    if let Some(kb) = peak_rss_kb() {
+    if let Some(kb) = crate::memory_kib("VmHWM:") {
         eprintln!("  {:<14} {:>9.1} MB", "peak memory", kb as f64 / 1024.0);
     }
-}
-
-/// Peak resident memory of this process, from /proc (Linux only).
-pub fn peak_rss_kb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
 }
