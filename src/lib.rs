@@ -136,8 +136,20 @@ pub struct BuildReport {
     pub timings: Timings,
 }
 
+/// What a run keeps of each page once the stage that needed it is over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retention {
+    /// Everything: `check` reads the Markdown sources and the rendered HTML after rendering.
+    Everything,
+    /// Only what later stages read (`build`): each page's Markdown source is freed once its HTML
+    /// exists, the HTML once the pages are rendered. At 100,000 pages that is over a GB.
+    Minimum,
+}
+
 /// The loaded and rendered site, before any output: what `build`, `check` and `serve` share.
 pub struct LoadedSite {
+    /// What is kept once no longer needed.
+    pub retention: Retention,
     /// The site graph.
     pub site: Site,
     /// Its assets.
@@ -153,6 +165,7 @@ pub struct LoadedSite {
 /// Runs the stages up to the site graph: config, content, Markdown, graph.
 pub fn load_site(
     options: &BuildOptions,
+    retention: Retention,
     timings: &mut Timings,
     progress: &dyn Fn(&str),
 ) -> Result<LoadedSite, Diagnostics> {
@@ -163,7 +176,7 @@ pub fn load_site(
     let mut diags = Diagnostics::new();
     let (files, d) = timings.time("load", progress, || content::load_sources(&options.root));
     diags.extend(d);
-    let (pages, drafts, d) = timings.time("parse", progress, || {
+    let (mut pages, drafts, d) = timings.time("parse", progress, || {
         content::parse_pages(&config, files.pages, options.drafts)
     });
     diags.extend(d);
@@ -182,8 +195,14 @@ pub fn load_site(
         let index = PathIndex::new(&pages, drafts, &files.resources, &base_path);
         let highlighter = Highlighter::new();
         let out: Vec<(RenderedMarkdown, Vec<Diagnostic>)> = pages
-            .par_iter()
-            .map(|p| render_markdown(p, &index, &highlighter, &labels))
+            .par_iter_mut()
+            .map(|p| {
+                let out = render_markdown(p, &index, &highlighter, &labels);
+                if retention == Retention::Minimum {
+                    p.body = String::new();
+                }
+                out
+            })
             .collect();
         out.into_iter()
             .map(|(r, d)| {
@@ -203,6 +222,7 @@ pub fn load_site(
         Highlighter::stylesheet().into_bytes(),
     );
     Ok(LoadedSite {
+        retention,
         site,
         assets: Arc::new(assets),
         strings: Arc::new(strings),
@@ -218,7 +238,8 @@ pub fn build(
     progress: &dyn Fn(&str),
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let mut timings = Timings::default();
-    let mut loaded = load_site(options, &mut timings, progress).map_err(Diagnostics::sorted)?;
+    let mut loaded = load_site(options, Retention::Minimum, &mut timings, progress)
+        .map_err(Diagnostics::sorted)?;
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     if let Err(why) = output::check_output_dir(&options.root, &options.out) {
         diagnostics.push(Diagnostic::error("", why).help("choose another --out folder"));
@@ -244,7 +265,7 @@ pub fn build(
     })?;
     let now = options.now.unwrap_or_else(Utc::now);
     diagnostics.extend(render_output(
-        &loaded,
+        &mut loaded,
         &templates,
         &staging,
         now,
@@ -280,17 +301,20 @@ impl LoadedSite {
 /// Renders a loaded site into `staging`: pages, lists, feeds, the search index, assets and page
 /// resources. `build` then swaps the staging folder in; `check` renders into a throwaway one.
 pub fn render_output(
-    loaded: &LoadedSite,
+    loaded: &mut LoadedSite,
     templates: &render::Templates,
     staging: &Staging,
     now: DateTime<Utc>,
     timings: &mut Timings,
     progress: &dyn Fn(&str),
 ) -> Vec<Diagnostic> {
-    let site = &loaded.site;
     let mut diagnostics = timings.time("render", progress, || {
-        render::render_site(site, templates, staging, now)
+        render::render_site(&loaded.site, templates, staging, now)
     });
+    if loaded.retention == Retention::Minimum {
+        loaded.site.release_html();
+    }
+    let site = &loaded.site;
     if site.config.search.enabled {
         let d = timings.time("search index", progress, || {
             search::write_search_index(site, staging)

@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::content::Page;
 
 use super::PageId;
@@ -40,7 +42,7 @@ pub fn related_pages(pages: &[Page], limit: usize) -> Vec<Vec<PageId>> {
         })
         .collect();
     pages
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(id, p)| {
             if !eligible(p) {
