@@ -7,7 +7,7 @@
 #   LORE_BIN=path/to/lore RTT_MS=150 bench/search.sh      (a given binary; added latency)
 #
 # Needs: cargo, python3 with markdown + pyyaml (for the harness), node, Debian's chromium,
-# `npm ci` in ../shared/bench/search, and network for `npm i pagefind` the first time.
+# npm (the harness runs from a copy in WORK with its packages), and network for `npm i pagefind` the first time.
 # Writes bench/results/search-<date>.json and .md.
 set -euo pipefail
 
@@ -15,8 +15,20 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 pages=${1:-10000}
 work=${2:-$here/bench/work/search}
 shared=${LORE_SHARED_BENCH:-$here/../shared/bench}
-harness=$shared/search
+# The shared harness is read-only: run a copy, with its npm packages installed beside it.
+harness=$work/harness
+mkdir -p "$harness"
+cp "$shared"/search/*.py "$shared"/search/*.mjs "$shared"/search/package*.json "$harness/"
+if [ ! -d "$harness/node_modules/playwright-core" ]; then
+  (cd "$harness" && npm ci --silent --no-audit --no-fund)
+fi
 rtt=${RTT_MS:-150}
+# The harness needs the `markdown` and `yaml` modules: take the first Python that has them.
+if [ -z "${PYTHON:-}" ]; then
+  for candidate in python3 /usr/bin/python3; do
+    if "$candidate" -c 'import markdown, yaml' 2> /dev/null; then PYTHON=$candidate; break; fi
+  done
+fi
 py=${PYTHON:-python3}
 date=$(date -u +%Y-%m-%d)
 results=$here/bench/results
