@@ -18,11 +18,22 @@ pub fn run(args: ServeArgs) -> i32 {
         }
         ServeEvent::Built {
             pages,
+            rendered,
+            jobs,
             elapsed,
             warnings,
         } => {
             print_diagnostics(&warnings, Format::Human, &root);
-            eprintln!("built {pages} pages in {} ms", elapsed.as_millis());
+            eprintln!(
+                "built {pages} pages in {} ms ({rendered} of {jobs} outputs rendered)",
+                elapsed.as_millis()
+            );
+        }
+        ServeEvent::SearchUpdated { files, elapsed } => {
+            eprintln!(
+                "search index updated in {} ms ({files} files)",
+                elapsed.as_millis()
+            );
         }
         ServeEvent::Failed(diags) => {
             print_diagnostics(&diags, Format::Human, &root);
