@@ -9,6 +9,7 @@ use crate::serve::{ServeEvent, ServeOptions};
 /// Runs `lore serve` until interrupted; returns the exit code.
 pub fn run(args: ServeArgs) -> i32 {
     let root = args.root.clone();
+    let timings = args.timings;
     let report = Arc::new(move |event: ServeEvent| match event {
         ServeEvent::Listening { url, requested } => {
             if let Some(p) = requested {
@@ -22,8 +23,12 @@ pub fn run(args: ServeArgs) -> i32 {
             jobs,
             elapsed,
             warnings,
+            stages,
         } => {
             print_diagnostics(&warnings, Format::Human, &root);
+            if timings {
+                super::build::print_timings(&stages.0);
+            }
             eprintln!(
                 "built {pages} pages in {} ms ({rendered} of {jobs} outputs rendered)",
                 elapsed.as_millis()

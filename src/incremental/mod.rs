@@ -96,8 +96,9 @@ impl IncrementalBuild {
     /// error nothing is written and every problem is returned, sorted by file and line.
     pub fn rebuild(&mut self) -> Result<RebuildReport, Vec<Diagnostic>> {
         let mut timings = Timings::default();
+        let start = std::time::Instant::now();
         if let Some(old) = self.last.take() {
-            self.sources.reclaim(old.site);
+            timings.time("reclaim", &|_| {}, || self.sources.reclaim(old.site));
         }
         let loaded = crate::load_site_with(
             &self.options,
@@ -106,6 +107,12 @@ impl IncrementalBuild {
             Some(&mut self.sources),
         )
         .map_err(Diagnostics::sorted)?;
+        let staged: std::time::Duration = timings.0.iter().map(|t| t.wall).sum();
+        timings.0.push(crate::StageTiming {
+            stage: "other loading",
+            wall: start.elapsed().saturating_sub(staged),
+            rss_kib: None,
+        });
         let result = self.render(loaded, &mut timings);
         result.map(|(written, removed, rendered, jobs, warnings)| {
             let pages = self.last.as_ref().map_or(0, |l| l.site.pages.len());
@@ -141,7 +148,7 @@ impl IncrementalBuild {
         if let Err(why) = output::check_output_dir(&self.options.root, &out) {
             diagnostics.push(Diagnostic::error("", why).help("choose another output folder"));
         }
-        let templates = match loaded.templates() {
+        let templates = match timings.time("layouts", &|_| {}, || loaded.templates()) {
             Ok(t) => Some(t),
             Err(d) => {
                 diagnostics.extend(d);
@@ -177,12 +184,14 @@ impl IncrementalBuild {
             .outputs()
             .flat_map(|o| o.assets.iter().cloned())
             .collect();
-        diagnostics.extend(loaded.assets.write_referenced(&staging, &referenced));
-        diagnostics.extend(output::assets::write_resources(
-            &self.options.root,
-            &loaded.resources,
-            &staging,
-        ));
+        timings.time("assets", &|_| {}, || {
+            diagnostics.extend(loaded.assets.write_referenced(&staging, &referenced));
+            diagnostics.extend(output::assets::write_resources(
+                &self.options.root,
+                &loaded.resources,
+                &staging,
+            ));
+        });
         // Every file of the new site: those written now, and those of the jobs not rendered
         // again, which keep their served bytes. `Staging` refused two writes to one file; a
         // kept file claimed again is the same mistake.

@@ -58,6 +58,8 @@ pub enum ServeEvent {
         elapsed: Duration,
         /// Its warnings.
         warnings: Vec<Diagnostic>,
+        /// Time per stage.
+        stages: crate::Timings,
     },
     /// The search index caught up with the last build.
     SearchUpdated {
@@ -118,6 +120,7 @@ impl Live {
                     jobs: report.jobs,
                     elapsed: start.elapsed(),
                     warnings: report.warnings,
+                    stages: report.timings,
                 });
                 self.messages
                     .send(LiveMessage::Reload {

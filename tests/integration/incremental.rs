@@ -272,7 +272,7 @@ fn random_edit_sequences_end_byte_identical_to_a_clean_build() {
         let mut s = Session::new();
         let mut rng = Rng(seed);
         s.rebuild_and_compare(&format!("seed {seed}: first build"));
-        for n in 0..10 {
+        for n in 0..8 {
             let what = random_edit(&s, &mut rng, n);
             s.rebuild_and_compare(&format!("seed {seed}, step {n}: {what}"));
         }
