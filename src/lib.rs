@@ -233,7 +233,10 @@ pub fn load_site_with(
     diags.extend(d);
     let (mut assets, d) = Assets::collect(&options.root);
     diags.extend(d);
-    assets.insert("css/syntax.css".into(), syntax_stylesheet().as_bytes().to_vec());
+    assets.insert(
+        "css/syntax.css".into(),
+        syntax_stylesheet().as_bytes().to_vec(),
+    );
     let page_content = cache.map_or_else(Vec::new, |c| c.page_content(&site));
     Ok(LoadedSite {
         site,

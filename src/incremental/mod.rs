@@ -21,8 +21,8 @@ use std::path::Path;
 
 use chrono::Utc;
 
-pub use sources::SourceCache;
 pub(crate) use sources::link_index_fingerprint;
+pub use sources::SourceCache;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fingerprint::Fingerprint;
@@ -268,14 +268,16 @@ impl IncrementalBuild {
             }
         }
         let written = staging.written_files();
-        let result = staging.move_changed_into_target(&self.search_files).and_then(|m| {
-            let gone = self
-                .search_files
-                .keys()
-                .filter(|p| !written.contains_key(*p))
-                .map(String::as_str);
-            output::remove_outputs(out, gone).map(|()| m)
-        });
+        let result = staging
+            .move_changed_into_target(&self.search_files)
+            .and_then(|m| {
+                let gone = self
+                    .search_files
+                    .keys()
+                    .filter(|p| !written.contains_key(*p))
+                    .map(String::as_str);
+                output::remove_outputs(out, gone).map(|()| m)
+            });
         let moved = result.map_err(|e| {
             vec![Diagnostic::error(
                 out,

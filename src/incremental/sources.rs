@@ -136,7 +136,9 @@ impl SourceCache {
                 .and_then(|m| at.duration_since(m).ok())
                 .is_some_and(|age| age > RACY)
         };
-        f.stamp.as_ref().is_some_and(|st| st.0 == stamp && settled(st))
+        f.stamp
+            .as_ref()
+            .is_some_and(|st| st.0 == stamp && settled(st))
             && (f.page.is_some() || !f.parse_diagnostics.is_empty())
     }
 
@@ -160,7 +162,9 @@ impl SourceCache {
             let text = of_bytes(src.text.as_bytes());
             let stamp = listed.get(&src.rel).map(|s| (*s, at));
             match self.files.get_mut(&src.rel) {
-                Some(f) if f.text == text && (f.page.is_some() || !f.parse_diagnostics.is_empty()) => {
+                Some(f)
+                    if f.text == text && (f.page.is_some() || !f.parse_diagnostics.is_empty()) =>
+                {
                     f.stamp = stamp;
                 }
                 _ => changed.push((src, text)),

@@ -131,15 +131,20 @@ impl Assets {
     pub fn fingerprint(&self) -> u64 {
         self.files
             .iter()
-            .fold(crate::fingerprint::Fingerprint::new("assets"), |f, (p, a)| {
-                f.text(p).text(&a.hash)
-            })
+            .fold(
+                crate::fingerprint::Fingerprint::new("assets"),
+                |f, (p, a)| f.text(p).text(&a.hash),
+            )
             .finish()
     }
 
     /// Like [`Assets::write`], with the referenced assets given: `lore serve` renders only
     /// some pages, so it remembers what each page referenced.
-    pub fn write_referenced(&self, staging: &Staging, referenced: &BTreeSet<String>) -> Vec<Diagnostic> {
+    pub fn write_referenced(
+        &self,
+        staging: &Staging,
+        referenced: &BTreeSet<String>,
+    ) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
         for (path, a) in &self.files {
             if let Err(d) = staging.write(path, &a.bytes) {

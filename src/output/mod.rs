@@ -162,8 +162,14 @@ impl Staging {
     /// Moves into the target folder every written file whose fingerprint differs from the one
     /// `served` holds for its path (each move is a rename, atomic per file); the rest of the
     /// staging folder is removed. Returns the number of files moved.
-    pub fn move_changed_into_target(self, served: &HashMap<String, u64>) -> io::Result<usize> {
+    pub fn move_changed_into_target(mut self, served: &HashMap<String, u64>) -> io::Result<usize> {
         let written = self.written_files();
+        if served.is_empty() && !self.target.exists() {
+            // A first build: one rename instead of one per file (thousands on a large site).
+            fs::rename(&self.dir, &self.target)?;
+            self.committed = true;
+            return Ok(written.len());
+        }
         let mut moved = 0;
         for (rel, hash) in &written {
             if served.get(rel) == Some(hash) {
@@ -208,7 +214,10 @@ impl Staging {
 
 /// Removes files no longer produced from `target` (the served folder of `lore serve`), then the
 /// folders they leave empty, so the folder holds exactly what a clean build writes.
-pub fn remove_outputs<'a>(target: &Path, rels: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+pub fn remove_outputs<'a>(
+    target: &Path,
+    rels: impl IntoIterator<Item = &'a str>,
+) -> io::Result<()> {
     for rel in rels {
         if rel.is_empty() || !rel.split('/').all(is_safe_segment) {
             continue;

@@ -162,7 +162,9 @@ impl<'a> Keys<'a> {
                 (l.code.clone(), f.finish())
             })
             .collect();
-        let all = Fingerprint::new("all").nums(summary.iter().copied()).finish();
+        let all = Fingerprint::new("all")
+            .nums(summary.iter().copied())
+            .finish();
         Self {
             site,
             global,
@@ -249,10 +251,11 @@ impl<'a> Keys<'a> {
             }
             Job::NotFound(l) => f.text("404").num(self.language_view(*l)),
             Job::Search(l) => f.text("search").num(self.language_view(*l)),
-            Job::PrintBook(book) => f
-                .text("print")
-                .num(lang_of(*book))
-                .nums(site.book_parts(*book).into_iter().map(|i| self.page_view(i))),
+            Job::PrintBook(book) => f.text("print").num(lang_of(*book)).nums(
+                site.book_parts(*book)
+                    .into_iter()
+                    .map(|i| self.page_view(i)),
+            ),
             Job::Alias { from, to } => f.text("alias").text(from).text(&site.pages[*to].url),
             Job::Machine(m) => f.text("machine").text(&format!("{m:?}")).num(self.all),
         }

@@ -123,9 +123,10 @@ impl Templates {
         }
         let fingerprint = sources
             .iter()
-            .fold(crate::fingerprint::Fingerprint::new("layouts"), |f, (n, t)| {
-                f.text(n).text(t)
-            })
+            .fold(
+                crate::fingerprint::Fingerprint::new("layouts"),
+                |f, (n, t)| f.text(n).text(t),
+            )
             .finish();
         Ok(Self {
             env,

@@ -143,7 +143,12 @@ fn assert_same_files(served: &[(String, Vec<u8>)], clean: &[(String, Vec<u8>)], 
                 .zip(y.chars())
                 .position(|(a, b)| a != b)
                 .unwrap_or(x.len().min(y.len()));
-            let around = |s: &str| s.chars().skip(at.saturating_sub(80)).take(200).collect::<String>();
+            let around = |s: &str| {
+                s.chars()
+                    .skip(at.saturating_sub(80))
+                    .take(200)
+                    .collect::<String>()
+            };
             panic!(
                 "{step}: {name} differs at char {at}\n served: …{}…\n  clean: …{}…",
                 around(&x),
@@ -191,7 +196,9 @@ fn random_edit(s: &Session, rng: &mut Rng, n: usize) -> String {
     let (mut fm, mut body) = split(&s.read(&page));
     match rng.below(11) {
         0 | 1 => {
-            body.push_str(&format!("\nAn added paragraph, number {n}, about learning.\n"));
+            body.push_str(&format!(
+                "\nAn added paragraph, number {n}, about learning.\n"
+            ));
             s.write(&page, &join(&fm, &body));
             format!("body of {page}")
         }
@@ -201,7 +208,12 @@ fn random_edit(s: &Session, rng: &mut Rng, n: usize) -> String {
             format!("title of {page}")
         }
         3 => {
-            let date = format!("20{:02}-0{}-1{}", 20 + rng.below(8), 1 + rng.below(9), rng.below(9));
+            let date = format!(
+                "20{:02}-0{}-1{}",
+                20 + rng.below(8),
+                1 + rng.below(9),
+                rng.below(9)
+            );
             set_field(&mut fm, "date", &date);
             s.write(&page, &join(&fm, &body));
             format!("date of {page}: {date}")
@@ -219,7 +231,10 @@ fn random_edit(s: &Session, rng: &mut Rng, n: usize) -> String {
                 .expect("parent")
                 .to_string_lossy()
                 .into_owned();
-            let target = rng.pick(&chapters).trim_start_matches("content/").to_string();
+            let target = rng
+                .pick(&chapters)
+                .trim_start_matches("content/")
+                .to_string();
             let rel = format!("{dir}/added-{n}.md");
             s.write(
                 &rel,
@@ -239,7 +254,10 @@ fn random_edit(s: &Session, rng: &mut Rng, n: usize) -> String {
             format!("renamed {from} to {to}")
         }
         8 => {
-            let target = rng.pick(&chapters).trim_start_matches("content/").to_string();
+            let target = rng
+                .pick(&chapters)
+                .trim_start_matches("content/")
+                .to_string();
             let link = format!("\nSee also [a related page](@/{target}).\n");
             if let Some(i) = body.find("\nSee also [a related page]") {
                 let end = body[i + 1..].find('\n').map_or(body.len(), |e| i + 2 + e);
@@ -253,7 +271,8 @@ fn random_edit(s: &Session, rng: &mut Rng, n: usize) -> String {
             }
         }
         9 => {
-            let builtin = std::fs::read_to_string(repo().join("layouts/page.html")).expect("layout");
+            let builtin =
+                std::fs::read_to_string(repo().join("layouts/page.html")).expect("layout");
             let marked = builtin.replacen("{% block", &format!("<!-- edit {n} -->\n{{% block"), 1);
             s.write("layouts/page.html", &marked);
             format!("layout page.html, edit {n}")
@@ -287,11 +306,18 @@ fn an_error_replaces_nothing_and_its_fix_rebuilds_what_changed_meanwhile() {
     let good = s.read(page);
     s.write(page, &good.replacen("date: 2025-02-18", "date: someday", 1));
     s.rebuild_and_compare("a bad date");
-    s.write("content/techniques/timeline.md", &s.read("content/techniques/timeline.md").replacen("title: ", "title: Edited ", 1));
+    s.write(
+        "content/techniques/timeline.md",
+        &s.read("content/techniques/timeline.md")
+            .replacen("title: ", "title: Edited ", 1),
+    );
     s.rebuild_and_compare("another edit while the error stands");
     s.write(page, &good);
     s.rebuild_and_compare("the error fixed");
-    s.write("layouts/page.html", "{% extends \"base.html\" %}{% block main %}{{ page.missing() }}{% endblock %}");
+    s.write(
+        "layouts/page.html",
+        "{% extends \"base.html\" %}{% block main %}{{ page.missing() }}{% endblock %}",
+    );
     s.rebuild_and_compare("a broken layout");
     std::fs::remove_file(s.path("layouts/page.html")).expect("remove layout");
     s.rebuild_and_compare("the layout removed");
@@ -301,7 +327,10 @@ fn an_error_replaces_nothing_and_its_fix_rebuilds_what_changed_meanwhile() {
 fn a_body_edit_renders_only_the_page_and_the_pages_that_show_it() {
     let mut s = Session::new();
     let first = s.rebuild().expect("first build");
-    assert_eq!(first.rendered, first.jobs, "a first build renders everything");
+    assert_eq!(
+        first.rendered, first.jobs,
+        "a first build renders everything"
+    );
     let page = "content/techniques/spider-diagram.md";
     s.write(page, &format!("{}\nOne more sentence.\n", s.read(page)));
     let report = s.rebuild().expect("rebuild");
