@@ -128,12 +128,14 @@ def save_as_editor(path: str, text: str) -> float:
 
 
 def pick_page(site: str) -> str:
-    """A chapter of a multi-page guide: its edit touches the guide's other chapters too."""
-    for root, _, names in sorted(os.walk(os.path.join(site, "content", "guides"))):
-        chapters = sorted(n for n in names if n.endswith(".md") and not n.startswith("_"))
-        if chapters and root.count(os.sep) > os.path.join(site, "content", "guides").count(os.sep):
-            return os.path.join(root, chapters[0])
-    raise RuntimeError("no guide chapter in the corpus")
+    """The first guide page by name: a page with tags, themes, related pages and backlinks."""
+    guides = os.path.join(site, "content", "guides")
+    for root, dirs, names in os.walk(guides):
+        dirs.sort()
+        pages = sorted(n for n in names if n.endswith(".md") and not n.startswith("_"))
+        if pages:
+            return os.path.join(root, pages[0])
+    raise RuntimeError("no guide page in the corpus")
 
 
 def timing_lines(serve: Serve, since: int) -> list[str]:

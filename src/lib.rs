@@ -153,6 +153,8 @@ pub struct LoadedSite {
     /// Each page's own content fingerprint, by page id, when loaded through a
     /// [`incremental::SourceCache`] (empty otherwise).
     pub page_content: Vec<u64>,
+    /// Each page's summary fingerprint (what lists show of it), likewise.
+    pub page_summary: Vec<u64>,
 }
 
 /// Runs the stages up to the site graph: config, content, Markdown, graph.
@@ -237,7 +239,7 @@ pub fn load_site_with(
         "css/syntax.css".into(),
         syntax_stylesheet().as_bytes().to_vec(),
     );
-    let page_content = cache.map_or_else(Vec::new, |c| c.page_content(&site));
+    let (page_content, page_summary) = cache.map_or_else(Default::default, |c| c.page_keys(&site));
     Ok(LoadedSite {
         site,
         assets: Arc::new(assets),
@@ -245,6 +247,7 @@ pub fn load_site_with(
         resources: files.resources,
         diagnostics: diags,
         page_content,
+        page_summary,
     })
 }
 

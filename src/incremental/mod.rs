@@ -175,6 +175,7 @@ impl IncrementalBuild {
             let inputs = RenderInputs {
                 global,
                 page_content: &loaded.page_content,
+                page_summary: &loaded.page_summary,
             };
             render_changed(&loaded.site, &templates, &staging, now, &inputs, &self.memo)
         });

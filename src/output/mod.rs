@@ -170,19 +170,22 @@ impl Staging {
             self.committed = true;
             return Ok(written.len());
         }
-        let mut moved = 0;
-        for (rel, hash) in &written {
-            if served.get(rel) == Some(hash) {
-                continue;
-            }
+        let changed: Vec<&String> = written
+            .iter()
+            .filter(|(rel, hash)| served.get(*rel) != Some(hash))
+            .map(|(rel, _)| rel)
+            .collect();
+        // In parallel: after a layout edit every page moves, and one rename at a time leaves
+        // the second core idle while the file system works.
+        use rayon::prelude::*;
+        changed.par_iter().try_for_each(|rel| {
             let to = self.target.join(rel);
             if let Some(parent) = to.parent() {
                 fs::create_dir_all(parent)?;
             }
-            fs::rename(self.dir.join(rel), &to)?;
-            moved += 1;
-        }
-        Ok(moved)
+            fs::rename(self.dir.join(rel), &to)
+        })?;
+        Ok(changed.len())
     }
 
     /// Swaps the staging folder in place of the target; the old output is removed only after.

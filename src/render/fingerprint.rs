@@ -17,6 +17,7 @@ use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
 use super::{jobs, render_selected, site_view, Job, JobOutput, Templates};
+use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint::Fingerprint;
 use crate::output::Staging;
@@ -30,6 +31,8 @@ pub struct RenderInputs<'a> {
     pub global: u64,
     /// Each page's own content (its source text and rendered Markdown), by page id.
     pub page_content: &'a [u64],
+    /// Each page's [`page_summary`] when known (0 or missing: computed here), by page id.
+    pub page_summary: &'a [u64],
 }
 
 /// The outputs of the last rebuild, by job fingerprint.
@@ -133,7 +136,11 @@ impl<'a> Keys<'a> {
             .finish();
         let summary: Vec<u64> = (0..site.pages.len())
             .into_par_iter()
-            .map(|id| page_summary(&views, id))
+            .map(|id| {
+                let known = inputs.page_summary.get(id).copied().filter(|&s| s != 0);
+                let summary = known.unwrap_or_else(|| page_summary(&site.pages[id]));
+                with_event_state(&views, id, summary)
+            })
             .collect();
         let own = (0..site.pages.len())
             .map(|id| {
@@ -271,20 +278,10 @@ impl<'a> Keys<'a> {
     }
 }
 
-/// What lists and neighbours show of a page (an `EntryView`, and the title and URL that
-/// breadcrumbs, guide parts and translations show), with whether an event is still upcoming at
-/// `now`: that changes with time alone.
-fn page_summary(views: &ViewContext, id: PageId) -> u64 {
-    let p = &views.site.pages[id];
-    let upcoming = if p.field("start").is_some() {
-        match views.entry(id).event {
-            Some(e) if e.upcoming => 2,
-            Some(_) => 1,
-            None => 0,
-        }
-    } else {
-        0
-    };
+/// What lists and neighbours show of a page: an `EntryView`, and the title and URL that
+/// breadcrumbs, guide parts and translations show. It depends on the page alone, so `lore serve`
+/// keeps it with the parsed page.
+pub fn page_summary(p: &Page) -> u64 {
     Fingerprint::new("summary")
         .text(&p.url)
         .text(&p.lang)
@@ -302,6 +299,19 @@ fn page_summary(views: &ViewContext, id: PageId) -> u64 {
         .json(&p.taxonomies)
         .json(&p.fields)
         .num(u64::from(p.is_section) | u64::from(p.generated) << 1 | u64::from(p.draft) << 2)
-        .num(upcoming)
         .finish()
+}
+
+/// A page's summary with whether an event is still upcoming at `now`: that changes with time
+/// alone.
+fn with_event_state(views: &ViewContext, id: PageId, summary: u64) -> u64 {
+    if views.site.pages[id].field("start").is_none() {
+        return summary;
+    }
+    let state = match views.entry(id).event {
+        Some(e) if e.upcoming => 2,
+        Some(_) => 1,
+        None => 0,
+    };
+    Fingerprint::new("event").num(summary).num(state).finish()
 }

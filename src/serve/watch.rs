@@ -11,7 +11,7 @@ use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, Recom
 use super::Live;
 
 /// How long the sources must be quiet before a rebuild starts.
-const QUIET: Duration = Duration::from_millis(80);
+const QUIET: Duration = Duration::from_millis(50);
 
 /// How long edits must pause after a rebuild before the search index is rebuilt.
 const SEARCH_AFTER: Duration = Duration::from_millis(300);
