@@ -1,7 +1,7 @@
 //! Job fingerprints, for `lore serve`: a job is rendered again only when the fingerprint of its
 //! inputs changed since the last rebuild; otherwise its previous output file stays.
 //!
-//! A job's fingerprint covers what [`super::render_job`] reads: the global inputs (configuration,
+//! A job's fingerprint covers what `render_job` reads: the global inputs (configuration,
 //! layouts, assets, resources), the site view of its language, the full content of the page(s)
 //! it renders, and the *summary* (everything an [`super::EntryView`] shows, event upcoming/past
 //! state included) of every page it shows beside them: translations, breadcrumbs, related pages,
