@@ -138,8 +138,20 @@ pub struct BuildReport {
     pub timings: Timings,
 }
 
+/// What a run keeps of each page once the stage that needed it is over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retention {
+    /// Everything: `check` reads the Markdown sources and the rendered HTML after rendering.
+    Everything,
+    /// Only what later stages read (`build`): each page's Markdown source is freed once its HTML
+    /// exists, the HTML once the pages are rendered. At 100,000 pages that is over a GB.
+    Minimum,
+}
+
 /// The loaded and rendered site, before any output: what `build`, `check` and `serve` share.
 pub struct LoadedSite {
+    /// What is kept once no longer needed.
+    pub retention: Retention,
     /// The site graph.
     pub site: Site,
     /// Its assets.
@@ -160,16 +172,18 @@ pub struct LoadedSite {
 /// Runs the stages up to the site graph: config, content, Markdown, graph.
 pub fn load_site(
     options: &BuildOptions,
+    retention: Retention,
     timings: &mut Timings,
     progress: &dyn Fn(&str),
 ) -> Result<LoadedSite, Diagnostics> {
-    load_site_with(options, timings, progress, None)
+    load_site_with(options, retention, timings, progress, None)
 }
 
 /// [`load_site`], reusing what `cache` holds from the last run (`lore serve`): only the files
 /// that changed are read, parsed and rendered again. The stages are the same either way.
 pub fn load_site_with(
     options: &BuildOptions,
+    retention: Retention,
     timings: &mut Timings,
     progress: &dyn Fn(&str),
     mut cache: Option<&mut incremental::SourceCache>,
@@ -194,7 +208,7 @@ pub fn load_site_with(
         None => content::load_sources(&options.root),
     });
     diags.extend(d);
-    let (pages, drafts, d) = timings.time("parse", progress, || match cache.as_deref_mut() {
+    let (mut pages, drafts, d) = timings.time("parse", progress, || match cache.as_deref_mut() {
         Some(c) => c.parse_pages(&config, &mut files, options.drafts),
         None => content::parse_pages(&config, std::mem::take(&mut files.pages), options.drafts),
     });
@@ -215,10 +229,19 @@ pub fn load_site_with(
             .unwrap_or_default();
         let render = |p: &content::Page| render_markdown(p, &index, &highlighter, &labels);
         let (rendered, d) = match (cache.as_deref_mut(), link_key) {
+            // Kept pages keep their Markdown: a page is rendered again when a link changes.
             (Some(c), Some(key)) => c.render_markdown(&pages, key, &render),
             _ => {
-                let out: Vec<(RenderedMarkdown, Vec<Diagnostic>)> =
-                    pages.par_iter().map(render).collect();
+                let out: Vec<(RenderedMarkdown, Vec<Diagnostic>)> = pages
+                    .par_iter_mut()
+                    .map(|p| {
+                        let out = render(p);
+                        if retention == Retention::Minimum {
+                            p.body = String::new();
+                        }
+                        out
+                    })
+                    .collect();
                 let (r, d): (Vec<_>, Vec<Vec<_>>) = out.into_iter().unzip();
                 (r, d.into_iter().flatten().collect())
             }
@@ -241,6 +264,7 @@ pub fn load_site_with(
     );
     let (page_content, page_summary) = cache.map_or_else(Default::default, |c| c.page_keys(&site));
     Ok(LoadedSite {
+        retention,
         site,
         assets: Arc::new(assets),
         strings: Arc::new(strings),
@@ -265,7 +289,8 @@ pub fn build(
     progress: &dyn Fn(&str),
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let mut timings = Timings::default();
-    let mut loaded = load_site(options, &mut timings, progress).map_err(Diagnostics::sorted)?;
+    let mut loaded = load_site(options, Retention::Minimum, &mut timings, progress)
+        .map_err(Diagnostics::sorted)?;
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     if let Err(why) = output::check_output_dir(&options.root, &options.out) {
         diagnostics.push(Diagnostic::error("", why).help("choose another --out folder"));
@@ -291,7 +316,7 @@ pub fn build(
     })?;
     let now = options.now.unwrap_or_else(Utc::now);
     diagnostics.extend(render_output(
-        &loaded,
+        &mut loaded,
         &templates,
         &staging,
         now,
@@ -327,17 +352,20 @@ impl LoadedSite {
 /// Renders a loaded site into `staging`: pages, lists, feeds, the search index, assets and page
 /// resources. `build` then swaps the staging folder in; `check` renders into a throwaway one.
 pub fn render_output(
-    loaded: &LoadedSite,
+    loaded: &mut LoadedSite,
     templates: &render::Templates,
     staging: &Staging,
     now: DateTime<Utc>,
     timings: &mut Timings,
     progress: &dyn Fn(&str),
 ) -> Vec<Diagnostic> {
-    let site = &loaded.site;
     let mut diagnostics = timings.time("render", progress, || {
-        render::render_site(site, templates, staging, now)
+        render::render_site(&loaded.site, templates, staging, now)
     });
+    if loaded.retention == Retention::Minimum {
+        loaded.site.release_html();
+    }
+    let site = &loaded.site;
     if site.config.search.enabled {
         let d = timings.time("search index", progress, || {
             search::write_search_index(site, staging)

@@ -63,7 +63,12 @@ impl CheckReport {
 /// Checks the site: the build's validation, then every extra check.
 pub fn check_site(options: &CheckOptions, progress: &dyn Fn(&str)) -> CheckReport {
     let mut timings = Timings::default();
-    let loaded = match crate::load_site(&options.build, &mut timings, progress) {
+    let mut loaded = match crate::load_site(
+        &options.build,
+        crate::Retention::Everything,
+        &mut timings,
+        progress,
+    ) {
         Ok(l) => l,
         Err(d) => {
             return CheckReport {
@@ -77,7 +82,7 @@ pub fn check_site(options: &CheckOptions, progress: &dyn Fn(&str)) -> CheckRepor
     let output = if diags.has_errors() {
         None
     } else {
-        render_to_throwaway(&loaded, options, &mut timings, progress, &mut diags)
+        render_to_throwaway(&mut loaded, options, &mut timings, progress, &mut diags)
     };
     progress("checks");
     let refs: Vec<PageReferences> = loaded
@@ -109,7 +114,7 @@ pub fn check_site(options: &CheckOptions, progress: &dyn Fn(&str)) -> CheckRepor
 /// Renders the whole site into a temporary folder, as `build` would, and returns the list of
 /// files written; rendering problems go into `diags`.
 fn render_to_throwaway(
-    loaded: &LoadedSite,
+    loaded: &mut LoadedSite,
     options: &CheckOptions,
     timings: &mut Timings,
     progress: &dyn Fn(&str),

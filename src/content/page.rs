@@ -146,6 +146,13 @@ fn locate(config: &Config, rel: &std::path::Path) -> Located {
     }
 }
 
+/// The file's text from `start` on, in the file's own buffer: a large site's sources are not
+/// held twice while they are parsed.
+fn into_body(mut text: String, start: usize) -> String {
+    text.drain(..start);
+    text
+}
+
 /// Parses and checks one source file. Returns the page (unless an error makes it unusable)
 /// and every problem found.
 pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagnostic>) {
@@ -163,6 +170,7 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
             return (None, vec![d]);
         }
     };
+    let body_start = split.body.as_ptr() as usize - src.text.as_ptr() as usize;
     let raw = match yaml::parse_mapping(split.yaml, &source, split.yaml_line) {
         Ok(m) => m,
         Err(d) => return (None, vec![d]),
@@ -315,7 +323,7 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
         taxonomies,
         url,
         body_line: split.body_line,
-        body: split.body.to_string(),
+        body: into_body(src.text, body_start),
         field_positions: positions,
         generated: false,
         fields,

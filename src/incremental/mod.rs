@@ -102,6 +102,7 @@ impl IncrementalBuild {
         }
         let loaded = crate::load_site_with(
             &self.options,
+            crate::Retention::Everything,
             &mut timings,
             &|_| {},
             Some(&mut self.sources),

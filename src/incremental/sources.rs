@@ -336,14 +336,14 @@ pub(crate) fn link_index_fingerprint(
 /// Everything of rendered Markdown that a page, a list or the search index can show.
 fn rendered_fingerprint(r: &RenderedMarkdown) -> u64 {
     let f = Fingerprint::new("rendered")
-        .text(&r.html)
+        .text(&r.html())
         .json(&r.toc)
         .json(&r.callouts)
         .num(r.word_count as u64);
     let f = r.links.iter().fold(f, |f, l| {
         f.text(&l.url).text(l.anchor.as_deref().unwrap_or(""))
     });
-    r.sections
+    r.sections()
         .iter()
         .fold(f, |f, s| {
             f.text(s.anchor.as_deref().unwrap_or(""))

@@ -10,39 +10,50 @@ mod callouts;
 mod headings;
 pub mod highlight;
 mod links;
+mod packed;
 mod text;
 
 use std::ops::Range;
 
 use pulldown_cmark::{html, Event, Options, Parser};
-use serde::Serialize;
 
 pub use callouts::{Callout, CalloutKind};
 pub use headings::{anchor_slug, Heading};
 pub use highlight::Highlighter;
 pub use links::{Link, LinkResolver};
+pub use packed::{PackedSections, PackedText};
 pub use text::TextSection;
 
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, LineIndex};
 
 /// What a page's Markdown becomes: its HTML and what templates and later stages need from it.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default)]
 pub struct RenderedMarkdown {
-    /// The body as HTML.
-    pub html: String,
+    /// The body as HTML, packed until a page is rendered ([`RenderedMarkdown::html`]).
+    pub html: PackedText,
     /// Headings in order, with their ids, for the table of contents.
     pub toc: Vec<Heading>,
     /// Callouts (tips, checklists, readings, ...) in order, for a guide's front page.
     pub callouts: Vec<Callout>,
     /// Links to other pages of the site, resolved.
-    #[serde(skip)]
     pub links: Vec<Link>,
-    /// Plain text of each heading's section, for search.
-    #[serde(skip)]
-    pub sections: Vec<TextSection>,
+    /// Plain text of each heading's section, for search, packed ([`RenderedMarkdown::sections`]).
+    pub sections: PackedSections,
     /// Number of words, for reading time.
     pub word_count: usize,
+}
+
+impl RenderedMarkdown {
+    /// The body as HTML.
+    pub fn html(&self) -> String {
+        self.html.unpack()
+    }
+
+    /// The plain text of each heading's section.
+    pub fn sections(&self) -> Vec<TextSection> {
+        self.sections.unpack()
+    }
 }
 
 /// An event with the byte range of the body it came from.
@@ -114,14 +125,14 @@ pub fn render_markdown(
         .iter()
         .map(|s| s.text.split_whitespace().count())
         .sum();
-    let html = to_html(events);
+    let html = PackedText::pack(&to_html(events));
     (
         RenderedMarkdown {
             html,
             toc,
             callouts,
             links,
-            sections,
+            sections: PackedSections::pack(&sections),
             word_count,
         },
         diags,

@@ -52,13 +52,17 @@ fn gives_headings_unique_github_style_ids() {
     let (r, _) = render("## How to run it\n\ntext\n\n## How to run it\n\n### Étape `un`\n");
     let ids: Vec<_> = r.toc.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids, ["how-to-run-it", "how-to-run-it-1", "étape-un"]);
-    assert!(r.html.contains("<h2 id=\"how-to-run-it\">"));
+    assert!(r.html().contains("<h2 id=\"how-to-run-it\">"));
 }
 
 #[test]
 fn resolves_links_to_markdown_files_and_reports_missing_ones_with_line() {
     let (r, d) = render("See [x](../toolkits/x.md#tools).\n\nAnd [y](../toolkits/y.md).\n");
-    assert!(r.html.contains("href=\"/toolkits/x/#tools\""), "{}", r.html);
+    assert!(
+        r.html().contains("href=\"/toolkits/x/#tools\""),
+        "{}",
+        r.html()
+    );
     assert_eq!(d.len(), 1);
     assert_eq!((d[0].line, d[0].col), (7, 5));
     assert!(d[0].message.contains("content/toolkits/y.md"));
@@ -68,19 +72,19 @@ fn resolves_links_to_markdown_files_and_reports_missing_ones_with_line() {
 fn renders_alerts_as_callouts_with_titles() {
     let (r, _) = render("> [!CHECKLIST] Before the event\n> - [ ] Venue booked\n\n> [!TIP]\n> Start on time.\n\n> plain quote\n");
     assert!(
-        r.html
+        r.html()
             .contains("<aside class=\"callout callout-checklist\" id=\"checklist-1\""),
         "{}",
-        r.html
+        r.html()
     );
     assert!(r
-        .html
+        .html()
         .contains("<p class=\"callout-title\">Before the event</p>"));
     assert!(
-        r.html.contains("<p class=\"callout-title\">Tip</p>"),
+        r.html().contains("<p class=\"callout-title\">Tip</p>"),
         "untitled callouts get the kind's label"
     );
-    assert!(r.html.contains("<blockquote>"));
+    assert!(r.html().contains("<blockquote>"));
     assert_eq!(r.callouts.len(), 2);
     assert_eq!(r.callouts[1].kind, CalloutKind::Tip);
     assert!(r.callouts[1].html.contains("Start on time."));
@@ -89,28 +93,28 @@ fn renders_alerts_as_callouts_with_titles() {
 #[test]
 fn renders_callout_fences_as_markdown() {
     let (r, _) = render("```tip Keep it short\nUse **bold** sparingly.\n```\n");
-    assert!(r.html.contains("callout-tip"));
-    assert!(r.html.contains("<strong>bold</strong>"), "{}", r.html);
+    assert!(r.html().contains("callout-tip"));
+    assert!(r.html().contains("<strong>bold</strong>"), "{}", r.html());
 }
 
 #[test]
 fn highlights_code_with_classes_and_falls_back_to_plain_text() {
     let (r, _) = render("```python\nprint('hi')\n```\n\n```nosuchlang\n<b>\n```\n");
-    assert!(r.html.contains("class=\"hl-"), "{}", r.html);
-    assert!(!r.html.contains("style="));
+    assert!(r.html().contains("class=\"hl-"), "{}", r.html());
+    assert!(!r.html().contains("style="));
     assert!(
-        r.html.contains("language-nosuchlang\">&lt;b&gt;"),
+        r.html().contains("language-nosuchlang\">&lt;b&gt;"),
         "{}",
-        r.html
+        r.html()
     );
 }
 
 #[test]
 fn collects_plain_text_per_section_without_code() {
     let (r, _) = render("Intro words.\n\n## Steps\n\nDo *this*.\n\n```bash\nrm -rf\n```\n");
-    assert_eq!(r.sections[0].text, "Intro words.");
-    assert_eq!(r.sections[1].anchor.as_deref(), Some("steps"));
-    assert_eq!(r.sections[1].text, "Do this.");
+    assert_eq!(r.sections()[0].text, "Intro words.");
+    assert_eq!(r.sections()[1].anchor.as_deref(), Some("steps"));
+    assert_eq!(r.sections()[1].text, "Do this.");
 }
 
 #[test]
@@ -123,6 +127,6 @@ fn supports_tables_footnotes_strikethrough_and_tasks() {
         "footnote-definition",
         "type=\"checkbox\"",
     ] {
-        assert!(r.html.contains(needle), "{needle}: {}", r.html);
+        assert!(r.html().contains(needle), "{needle}: {}", r.html());
     }
 }

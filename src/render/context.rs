@@ -2,6 +2,7 @@
 //! ready-to-print values (URLs with the base path, dates as text) so layouts stay simple.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
@@ -21,6 +22,9 @@ pub struct ViewContext<'a> {
     pub base_path: String,
     /// The moment events are "upcoming" or "past" against.
     pub now: DateTime<Utc>,
+    /// Each page's entry as layouts receive it, made on first use: a page shows in many lists
+    /// (its section's pages, terms, related, backlinks), and a template value is cheap to share.
+    entry_values: Vec<OnceLock<minijinja::Value>>,
 }
 
 /// A link to a page with what lists show of it.
@@ -206,10 +210,10 @@ pub struct PageView {
     pub source: String,
     /// Home and sections above the page.
     pub breadcrumbs: Vec<Link>,
-    /// Pages sharing tags and themes.
-    pub related: Vec<EntryView>,
-    /// Pages linking here.
-    pub backlinks: Vec<EntryView>,
+    /// Pages sharing tags and themes (entries).
+    pub related: Vec<minijinja::Value>,
+    /// Pages linking here (entries).
+    pub backlinks: Vec<minijinja::Value>,
     /// The multi-page guide it belongs to.
     pub book: Option<BookView>,
     /// A toolkit's tools.
@@ -220,7 +224,24 @@ pub struct PageView {
     pub is_section: bool,
 }
 
-impl ViewContext<'_> {
+impl<'a> ViewContext<'a> {
+    /// Views of `site` with URLs under `base_path`, events upcoming or past against `now`.
+    pub fn new(site: &'a Site, base_path: String, now: DateTime<Utc>) -> Self {
+        Self {
+            site,
+            base_path,
+            now,
+            entry_values: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The list entry for a page as a template value, made once per build.
+    pub fn entry_value(&self, id: PageId) -> minijinja::Value {
+        self.entry_values[id]
+            .get_or_init(|| minijinja::Value::from_serialize(self.entry(id)))
+            .clone()
+    }
+
     /// URL with the base path.
     pub fn url(&self, url: &str) -> String {
         format!("{}{}", self.base_path, url)
@@ -360,7 +381,7 @@ impl ViewContext<'_> {
             permalink: self.config().absolute_url(&p.url),
             updated: p.updated.map(|d| d.to_string()),
             dir: lang.map_or(Direction::Ltr, |l| l.dir),
-            content: r.html.clone(),
+            content: r.html(),
             toc: r.toc.clone(),
             callouts: r.callouts.clone(),
             reading_time: reading_time(r.word_count),
@@ -370,8 +391,14 @@ impl ViewContext<'_> {
             edit_url,
             source: p.source.to_string_lossy().replace('\\', "/"),
             breadcrumbs,
-            related: site.related[id].iter().map(|&i| self.entry(i)).collect(),
-            backlinks: site.backlinks[id].iter().map(|&i| self.entry(i)).collect(),
+            related: site.related[id]
+                .iter()
+                .map(|&i| self.entry_value(i))
+                .collect(),
+            backlinks: site.backlinks[id]
+                .iter()
+                .map(|&i| self.entry_value(i))
+                .collect(),
             book: site.book_of(id).map(|b| self.book(b, id)),
             tools: self.files(p, "tools"),
             attachments: self.files(p, "attachments"),

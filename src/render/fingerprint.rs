@@ -125,11 +125,11 @@ impl<'a> Keys<'a> {
         inputs: &RenderInputs,
         templates: &Templates,
     ) -> Self {
-        let views = ViewContext {
+        let views = ViewContext::new(
             site,
-            base_path: super::templates::base_path(&site.config.base_url),
+            super::templates::base_path(&site.config.base_url),
             now,
-        };
+        );
         let global = Fingerprint::new("global")
             .num(inputs.global)
             .num(templates.fingerprint())

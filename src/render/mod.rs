@@ -70,6 +70,19 @@ struct Pagination {
     pages: Vec<Link>,
 }
 
+/// The page numbers a list page links to: the first, the last and two on each side of the
+/// current one. Linking every page from every page would make a long section's lists
+/// quadratic in its length (500 pages of 500 links each at 25,000 entries).
+fn page_window(current: usize, total: usize) -> Vec<usize> {
+    let near = current.saturating_sub(2).max(1)..=(current + 2).min(total);
+    let mut pages: Vec<usize> = std::iter::once(1)
+        .chain(near)
+        .chain(std::iter::once(total))
+        .collect();
+    pages.dedup();
+    pages
+}
+
 /// Renders and writes every page, list, taxonomy page, redirect and machine-readable file.
 pub fn render_site(
     site: &Site,
@@ -102,11 +115,7 @@ fn render_selected(
     jobs: &[Job],
     selected: &[usize],
 ) -> (Vec<Diagnostic>, Vec<(usize, JobOutput)>) {
-    let views = ViewContext {
-        site,
-        base_path: templates::base_path(&site.config.base_url),
-        now,
-    };
+    let views = ViewContext::new(site, templates::base_path(&site.config.base_url), now);
     let site_views: BTreeMap<String, Value> = site
         .config
         .languages
@@ -238,7 +247,7 @@ fn render_job(
             let tax = &site.taxonomies[*t];
             let term = &tax.terms[*i];
             let (site_v, dir) = lang_ctx(&tax.lang);
-            let entries: Vec<EntryView> = term.pages.iter().map(|&id| views.entry(id)).collect();
+            let entries: Vec<Value> = term.pages.iter().map(|&id| views.entry_value(id)).collect();
             let ctx = minijinja::context! {
                 site => site_v, lang => &tax.lang, dir => dir, taxonomy => &tax.name,
                 taxonomy_url => views.url(&tax.url), term => &term.name, url => views.url(&term.url), entries => entries,
@@ -320,10 +329,10 @@ fn list_shared(views: &ViewContext, section: PageId) -> ListShared {
         .collect();
     upcoming.sort_by_key(start_of);
     let is_home = p.logical_path.is_empty();
-    let recent: Vec<EntryView> = if is_home {
+    let recent: Vec<Value> = if is_home {
         recent_pages(site, &p.lang, 6)
             .into_iter()
-            .map(|id| views.entry(id))
+            .map(|id| views.entry_value(id))
             .collect()
     } else {
         Vec::new()
@@ -333,8 +342,11 @@ fn list_shared(views: &ViewContext, section: PageId) -> ListShared {
     } else {
         upcoming
     };
-    let sections: Vec<EntryView> = site.sections.get(&section).map_or(Vec::new(), |s| {
-        s.subsections.iter().map(|&i| views.entry(i)).collect()
+    let sections: Vec<Value> = site.sections.get(&section).map_or(Vec::new(), |s| {
+        s.subsections
+            .iter()
+            .map(|&i| views.entry_value(i))
+            .collect()
     });
     ListShared {
         page: Value::from_serialize(views.page(section)),
@@ -368,18 +380,19 @@ fn render_list(
             format!("{}page/{n}/", p.url)
         }
     };
-    let entries: Vec<EntryView> = all
+    let entries: Vec<Value> = all
         .iter()
         .skip((number - 1) * per)
         .take(per)
-        .map(|&id| views.entry(id))
+        .map(|&id| views.entry_value(id))
         .collect();
     let pagination = Pagination {
         current: number,
         total,
         prev: (number > 1).then(|| views.url(&page_url(number - 1))),
         next: (number < total).then(|| views.url(&page_url(number + 1))),
-        pages: (1..=total)
+        pages: page_window(number, total)
+            .into_iter()
             .map(|n| Link {
                 title: n.to_string(),
                 url: views.url(&page_url(n)),
@@ -605,4 +618,18 @@ fn summarise_template_errors(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         out.push(d);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn list_pages_link_a_window_of_pages_not_all_of_them() {
+        assert_eq!(page_window(1, 1), vec![1]);
+        assert_eq!(page_window(1, 3), vec![1, 2, 3]);
+        assert_eq!(page_window(1, 500), vec![1, 2, 3, 500]);
+        assert_eq!(page_window(250, 500), vec![1, 248, 249, 250, 251, 252, 500]);
+        assert_eq!(page_window(500, 500), vec![1, 498, 499, 500]);
+    }
 }

@@ -41,9 +41,9 @@ pub const FIELDS: usize = 5;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Section<'a> {
     /// Id of the heading (`None` before the first heading and for the description).
-    pub anchor: Option<&'a str>,
+    pub anchor: Option<Cow<'a, str>>,
     /// The heading's text.
-    pub heading: &'a str,
+    pub heading: Cow<'a, str>,
     /// Plain text, words separated by single spaces.
     pub text: Cow<'a, str>,
     /// This is the first piece of its section (its heading is counted once).
@@ -90,7 +90,7 @@ impl<'a> Document<'a> {
     /// The index's view of page `id`.
     pub fn from_page(site: &'a Site, id: PageId) -> Self {
         let p = &site.pages[id];
-        let (pieces, heading_words, body_words) = pieces(site, p, &site.rendered[id].sections);
+        let (pieces, heading_words, body_words) = pieces(site, p, site.rendered[id].sections());
         // Every taxonomy (tags, themes, authors, the site's own) names what the page is about.
         let tags_text = p
             .taxonomies
@@ -147,11 +147,11 @@ fn spaced_words(s: &str) -> u32 {
 fn pieces<'a>(
     site: &Site,
     p: &'a Page,
-    sections: &'a [TextSection],
+    sections: Vec<TextSection>,
 ) -> (Vec<(Section<'a>, u32)>, u32, u32) {
     let head = Section {
         anchor: None,
-        heading: "",
+        heading: Cow::Borrowed(""),
         text: Cow::Borrowed(&p.description),
         first: true,
     };
@@ -161,7 +161,7 @@ fn pieces<'a>(
     if !details.is_empty() {
         let section = Section {
             anchor: None,
-            heading: "",
+            heading: Cow::Borrowed(""),
             text: Cow::Owned(details),
             first: true,
         };
@@ -176,9 +176,9 @@ fn pieces<'a>(
             .enumerate()
         {
             let section = Section {
-                anchor: s.anchor.as_deref(),
-                heading: &s.heading,
-                text: Cow::Borrowed(text),
+                anchor: s.anchor.clone().map(Cow::Owned),
+                heading: Cow::Owned(s.heading.clone()),
+                text: Cow::Owned(text.to_string()),
                 first: i == 0,
             };
             pieces.push((section, n as u32 + h));
@@ -317,7 +317,7 @@ mod tests {
             (
                 Section {
                     anchor: None,
-                    heading: "h",
+                    heading: "h".into(),
                     text: Cow::Borrowed(text),
                     first: true,
                 },

@@ -30,13 +30,14 @@ const INLINED: [&str; 7] = [
     "excerpt.mjs",
     "engine.mjs",
 ];
-/// Modules loaded when needed, under content-hashed names.
-const LAZY: [&str; 5] = [
-    "stemmer-en",
-    "stemmer-fr",
-    "stemmer-es",
-    "stemmer-ar",
-    "filters",
+/// Modules loaded when needed, under content-hashed names, each with the modules inlined in
+/// front of it (the stemmers share one Snowball runtime, but loading one stays one request).
+const LAZY: [(&str, &[&str]); 5] = [
+    ("stemmer-en", &["snowball.mjs"]),
+    ("stemmer-fr", &["snowball.mjs"]),
+    ("stemmer-es", &["snowball.mjs"]),
+    ("stemmer-ar", &["snowball.mjs"]),
+    ("filters", &[]),
 ];
 
 /// What `search.js` knows before fetching anything.
@@ -55,9 +56,8 @@ pub fn write_engine(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut modules = BTreeMap::new();
-    for name in LAZY {
-        let file = format!("{name}.mjs");
-        match source(site, &file) {
+    for (name, inlined) in LAZY {
+        match lazy_module(site, name, inlined) {
             Ok(bytes) => {
                 let hashed = format!("{name}.{}.mjs", content_hash(&bytes));
                 if let Err(d) = staging.write(&format!("search/{hashed}"), &bytes) {
@@ -116,6 +116,22 @@ fn engine_source(site: &Site, description: &IndexDescription) -> Result<String, 
          export const configure = (options) => engine.configure(options);\n",
     );
     Ok(js)
+}
+
+/// A lazily loaded module: the modules it imports inlined in front of it, its imports dropped.
+fn lazy_module(site: &Site, name: &str, inlined: &[&str]) -> Result<Vec<u8>, Diagnostic> {
+    let own = source(site, &format!("{name}.mjs"))?;
+    if inlined.is_empty() {
+        return Ok(own);
+    }
+    let mut js = String::new();
+    for file in inlined {
+        js.push_str(&without_imports(&String::from_utf8_lossy(&source(
+            site, file,
+        )?)));
+    }
+    js.push_str(&without_imports(&String::from_utf8_lossy(&own)));
+    Ok(js.into_bytes())
 }
 
 /// The text of a module with its `import ... from './x.mjs';` lines (single- or multi-line)

@@ -348,7 +348,7 @@ fn analyze_batch(
             // The description was seen above, as its own field.
             for s in sections.iter().skip(usize::from(part == 0)) {
                 if s.first {
-                    see(s.heading, Field::Headings, part, &mut vocab);
+                    see(&s.heading, Field::Headings, part, &mut vocab);
                 }
                 see(&s.text, Field::Body, part, &mut vocab);
             }
@@ -496,8 +496,8 @@ mod tests {
         }]];
         parts.extend(body.iter().map(|t| {
             vec![Section {
-                anchor: Some("s"),
-                heading: "Section",
+                anchor: Some("s".into()),
+                heading: "Section".into(),
                 text: (*t).into(),
                 first: true,
             }]

@@ -201,7 +201,7 @@ fn version(built: &LanguageIndex) -> String {
             for part in &doc.parts {
                 h.update([1]);
                 for s in part {
-                    h.update(s.anchor.unwrap_or("\u{0}").as_bytes());
+                    h.update(s.anchor.as_deref().unwrap_or("\u{0}").as_bytes());
                     h.update([0]);
                     h.update(s.heading.as_bytes());
                     h.update([0]);
@@ -280,8 +280,8 @@ fn part_files(n: usize, doc: &Document) -> Vec<(String, Vec<u8>)> {
                 s: sections
                     .iter()
                     .map(|s| PartSection {
-                        a: s.anchor,
-                        h: s.heading,
+                        a: s.anchor.as_deref(),
+                        h: &s.heading,
                         x: &s.text,
                     })
                     .collect(),
@@ -445,9 +445,14 @@ mod bench {
         };
         let options = crate::BuildOptions::new(root);
         let mut timings = crate::Timings::default();
-        let loaded = crate::load_site(&options, &mut timings, &|_| {})
-            .map_err(|_| "load failed")
-            .unwrap();
+        let loaded = crate::load_site(
+            &options,
+            crate::Retention::Everything,
+            &mut timings,
+            &|_| {},
+        )
+        .map_err(|_| "load failed")
+        .unwrap();
         let site = &loaded.site;
         if let Ok(out) = std::env::var("LORE_SEARCH_BENCH_OUT") {
             let t = std::time::Instant::now();

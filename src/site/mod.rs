@@ -59,6 +59,14 @@ pub struct Site {
 }
 
 impl Site {
+    /// Frees every page's body HTML once the pages are rendered, before the search index is
+    /// built, so the two largest per-page texts are never all alive at once.
+    pub fn release_html(&mut self) {
+        for r in &mut self.rendered {
+            r.html = Default::default();
+        }
+    }
+
     /// True for a list page: the home page or a top-level section's `_index.md`.
     pub fn is_list(&self, id: PageId) -> bool {
         let p = &self.pages[id];

@@ -7,7 +7,9 @@
 //
 // The generated Rust is regular (among tables, groupings, labelled `loop` blocks used as
 // gotos, one routine per Snowball routine), so the port is a line-by-line rewrite, and the
-// runtime below (`SnowballEnv`) mirrors rust-stemmers' `snowball_env.rs` on UTF-16 strings.
+// runtime below (`SnowballEnv`, written once to snowball.mjs and imported by every stemmer;
+// `lore build` inlines it into each stemmer it writes, so loading one stays one request)
+// mirrors rust-stemmers' `snowball_env.rs` on UTF-16 strings.
 // Words outside the Basic Multilingual Plane are never stemmed (see analyze.mjs), so one UTF-16
 // unit is one character here as one `char` is there. tests/js/analysis.test.mjs checks the
 // output against vectors written by the Rust side.
@@ -52,7 +54,7 @@ function amongBytes(entry) {
   return entry[3] || (entry[3] = utf8(entry[0]));
 }
 
-class SnowballEnv {
+export class SnowballEnv {
   constructor(word) {
     this.current = word;
     this.cursor = 0;
@@ -446,6 +448,14 @@ function portAlgorithm(rust, name) {
 
 function main() {
   const { dir, version } = crateDir();
+  const runtime = `// The Snowball runtime shared by lore's stemmers, ported from rust-stemmers ${version}
+// (src/snowball/snowball_env.rs) by tests/js/tools/port-snowball.mjs. Do not edit by hand:
+// rerun the tool.
+/* eslint-disable */
+${RUNTIME}`;
+  const runtimeOut = path.join(OUT_DIR, 'snowball.mjs');
+  fs.writeFileSync(runtimeOut, runtime);
+  console.log(`wrote ${path.relative(process.cwd(), runtimeOut)} (${runtime.length} bytes)`);
   for (const [code, algo] of Object.entries(LANGS)) {
     const src = fs.readFileSync(path.join(dir, 'src/snowball/algorithms', `${algo}.rs`), 'utf8');
     const body = portAlgorithm(src, `${algo}.rs`);
@@ -453,7 +463,7 @@ function main() {
 // (src/snowball/algorithms/${algo}.rs) by tests/js/tools/port-snowball.mjs. Do not edit by hand:
 // rerun the tool. The input must be lowercase, as lore's analysis makes it.
 /* eslint-disable */
-${RUNTIME}
+import { SnowballEnv } from './snowball.mjs';
 ${body}
 
 /**
