@@ -23,6 +23,8 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod fingerprint;
+pub mod incremental;
 pub mod markdown;
 pub mod output;
 pub mod render;
@@ -160,6 +162,11 @@ pub struct LoadedSite {
     pub resources: Vec<PathBuf>,
     /// Problems found so far (errors and warnings).
     pub diagnostics: Diagnostics,
+    /// Each page's own content fingerprint, by page id, when loaded through a
+    /// [`incremental::SourceCache`] (empty otherwise).
+    pub page_content: Vec<u64>,
+    /// Each page's summary fingerprint (what lists show of it), likewise.
+    pub page_summary: Vec<u64>,
 }
 
 /// Runs the stages up to the site graph: config, content, Markdown, graph.
@@ -169,18 +176,23 @@ pub fn load_site(
     timings: &mut Timings,
     progress: &dyn Fn(&str),
 ) -> Result<LoadedSite, Diagnostics> {
+    load_site_with(options, retention, timings, progress, None)
+}
+
+/// [`load_site`], reusing what `cache` holds from the last run (`lore serve`): only the files
+/// that changed are read, parsed and rendered again. The stages are the same either way.
+pub fn load_site_with(
+    options: &BuildOptions,
+    retention: Retention,
+    timings: &mut Timings,
+    progress: &dyn Fn(&str),
+    mut cache: Option<&mut incremental::SourceCache>,
+) -> Result<LoadedSite, Diagnostics> {
     let mut config = Config::load(&options.root).map_err(Diagnostics::from_iter)?;
     if let Some(url) = &options.base_url {
         config.base_url = url.trim_end_matches('/').to_string();
     }
     let mut diags = Diagnostics::new();
-    let (files, d) = timings.time("load", progress, || content::load_sources(&options.root));
-    diags.extend(d);
-    let (mut pages, drafts, d) = timings.time("parse", progress, || {
-        content::parse_pages(&config, files.pages, options.drafts)
-    });
-    diags.extend(d);
-    let base_path = render::templates::base_path(&config.base_url);
     let strings = match render::templates::load_strings(&config) {
         Ok(s) => s,
         Err(d) => {
@@ -188,28 +200,57 @@ pub fn load_site(
             Default::default()
         }
     };
+    if let Some(c) = cache.as_deref_mut() {
+        c.check_config(incremental::config_fingerprint(options, &strings));
+    }
+    let (mut files, d) = timings.time("load", progress, || match cache.as_deref_mut() {
+        Some(c) => c.load_sources(&options.root),
+        None => content::load_sources(&options.root),
+    });
+    diags.extend(d);
+    let (mut pages, drafts, d) = timings.time("parse", progress, || match cache.as_deref_mut() {
+        Some(c) => c.parse_pages(&config, &mut files, options.drafts),
+        None => content::parse_pages(&config, std::mem::take(&mut files.pages), options.drafts),
+    });
+    diags.extend(d);
+    let base_path = render::templates::base_path(&config.base_url);
     let labels = |kind: markdown::CalloutKind, lang: &str| {
         render::templates::lookup(&strings, lang, &format!("callout_{}", kind.name()))
     };
     let rendered: Vec<RenderedMarkdown> = timings.time("markdown", progress, || {
+        let link_key = cache.as_ref().map(|_| {
+            incremental::link_index_fingerprint(&pages, &drafts, &files.resources, &base_path)
+        });
         let index = PathIndex::new(&pages, drafts, &files.resources, &base_path);
-        let highlighter = Highlighter::new();
-        let out: Vec<(RenderedMarkdown, Vec<Diagnostic>)> = pages
-            .par_iter_mut()
-            .map(|p| {
-                let out = render_markdown(p, &index, &highlighter, &labels);
-                if retention == Retention::Minimum {
-                    p.body = String::new();
-                }
-                out
-            })
-            .collect();
-        out.into_iter()
-            .map(|(r, d)| {
-                diags.extend(d);
-                r
-            })
-            .collect()
+        // The cache's highlighter keeps its syntaxes loaded from one rebuild to the next.
+        let highlighter = cache
+            .as_deref_mut()
+            .map(|c| std::mem::take(&mut c.highlighter))
+            .unwrap_or_default();
+        let render = |p: &content::Page| render_markdown(p, &index, &highlighter, &labels);
+        let (rendered, d) = match (cache.as_deref_mut(), link_key) {
+            // Kept pages keep their Markdown: a page is rendered again when a link changes.
+            (Some(c), Some(key)) => c.render_markdown(&pages, key, &render),
+            _ => {
+                let out: Vec<(RenderedMarkdown, Vec<Diagnostic>)> = pages
+                    .par_iter_mut()
+                    .map(|p| {
+                        let out = render(p);
+                        if retention == Retention::Minimum {
+                            p.body = String::new();
+                        }
+                        out
+                    })
+                    .collect();
+                let (r, d): (Vec<_>, Vec<Vec<_>>) = out.into_iter().unzip();
+                (r, d.into_iter().flatten().collect())
+            }
+        };
+        if let Some(c) = cache.as_deref_mut() {
+            c.highlighter = highlighter;
+        }
+        diags.extend(d);
+        rendered
     });
     let (site, d) = timings.time("site graph", progress, || {
         site::build_site_graph(config, pages, rendered)
@@ -219,8 +260,9 @@ pub fn load_site(
     diags.extend(d);
     assets.insert(
         "css/syntax.css".into(),
-        Highlighter::stylesheet().into_bytes(),
+        syntax_stylesheet().as_bytes().to_vec(),
     );
+    let (page_content, page_summary) = cache.map_or_else(Default::default, |c| c.page_keys(&site));
     Ok(LoadedSite {
         retention,
         site,
@@ -228,7 +270,16 @@ pub fn load_site(
         strings: Arc::new(strings),
         resources: files.resources,
         diagnostics: diags,
+        page_content,
+        page_summary,
     })
+}
+
+/// The stylesheet for highlighted code, made once per process (loading syntect's themes takes
+/// milliseconds `lore serve` would pay on every rebuild).
+fn syntax_stylesheet() -> &'static str {
+    static CSS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    CSS.get_or_init(Highlighter::stylesheet)
 }
 
 /// Builds the site: every stage, then the output swapped in whole. On any error nothing is

@@ -90,7 +90,8 @@ fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
         })
 }
 
-fn print_timings(stages: &[crate::StageTiming]) {
+/// Prints each stage's time and memory, then the peak memory (`--timings`).
+pub fn print_timings(stages: &[crate::StageTiming]) {
     eprintln!("  {:<14} {:>12} {:>12}", "stage", "wall", "memory after");
     for t in stages {
         let rss = t

@@ -112,6 +112,9 @@ pub struct ServeArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Print the time of each stage of every rebuild.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Options of `lore build`.

@@ -9,6 +9,7 @@ use crate::serve::{ServeEvent, ServeOptions};
 /// Runs `lore serve` until interrupted; returns the exit code.
 pub fn run(args: ServeArgs) -> i32 {
     let root = args.root.clone();
+    let timings = args.timings;
     let report = Arc::new(move |event: ServeEvent| match event {
         ServeEvent::Listening { url, requested } => {
             if let Some(p) = requested {
@@ -18,11 +19,26 @@ pub fn run(args: ServeArgs) -> i32 {
         }
         ServeEvent::Built {
             pages,
+            rendered,
+            jobs,
             elapsed,
             warnings,
+            stages,
         } => {
             print_diagnostics(&warnings, Format::Human, &root);
-            eprintln!("built {pages} pages in {} ms", elapsed.as_millis());
+            if timings {
+                super::build::print_timings(&stages.0);
+            }
+            eprintln!(
+                "built {pages} pages in {} ms ({rendered} of {jobs} outputs rendered)",
+                elapsed.as_millis()
+            );
+        }
+        ServeEvent::SearchUpdated { files, elapsed } => {
+            eprintln!(
+                "search index updated in {} ms ({files} files)",
+                elapsed.as_millis()
+            );
         }
         ServeEvent::Failed(diags) => {
             print_diagnostics(&diags, Format::Human, &root);

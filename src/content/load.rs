@@ -43,15 +43,28 @@ pub struct ContentFiles {
     pub pages: Vec<SourceFile>,
     /// Other files, relative to `content/`, sorted.
     pub resources: Vec<PathBuf>,
+    /// Markdown files not read because the caller said it holds them unchanged (see
+    /// [`load_sources_except`]), sorted.
+    pub unchanged: Vec<PathBuf>,
 }
 
 /// Walks `root/content` and reads every Markdown file; unreadable files become diagnostics and
 /// the walk goes on.
 pub fn load_sources(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
+    load_sources_except(root, &|_, _| false)
+}
+
+/// Like [`load_sources`], but a Markdown file for which `unchanged(rel, metadata)` is true is
+/// listed in [`ContentFiles::unchanged`] instead of being read (`lore serve` keeps what it read).
+pub fn load_sources_except(
+    root: &Path,
+    unchanged: &(dyn Fn(&Path, &std::fs::Metadata) -> bool + Sync),
+) -> (ContentFiles, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
     let mut diags = Vec::new();
     let mut markdown = Vec::new();
     let mut resources = Vec::new();
+    let mut kept = Vec::new();
     let walker = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
@@ -101,10 +114,12 @@ pub fn load_sources(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
             continue;
         };
         if rel.extension().is_some_and(|e| e == "md") {
-            markdown.push((
-                rel.to_path_buf(),
-                entry.metadata().map(|m| m.len()).unwrap_or(0),
-            ));
+            let meta = entry.metadata().ok();
+            if meta.as_ref().is_some_and(|m| unchanged(rel, m)) {
+                kept.push(rel.to_path_buf());
+                continue;
+            }
+            markdown.push((rel.to_path_buf(), meta.map_or(0, |m| m.len())));
         } else {
             resources.push(rel.to_path_buf());
         }
@@ -121,7 +136,14 @@ pub fn load_sources(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
             Err(d) => diags.push(d),
         }
     }
-    (ContentFiles { pages, resources }, diags)
+    (
+        ContentFiles {
+            pages,
+            resources,
+            unchanged: kept,
+        },
+        diags,
+    )
 }
 
 /// True for a symbolic link whose target is outside the site folder `site` (canonical) or does

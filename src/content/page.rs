@@ -492,6 +492,15 @@ pub fn parse_pages(
         .into_par_iter()
         .map(|s| parse_page(config, s))
         .collect();
+    collect_pages(parsed, drafts)
+}
+
+/// Gathers parsed files into the site's pages, sorted by source path, leaving drafts out
+/// unless `drafts` is set (their paths are returned so a link to one is explained).
+pub fn collect_pages(
+    parsed: Vec<(Option<Page>, Vec<Diagnostic>)>,
+    drafts: bool,
+) -> (Vec<Page>, Vec<String>, Vec<Diagnostic>) {
     let mut pages = Vec::with_capacity(parsed.len());
     let mut diags = Vec::new();
     let mut left_out = Vec::new();

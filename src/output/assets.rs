@@ -101,6 +101,13 @@ impl Assets {
         if let Ok(mut r) = self.referenced.lock() {
             r.insert(path.to_string());
         }
+        TRACKED.with(|t| {
+            if let Some(list) = t.borrow_mut().as_mut() {
+                if !list.iter().any(|p| p == path) {
+                    list.push(path.to_string());
+                }
+            }
+        });
         Some(format!("/{}", fingerprinted(path, &asset.hash)))
     }
 
@@ -116,6 +123,28 @@ impl Assets {
             .lock()
             .map(|r| r.clone())
             .unwrap_or_default();
+        self.write_referenced(staging, &referenced)
+    }
+
+    /// A fingerprint of every asset's path and content: layouts print fingerprinted asset
+    /// names, so a page's HTML changes when an asset does.
+    pub fn fingerprint(&self) -> u64 {
+        self.files
+            .iter()
+            .fold(
+                crate::fingerprint::Fingerprint::new("assets"),
+                |f, (p, a)| f.text(p).text(&a.hash),
+            )
+            .finish()
+    }
+
+    /// Like [`Assets::write`], with the referenced assets given: `lore serve` renders only
+    /// some pages, so it remembers what each page referenced.
+    pub fn write_referenced(
+        &self,
+        staging: &Staging,
+        referenced: &BTreeSet<String>,
+    ) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
         for (path, a) in &self.files {
             if let Err(d) = staging.write(path, &a.bytes) {
@@ -129,6 +158,20 @@ impl Assets {
         }
         diags
     }
+}
+
+thread_local! {
+    /// The assets referenced on this thread inside [`track_references`].
+    static TRACKED: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` (rendering one page), also returning the assets it referenced through
+/// `asset_url` on this thread, in first-use order.
+pub fn track_references<T>(f: impl FnOnce() -> T) -> (T, Vec<String>) {
+    let outer = TRACKED.with(|t| t.borrow_mut().replace(Vec::new()));
+    let out = f();
+    let list = TRACKED.with(|t| std::mem::replace(&mut *t.borrow_mut(), outer));
+    (out, list.unwrap_or_default())
 }
 
 fn fingerprinted(path: &str, hash: &str) -> String {

@@ -5,10 +5,13 @@
 //! whole, so a failed build leaves the previous site untouched and a reader never sees a
 //! half-written one. Every path is checked segment by segment: nothing is written outside the
 //! staging folder, whatever a slug or alias says.
+//!
+//! `lore serve` keeps its served folder and moves only the files that changed into it
+//! ([`Staging::move_changed_into_target`]): a failed rebuild still writes nothing there.
 
 pub mod assets;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -22,7 +25,9 @@ use crate::diagnostics::Diagnostic;
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
-    written: Mutex<HashSet<String>>,
+    /// Files written, with their fingerprint when `hashing` (else 0).
+    written: Mutex<HashMap<String, u64>>,
+    hashing: bool,
     bytes: AtomicU64,
     committed: bool,
 }
@@ -68,6 +73,16 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
 impl Staging {
     /// Creates an empty staging folder beside `target`.
     pub fn create(target: &Path) -> io::Result<Self> {
+        Self::create_with(target, false)
+    }
+
+    /// Creates an empty staging folder that also fingerprints every file written, so that
+    /// only the files that changed are moved into `target` (what `lore serve` does).
+    pub fn create_hashing(target: &Path) -> io::Result<Self> {
+        Self::create_with(target, true)
+    }
+
+    fn create_with(target: &Path, hashing: bool) -> io::Result<Self> {
         let name = target
             .file_name()
             .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
@@ -84,7 +99,8 @@ impl Staging {
         Ok(Self {
             dir,
             target: target.to_path_buf(),
-            written: Mutex::new(HashSet::new()),
+            written: Mutex::new(HashMap::new()),
+            hashing,
             bytes: AtomicU64::new(0),
             committed: false,
         })
@@ -100,10 +116,15 @@ impl Staging {
                 format!("refusing to write `{rel}`: not a path inside the output folder"),
             ));
         }
+        let hash = if self.hashing {
+            crate::fingerprint::of_bytes(bytes)
+        } else {
+            0
+        };
         if !self
             .written
             .lock()
-            .map_or(true, |mut w| w.insert(rel.to_string()))
+            .map_or(true, |mut w| w.insert(rel.to_string(), hash).is_none())
         {
             return Err(
                 Diagnostic::error("", format!("two outputs want the same file `{rel}`")).help(
@@ -132,6 +153,41 @@ impl Staging {
         self.bytes.load(Ordering::Relaxed)
     }
 
+    /// The files written so far with their fingerprints (0 unless created with
+    /// [`Staging::create_hashing`]).
+    pub fn written_files(&self) -> HashMap<String, u64> {
+        self.written.lock().map(|w| w.clone()).unwrap_or_default()
+    }
+
+    /// Moves into the target folder every written file whose fingerprint differs from the one
+    /// `served` holds for its path (each move is a rename, atomic per file); the rest of the
+    /// staging folder is removed. Returns the number of files moved.
+    pub fn move_changed_into_target(mut self, served: &HashMap<String, u64>) -> io::Result<usize> {
+        let written = self.written_files();
+        if served.is_empty() && !self.target.exists() {
+            // A first build: one rename instead of one per file (thousands on a large site).
+            fs::rename(&self.dir, &self.target)?;
+            self.committed = true;
+            return Ok(written.len());
+        }
+        let changed: Vec<&String> = written
+            .iter()
+            .filter(|(rel, hash)| served.get(*rel) != Some(hash))
+            .map(|(rel, _)| rel)
+            .collect();
+        // In parallel: after a layout edit every page moves, and one rename at a time leaves
+        // the second core idle while the file system works.
+        use rayon::prelude::*;
+        changed.par_iter().try_for_each(|rel| {
+            let to = self.target.join(rel);
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::rename(self.dir.join(rel), &to)
+        })?;
+        Ok(changed.len())
+    }
+
     /// Swaps the staging folder in place of the target; the old output is removed only after.
     pub fn commit(mut self) -> io::Result<()> {
         let old = self.dir.with_file_name(format!(
@@ -157,6 +213,34 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Removes files no longer produced from `target` (the served folder of `lore serve`), then the
+/// folders they leave empty, so the folder holds exactly what a clean build writes.
+pub fn remove_outputs<'a>(
+    target: &Path,
+    rels: impl IntoIterator<Item = &'a str>,
+) -> io::Result<()> {
+    for rel in rels {
+        if rel.is_empty() || !rel.split('/').all(is_safe_segment) {
+            continue;
+        }
+        let path = target.join(rel);
+        match fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != target && d.starts_with(target)) {
+            // Fails, as intended, on the first folder that still holds something.
+            if fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(())
 }
 
 impl Drop for Staging {

@@ -4,6 +4,7 @@
 //! threads finish in.
 
 pub mod context;
+pub mod fingerprint;
 mod machine;
 pub mod templates;
 
@@ -89,6 +90,31 @@ pub fn render_site(
     staging: &Staging,
     now: DateTime<Utc>,
 ) -> Vec<Diagnostic> {
+    let jobs = jobs(site);
+    let all: Vec<usize> = (0..jobs.len()).collect();
+    render_selected(site, templates, staging, now, &jobs, &all).0
+}
+
+/// What one job wrote: its file and the assets its layout referenced (`lore serve` keeps these
+/// for the jobs it does not render again).
+#[derive(Clone, Debug)]
+pub struct JobOutput {
+    /// Path in the output folder.
+    pub path: String,
+    /// Assets referenced through `asset_url`, whose fingerprinted copies must exist.
+    pub assets: Vec<String>,
+}
+
+/// Renders the jobs at the indices `selected` of `jobs`, writing each through `staging`; returns
+/// the problems and, for each job written, its index and output.
+fn render_selected(
+    site: &Site,
+    templates: &Templates,
+    staging: &Staging,
+    now: DateTime<Utc>,
+    jobs: &[Job],
+    selected: &[usize],
+) -> (Vec<Diagnostic>, Vec<(usize, JobOutput)>) {
     let views = ViewContext::new(site, templates::base_path(&site.config.base_url), now);
     let site_views: BTreeMap<String, Value> = site
         .config
@@ -101,27 +127,39 @@ pub fn render_site(
             )
         })
         .collect();
-    let list_ids: Vec<PageId> = site
-        .sections
-        .keys()
-        .copied()
-        .filter(|&id| site.is_list(id))
+    // Only the lists some selected job shows: building a long section's shared data is not
+    // free, and `lore serve` usually renders a handful of jobs.
+    let list_ids: std::collections::BTreeSet<PageId> = selected
+        .iter()
+        .filter_map(|&i| match jobs[i] {
+            Job::List { section, .. } => Some(section),
+            _ => None,
+        })
         .collect();
     let lists: BTreeMap<PageId, ListShared> = list_ids
         .into_par_iter()
         .map(|id| (id, list_shared(&views, id)))
         .collect();
-    let jobs = jobs(site);
-    let diags: Vec<Diagnostic> = jobs
+    let results: Vec<Result<(usize, JobOutput), Diagnostic>> = selected
         .par_iter()
-        .flat_map_iter(
-            |job| match render_job(&views, templates, &site_views, &lists, job) {
-                Ok((path, bytes)) => staging.write(&path, &bytes).err(),
-                Err(d) => Some(d),
-            },
-        )
+        .map(|&i| {
+            let (rendered, assets) = crate::output::assets::track_references(|| {
+                render_job(&views, templates, &site_views, &lists, &jobs[i])
+            });
+            let (path, bytes) = rendered?;
+            staging.write(&path, &bytes)?;
+            Ok((i, JobOutput { path, assets }))
+        })
         .collect();
-    summarise_template_errors(diags)
+    let mut diags = Vec::new();
+    let mut outputs = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(o) => outputs.push(o),
+            Err(d) => diags.push(d),
+        }
+    }
+    (summarise_template_errors(diags), outputs)
 }
 
 fn jobs(site: &Site) -> Vec<Job> {

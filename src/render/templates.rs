@@ -21,6 +21,7 @@ pub type Strings = BTreeMap<String, BTreeMap<String, String>>;
 pub struct Templates {
     env: Environment<'static>,
     origins: BTreeMap<String, PathBuf>,
+    fingerprint: u64,
 }
 
 impl Templates {
@@ -120,7 +121,23 @@ impl Templates {
         if !diags.is_empty() {
             return Err(diags);
         }
-        Ok(Self { env, origins })
+        let fingerprint = sources
+            .iter()
+            .fold(
+                crate::fingerprint::Fingerprint::new("layouts"),
+                |f, (n, t)| f.text(n).text(t),
+            )
+            .finish();
+        Ok(Self {
+            env,
+            origins,
+            fingerprint,
+        })
+    }
+
+    /// A fingerprint of every layout's name and text (built-in and the site's own).
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// True if a layout of this name exists.

@@ -1,10 +1,12 @@
 //! `lore serve`: build into a temporary folder, serve it on 127.0.0.1, rebuild on change and
 //! tell open pages to reload.
 //!
-//! `serve` drives the same pipeline as `build` (with `base_url` pointed at the local address);
+//! `serve` drives the same pipeline as `build` (with `base_url` pointed at the local address)
+//! through [`crate::incremental::IncrementalBuild`], which redoes only what a change touched;
 //! it adds a file watcher (`watch`), an HTTP server (`server`) and a live-reload channel
 //! (Server-Sent Events at `/__lore/events`). A failed rebuild replaces nothing: the last good
-//! site stays served and open pages show the errors in an overlay until they are fixed.
+//! site stays served and open pages show the errors in an overlay until they are fixed. The
+//! search index is brought up to date after the reload message, once the edits pause.
 
 mod server;
 mod watch;
@@ -18,6 +20,7 @@ use serde::Serialize;
 use tokio::sync::broadcast;
 
 use crate::diagnostics::Diagnostic;
+use crate::incremental::IncrementalBuild;
 use crate::BuildOptions;
 
 /// What `lore serve` was asked for.
@@ -47,10 +50,23 @@ pub enum ServeEvent {
     Built {
         /// Pages built.
         pages: usize,
+        /// Outputs rendered again (pages, lists, feeds...), and outputs in all.
+        rendered: usize,
+        /// Outputs in all.
+        jobs: usize,
         /// How long it took.
         elapsed: Duration,
         /// Its warnings.
         warnings: Vec<Diagnostic>,
+        /// Time per stage.
+        stages: crate::Timings,
+    },
+    /// The search index caught up with the last build.
+    SearchUpdated {
+        /// Files written.
+        files: usize,
+        /// How long it took.
+        elapsed: Duration,
     },
     /// A build failed; the previous site is still served.
     Failed(Vec<Diagnostic>),
@@ -79,15 +95,19 @@ pub(crate) struct Live {
     pub out: PathBuf,
     pub messages: broadcast::Sender<LiveMessage>,
     pub errors: Mutex<Option<Vec<Diagnostic>>>,
-    build: BuildOptions,
+    build: Mutex<IncrementalBuild>,
     report: Arc<dyn Fn(ServeEvent) + Send + Sync>,
 }
 
 impl Live {
-    /// Rebuilds the whole site and tells pages; `css_only` when only stylesheets changed.
+    /// Rebuilds what changed and tells pages; `css_only` when only stylesheets changed.
     pub fn rebuild(&self, css_only: bool) {
         let start = Instant::now();
-        match crate::build(&self.build, &|_| {}) {
+        let result = match self.build.lock() {
+            Ok(mut b) => b.rebuild(),
+            Err(_) => return,
+        };
+        match result {
             Ok(report) => {
                 let had_errors = self
                     .errors
@@ -96,8 +116,11 @@ impl Live {
                     .unwrap_or(false);
                 (self.report)(ServeEvent::Built {
                     pages: report.pages,
+                    rendered: report.rendered,
+                    jobs: report.jobs,
                     elapsed: start.elapsed(),
                     warnings: report.warnings,
+                    stages: report.timings,
                 });
                 self.messages
                     .send(LiveMessage::Reload {
@@ -114,6 +137,22 @@ impl Live {
                     .send(LiveMessage::Errors { diagnostics: diags })
                     .ok();
             }
+        }
+    }
+
+    /// Brings the search index up to date with the last good rebuild, if it is not.
+    pub fn update_search(&self) {
+        let start = Instant::now();
+        let result = match self.build.lock() {
+            Ok(mut b) if b.search_pending() => b.update_search(),
+            _ => return,
+        };
+        match result {
+            Ok(files) => (self.report)(ServeEvent::SearchUpdated {
+                files,
+                elapsed: start.elapsed(),
+            }),
+            Err(diags) => (self.report)(ServeEvent::Failed(diags)),
         }
     }
 }
@@ -173,10 +212,11 @@ pub fn start(
         out: build.out.clone(),
         messages,
         errors: Mutex::new(None),
-        build,
+        build: Mutex::new(IncrementalBuild::new(build)),
         report: report.clone(),
     });
     live.rebuild(false);
+    live.update_search();
     let watcher = match watch::Watcher::start(&options.root, live.clone()) {
         Ok(w) => Some(w),
         Err(e) => {

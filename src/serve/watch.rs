@@ -11,7 +11,10 @@ use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, Recom
 use super::Live;
 
 /// How long the sources must be quiet before a rebuild starts.
-const QUIET: Duration = Duration::from_millis(80);
+const QUIET: Duration = Duration::from_millis(50);
+
+/// How long edits must pause after a rebuild before the search index is rebuilt.
+const SEARCH_AFTER: Duration = Duration::from_millis(300);
 
 /// A running watcher; dropping it stops watching.
 pub struct Watcher {
@@ -47,16 +50,25 @@ impl Watcher {
         }
         debouncer.watch(&root, RecursiveMode::NonRecursive)?;
         // Rebuilds run one at a time on their own thread; changes that arrive during a rebuild
-        // are merged into the next one.
+        // are merged into the next one. The search index (seconds on a large site) is rebuilt
+        // only once edits pause, so it never delays the next page reload.
         std::thread::spawn(move || {
             while let Ok(mut paths) = rx.recv() {
-                while let Ok(more) = rx.try_recv() {
-                    paths.extend(more);
+                loop {
+                    while let Ok(more) = rx.try_recv() {
+                        paths.extend(more);
+                    }
+                    let css_only = paths.iter().all(|p| {
+                        p.starts_with(root.join("assets"))
+                            && p.extension().is_some_and(|e| e == "css")
+                    });
+                    live.rebuild(css_only);
+                    match rx.recv_timeout(SEARCH_AFTER) {
+                        Ok(more) => paths = more,
+                        Err(_) => break,
+                    }
                 }
-                let css_only = paths.iter().all(|p| {
-                    p.starts_with(root.join("assets")) && p.extension().is_some_and(|e| e == "css")
-                });
-                live.rebuild(css_only);
+                live.update_search();
             }
         });
         Ok(Self {

@@ -8,6 +8,7 @@ mod cli;
 mod corpus;
 mod determinism;
 mod external;
+mod incremental;
 mod init;
 mod invalid;
 mod new;

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""Live-preview benchmark: `lore serve` on a generated site, edit to reload message.
+
+    python3 bench/serve.py                    # 10,000 pages, 15 body edits
+    python3 bench/serve.py --pages 1000 --edits 5 --lore target/release/lore
+
+What it does: generates (or reuses) the corpus with ../shared/bench/gen_corpus.py (seed 42) and lays
+it out as a lore site with bench/run.py's own helpers (bench/work/sites/lore-<pages>, the corpus
+hard-linked as content/), plus a copy of the built-in layouts/base.html as the site's own layout.
+It builds the release binary once (or takes --lore), measures one clean `lore build` of the site
+(wall time and peak RSS, os.wait4), then starts `lore serve --port 0` and listens to its reload
+channel (Server-Sent Events at /__lore/events). Then:
+
+  (a) --edits times: rewrite one page with one more sentence, the way editors save (a temporary
+      file renamed over the page, which also leaves the hard-linked corpus untouched), and time
+      from the rename to the reload message; before the next edit it waits for the search index
+      to catch up (serve rebuilds it once edits pause) so every edit starts from the same state;
+  (b) the same for the layout base.html, which every page extends, compared with the clean build;
+  (c) the serve process's peak RSS (VmHWM in /proc/PID/status) at the end, compared with the
+      clean build's.
+
+Writes bench/results/serve-<date>.json and .md. Targets (issue 8): (a) median < 150 ms, (b) under
+the clean build's time, (c) serve's peak RSS at most 1.5 x the build's. Timings never fail the run;
+the exit status is non-zero only if serve or the build fails. Python 3.11 standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import json
+import os
+import queue
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import run as bench  # noqa: E402  (the build benchmark's helpers: corpus, site, binary, timing)
+
+RESULTS = os.path.join(bench.BENCH, "results")
+
+
+class Serve:
+    """A running `lore serve`, with its stderr lines and reload messages timestamped."""
+
+    def __init__(self, exe: str, site: str):
+        self.proc = subprocess.Popen([exe, "serve", "--root", site, "--port", "0", "--timings"], cwd=site,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                     start_new_session=True)
+        self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
+        self.events: queue.Queue[tuple[float, dict]] = queue.Queue()
+        self.log: list[str] = []
+        threading.Thread(target=self._read_stderr, daemon=True).start()
+        self.url = self.wait_line(r"serving the site at (\S+?)/? ", timeout=1800).group(1)
+        threading.Thread(target=self._listen, daemon=True).start()
+
+    def _read_stderr(self) -> None:
+        for line in self.proc.stderr:
+            self.log.append(line.rstrip())
+            self.lines.put((time.perf_counter(), line.rstrip()))
+
+    def _listen(self) -> None:
+        u = urllib.parse.urlparse(self.url)
+        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=3600)
+        conn.request("GET", "/__lore/events")
+        resp = conn.getresponse()
+        self.connected.set()
+        for raw in resp:
+            line = raw.decode("utf-8", "replace").strip()
+            if line.startswith("data:"):
+                self.events.put((time.perf_counter(), json.loads(line[5:])))
+
+    connected = threading.Event()
+
+    def wait_line(self, pattern: str, timeout: float) -> re.Match:
+        deadline = time.perf_counter() + timeout
+        while True:
+            left = deadline - time.perf_counter()
+            if left <= 0 or self.proc.poll() is not None:
+                raise RuntimeError(f"no line matching {pattern!r}; serve said:\n" + "\n".join(self.log[-30:]))
+            try:
+                _, line = self.lines.get(timeout=min(left, 1))
+            except queue.Empty:
+                continue
+            m = re.search(pattern, line)
+            if m:
+                return m
+
+    def wait_reload(self, timeout: float) -> tuple[float, dict]:
+        deadline = time.perf_counter() + timeout
+        while True:
+            t, msg = self.events.get(timeout=max(0.01, deadline - time.perf_counter()))
+            if msg.get("kind") == "reload":
+                return t, msg
+            raise RuntimeError(f"the rebuild failed: {msg}")
+
+    def drain_lines(self) -> None:
+        while not self.lines.empty():
+            self.lines.get_nowait()
+
+    def peak_rss_kib(self) -> int:
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            return int(re.search(r"VmHWM:\s+(\d+)", f.read()).group(1))
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def save_as_editor(path: str, text: str) -> float:
+    """Writes a temporary file and renames it over `path`; returns the time of the rename."""
+    tmp = os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".tmp")
+    with open(tmp, "w") as f:
+        f.write(text)
+    t = time.perf_counter()
+    os.replace(tmp, path)
+    return t
+
+
+def pick_page(site: str) -> str:
+    """The first guide page by name: a page with tags, themes, related pages and backlinks."""
+    guides = os.path.join(site, "content", "guides")
+    for root, dirs, names in os.walk(guides):
+        dirs.sort()
+        pages = sorted(n for n in names if n.endswith(".md") and not n.startswith("_"))
+        if pages:
+            return os.path.join(root, pages[0])
+    raise RuntimeError("no guide page in the corpus")
+
+
+def timing_lines(serve: Serve, since: int) -> list[str]:
+    return [line.strip() for line in serve.log[since:] if not line.startswith("serving")]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    ap.add_argument("--pages", type=int, default=10000)
+    ap.add_argument("--edits", type=int, default=15)
+    ap.add_argument("--shared", default=os.path.join(os.path.dirname(bench.REPO), "shared"))
+    ap.add_argument("--lore", help="a lore binary (default: cargo build --release)")
+    ap.add_argument("--results", default=RESULTS)
+    args = ap.parse_args()
+
+    machine = bench.machine_info()
+    exe, why = bench.ensure_lore(args)
+    if not exe:
+        bench.log(why)
+        return 1
+    corpus_dir, why = bench.corpus(args.shared, args.pages)
+    if not corpus_dir:
+        bench.log(why)
+        return 1
+    site = bench.lore_site(corpus_dir, args.pages, search=True)
+    os.makedirs(os.path.join(site, "layouts"))
+    shutil.copy(os.path.join(bench.REPO, "layouts", "base.html"), os.path.join(site, "layouts", "base.html"))
+    os.makedirs(os.path.join(bench.WORK, "runs"), exist_ok=True)
+
+    bench.log(f"clean lore build of {args.pages} pages")
+    out = os.path.join(bench.WORK, "runs", f"serve-build-{args.pages}")
+    bench.rmtree(out)
+    load_before = os.getloadavg()[0]
+    build = bench.run_measured([exe, "build", "--root", site, "--out", out], site,
+                               os.path.join(bench.WORK, "runs", "serve-build.log"), 3600)
+    bench.rmtree(out)
+    if not build.ok:
+        bench.log(f"lore build failed:\n{build.stderr_tail}")
+        return 1
+    bench.log(f"clean build {build.wall:.2f} s, peak RSS {bench.fmt_rss(build.rss_kib)}")
+
+    bench.log("starting lore serve")
+    t0 = time.perf_counter()
+    serve = Serve(exe, site)
+    try:
+        startup = time.perf_counter() - t0
+        if not serve.connected.wait(30):
+            raise RuntimeError("could not connect to the reload channel")
+        # The first build and its search index are done before serve prints its address.
+        time.sleep(1)
+        page = pick_page(site)
+        original = open(page).read()
+        body_ms = []
+        for i in range(args.edits):
+            serve.drain_lines()
+            t_write = save_as_editor(page, original + f"\nOne more sentence, edit {i}, about farmer learning.\n")
+            t_reload, _ = serve.wait_reload(600)
+            body_ms.append((t_reload - t_write) * 1000)
+            serve.wait_line(r"search index updated", timeout=600)
+            bench.log(f"edit {i + 1}: {body_ms[-1]:.0f} ms to reload")
+        since = len(serve.log)
+        layout = os.path.join(site, "layouts", "base.html")
+        text = open(layout).read()
+        serve.drain_lines()
+        t_write = save_as_editor(layout, text.replace("</body>", "<!-- benchmark edit -->\n</body>"))
+        t_reload, _ = serve.wait_reload(3600)
+        layout_s = t_reload - t_write
+        # Layouts do not change the search index: no catch-up follows.
+        serve.wait_line(r"^built ", timeout=60)
+        bench.log(f"layout edit: {layout_s:.2f} s to reload (clean build {build.wall:.2f} s)")
+        time.sleep(1)
+        serve_rss = serve.peak_rss_kib()
+        lines = timing_lines(serve, 0)
+        layout_lines = timing_lines(serve, since)
+    finally:
+        serve.stop()
+        # The hard-linked corpus is untouched (edits replaced the links); restore the page anyway.
+        try:
+            save_as_editor(page, original)
+        except (NameError, OSError):
+            pass
+    load_after = os.getloadavg()[0]
+
+    rec = {
+        "pages": args.pages, "seed": bench.SEED, "edits": args.edits,
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": machine, "load_before": load_before, "load_after": load_after,
+        "commit": bench.capture(["git", "rev-parse", "--short", "HEAD"], cwd=bench.REPO),
+        "edited_page": os.path.relpath(page, site),
+        "body_edit_ms": {"median": statistics.median(body_ms), "min": min(body_ms), "max": max(body_ms),
+                         "samples": [round(x, 1) for x in body_ms]},
+        "layout_edit_s": layout_s, "clean_build_s": build.wall,
+        "serve_startup_s": startup,
+        "serve_peak_rss_kib": serve_rss, "build_peak_rss_kib": build.rss_kib,
+        "serve_log": lines[-60:], "layout_log": layout_lines,
+    }
+    md = report(rec)
+    os.makedirs(args.results, exist_ok=True)
+    stem = os.path.join(args.results, f"serve-{rec['date'][:10]}")
+    with open(stem + ".json", "w") as f:
+        json.dump(rec, f, indent=1)
+    with open(stem + ".md", "w") as f:
+        f.write(md + "\n")
+    print(md)
+    return 0
+
+
+def report(r: dict) -> str:
+    b = r["body_edit_ms"]
+    rss_ratio = r["serve_peak_rss_kib"] / r["build_peak_rss_kib"]
+    m = r["machine"]
+    return "\n".join([
+        f"## `lore serve` benchmark, {r['pages']:,} pages ({r['date'][:16].replace('T', ' ')})", "",
+        f"Machine: {m['cores']} cores, {m['memory']}, {m['cpu']}; load average {r['load_before']:.1f} before, "
+        f"{r['load_after']:.1f} after. lore {r['commit']}. Command: `python3 bench/serve.py --pages {r['pages']} "
+        f"--edits {r['edits']}`.", "",
+        "| measure | figure | target |",
+        "| --- | ---: | --- |",
+        f"| one page's body edited, write to reload message (median of {r['edits']}) | {b['median']:.0f} ms "
+        f"(min {b['min']:.0f}, max {b['max']:.0f}) | < 150 ms |",
+        f"| layout used by every page edited, write to reload message | {r['layout_edit_s']:.2f} s | "
+        f"< clean build ({r['clean_build_s']:.2f} s) |",
+        f"| peak RSS: serve (whole session) / clean build | {bench.fmt_rss(r['serve_peak_rss_kib'])} / "
+        f"{bench.fmt_rss(r['build_peak_rss_kib'])} = {rss_ratio:.2f} | ≤ 1.5 |",
+        f"| serve start-up (first build, search index included) | {r['serve_startup_s']:.2f} s | — |", "",
+        f"Edited page: `{r['edited_page']}`. serve's own report of the layout edit (`--timings`): "
+        + "; ".join(f"`{x}`" for x in r["layout_log"] if not x.startswith("peak")) + ".",
+    ])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

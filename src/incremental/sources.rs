@@ -1,0 +1,354 @@
+//! What `lore serve` keeps of the content between rebuilds: each Markdown file's parsed page and
+//! rendered Markdown, by path, with the fingerprint of the text they came from.
+//!
+//! A file is read again only when its size, modification time or inode changed, or when it was
+//! modified so shortly before it was last read that a later write could carry the same time
+//! (file times are coarse: git calls such entries "racily clean"). A file read again is parsed
+//! again only when its text changed. Rendered Markdown also depends on the link index (every
+//! page's path, URL, language and translation key, drafts and resources): when that changes
+//! (a page added, removed, renamed, a slug changed), all Markdown is rendered again.
+//!
+//! Pages are lent to the site graph by value and taken back at the start of the next rebuild
+//! ([`SourceCache::reclaim`]), so nothing is copied.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::{self, ContentFiles, Page, SourceFile};
+use crate::diagnostics::Diagnostic;
+use crate::fingerprint::{of_bytes, Fingerprint};
+use crate::markdown::{Highlighter, RenderedMarkdown};
+use crate::render::fingerprint::page_summary;
+use crate::site::Site;
+
+/// A file modified less than this before it was read is read again next time, whatever its
+/// size and time say: two writes within one tick of the file system's clock look alike.
+const RACY: Duration = Duration::from_secs(2);
+
+/// Size, modification time and inode of a file, as seen when it was listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Self {
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Self {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            inode,
+        }
+    }
+}
+
+/// One Markdown file as last read.
+struct CachedFile {
+    /// Its stamp, and when the listing that saw it started.
+    stamp: Option<(Stamp, SystemTime)>,
+    /// Fingerprint of its text.
+    text: u64,
+    /// The parsed page, unless lent to the site graph or the file has errors that leave no page.
+    page: Option<Page>,
+    /// Problems found parsing it.
+    parse_diagnostics: Vec<Diagnostic>,
+    /// What lists show of its page (`render::fingerprint::page_summary`), 0 without a page.
+    summary: u64,
+    /// Its rendered Markdown (unless lent), with the link index it was rendered against.
+    rendered: Option<RenderedMarkdown>,
+    link_index: u64,
+    /// Fingerprint of the rendered Markdown.
+    rendered_hash: u64,
+    /// Problems found rendering it.
+    markdown_diagnostics: Vec<Diagnostic>,
+}
+
+/// The content of the last rebuild, kept for the next one.
+#[derive(Default)]
+pub struct SourceCache {
+    /// Fingerprint of the configuration the pages were parsed with; another drops everything.
+    config: u64,
+    files: HashMap<PathBuf, CachedFile>,
+    /// Stamps seen by the listing in progress.
+    /// In listing order, which is the order of paths (the walk is sorted by name).
+    listed: Mutex<Vec<(PathBuf, Stamp)>>,
+    listed_at: Option<SystemTime>,
+    /// Syntax definitions, loaded once for the whole session.
+    pub(crate) highlighter: Highlighter,
+    /// Markdown files parsed and rendered by the last rebuild (the rest came from the cache).
+    pub(crate) parsed: usize,
+    pub(crate) rendered: usize,
+}
+
+impl SourceCache {
+    /// Drops everything when the configuration changed (its fingerprint is `config`).
+    pub(crate) fn check_config(&mut self, config: u64) {
+        if self.config != config {
+            self.files.clear();
+            self.config = config;
+        }
+    }
+
+    /// Fingerprint of the configuration the cache holds pages for.
+    pub(crate) fn config(&self) -> u64 {
+        self.config
+    }
+
+    /// Takes back the pages and rendered Markdown lent to a site graph.
+    pub fn reclaim(&mut self, site: Site) {
+        for (page, rendered) in site.pages.into_iter().zip(site.rendered) {
+            if page.generated {
+                continue;
+            }
+            if let Some(f) = self.files.get_mut(&page.rel) {
+                f.rendered = Some(rendered);
+                f.page = Some(page);
+            }
+        }
+    }
+
+    /// Lists and reads the content, skipping the files held unchanged.
+    pub(crate) fn load_sources(&mut self, root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
+        self.listed_at = Some(SystemTime::now());
+        if let Ok(mut l) = self.listed.lock() {
+            l.clear();
+        }
+        let this = &*self;
+        content::load::load_sources_except(root, &|rel, meta| this.unchanged(rel, meta))
+    }
+
+    fn unchanged(&self, rel: &Path, meta: &std::fs::Metadata) -> bool {
+        let stamp = Stamp::of(meta);
+        if let Ok(mut l) = self.listed.lock() {
+            l.push((rel.to_path_buf(), stamp));
+        }
+        let Some(f) = self.files.get(rel) else {
+            return false;
+        };
+        let settled = |(s, at): &(Stamp, SystemTime)| {
+            s.modified
+                .and_then(|m| at.duration_since(m).ok())
+                .is_some_and(|age| age > RACY)
+        };
+        f.stamp
+            .as_ref()
+            .is_some_and(|st| st.0 == stamp && settled(st))
+            && (f.page.is_some() || !f.parse_diagnostics.is_empty())
+    }
+
+    /// Parses the files read (again only those whose text changed) and gathers them with the
+    /// unchanged ones into the site's pages, as `content::parse_pages` does.
+    pub(crate) fn parse_pages(
+        &mut self,
+        config: &Config,
+        files: &mut ContentFiles,
+        drafts: bool,
+    ) -> (Vec<Page>, Vec<String>, Vec<Diagnostic>) {
+        let listed = self
+            .listed
+            .lock()
+            .map(|mut l| std::mem::take(&mut *l))
+            .unwrap_or_default();
+        let at = self.listed_at.unwrap_or_else(SystemTime::now);
+        let read = std::mem::take(&mut files.pages);
+        let mut changed: Vec<(SourceFile, u64)> = Vec::new();
+        for src in read {
+            let text = of_bytes(src.text.as_bytes());
+            let stamp = stamp_of(&listed, &src.rel).map(|s| (s, at));
+            match self.files.get_mut(&src.rel) {
+                Some(f)
+                    if f.text == text && (f.page.is_some() || !f.parse_diagnostics.is_empty()) =>
+                {
+                    f.stamp = stamp;
+                }
+                _ => changed.push((src, text)),
+            }
+        }
+        let parsed: Vec<_> = changed
+            .into_par_iter()
+            .map(|(src, text)| {
+                let rel = src.rel.clone();
+                let (page, diags) = content::page::parse_page(config, src);
+                let summary = page.as_ref().map_or(0, page_summary);
+                (rel, text, summary, (page, diags))
+            })
+            .collect();
+        self.parsed = parsed.len();
+        for (rel, text, summary, (page, diags)) in parsed {
+            let stamp = stamp_of(&listed, &rel).map(|s| (s, at));
+            self.files.insert(
+                rel,
+                CachedFile {
+                    stamp,
+                    text,
+                    page,
+                    parse_diagnostics: diags,
+                    summary,
+                    rendered: None,
+                    link_index: 0,
+                    rendered_hash: 0,
+                    markdown_diagnostics: Vec::new(),
+                },
+            );
+        }
+        // In listing order, so the pages need no sorting (a sort of 10,000 paths compared
+        // component by component is not free).
+        let mut parsed = Vec::with_capacity(listed.len());
+        for (rel, _) in &listed {
+            if let Some(f) = self.files.get_mut(rel) {
+                let page = match &f.page {
+                    // A draft left out stays here; the others are lent to the graph.
+                    Some(p) if p.draft && !drafts => f.page.clone(),
+                    _ => f.page.take(),
+                };
+                parsed.push((page, f.parse_diagnostics.clone()));
+            }
+        }
+        if parsed.len() < self.files.len() {
+            // Files gone since the last rebuild.
+            let present: std::collections::HashSet<&PathBuf> =
+                listed.iter().map(|l| &l.0).collect();
+            self.files.retain(|rel, _| present.contains(rel));
+        }
+        content::page::collect_pages(parsed, drafts)
+    }
+
+    /// Each page's rendered Markdown: the cached one when its text and the link index are
+    /// unchanged, else `render`'s, in parallel.
+    pub(crate) fn render_markdown(
+        &mut self,
+        pages: &[Page],
+        link_index: u64,
+        render: &(dyn Fn(&Page) -> (RenderedMarkdown, Vec<Diagnostic>) + Sync),
+    ) -> (Vec<RenderedMarkdown>, Vec<Diagnostic>) {
+        let mut kept: Vec<Option<RenderedMarkdown>> = pages
+            .iter()
+            .map(|p| {
+                let f = self.files.get_mut(&p.rel)?;
+                if f.link_index == link_index {
+                    f.rendered.take()
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let fresh: Vec<(usize, (RenderedMarkdown, Vec<Diagnostic>))> = kept
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.is_none())
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|i| (i, render(&pages[i])))
+            .collect();
+        self.rendered = fresh.len();
+        for (i, (r, d)) in fresh {
+            if let Some(f) = self.files.get_mut(&pages[i].rel) {
+                f.rendered_hash = rendered_fingerprint(&r);
+                f.link_index = link_index;
+                f.markdown_diagnostics = d;
+            }
+            kept[i] = Some(r);
+        }
+        let mut diags = Vec::new();
+        let rendered = pages
+            .iter()
+            .zip(kept)
+            .map(|(p, r)| {
+                if let Some(f) = self.files.get(&p.rel) {
+                    diags.extend(f.markdown_diagnostics.iter().cloned());
+                }
+                r.unwrap_or_default()
+            })
+            .collect();
+        (rendered, diags)
+    }
+
+    /// Each page's own content fingerprint (path, language, URL, source text, rendered
+    /// Markdown) and its summary, by page id: what the render and search fingerprints start
+    /// from.
+    pub(crate) fn page_keys(&self, site: &Site) -> (Vec<u64>, Vec<u64>) {
+        site.pages
+            .iter()
+            .map(|p| {
+                let f = self.files.get(&p.rel);
+                let content = Fingerprint::new("page content")
+                    .text(&p.source.to_string_lossy())
+                    .text(&p.lang)
+                    .text(&p.url)
+                    .num(u64::from(p.generated))
+                    .num(f.map_or(0, |f| f.text))
+                    .num(if p.generated {
+                        0
+                    } else {
+                        f.map_or(0, |f| f.rendered_hash)
+                    })
+                    .finish();
+                let summary = match f {
+                    Some(f) if !p.generated => f.summary,
+                    _ => page_summary(p),
+                };
+                (content, summary)
+            })
+            .unzip()
+    }
+}
+
+/// The stamp the listing saw for `rel` (the listing is sorted by path).
+fn stamp_of(listed: &[(PathBuf, Stamp)], rel: &Path) -> Option<Stamp> {
+    listed
+        .binary_search_by(|(p, _)| p.as_path().cmp(rel))
+        .ok()
+        .map(|i| listed[i].1)
+}
+
+/// The fingerprint of the link index Markdown is rendered against: every page's path, URL,
+/// language and translation key, the drafts left out, the resources and the base path.
+pub(crate) fn link_index_fingerprint(
+    pages: &[Page],
+    drafts: &[String],
+    resources: &[PathBuf],
+    base_path: &str,
+) -> u64 {
+    let f = pages.iter().fold(Fingerprint::new("links"), |f, p| {
+        f.text(&p.rel.to_string_lossy())
+            .text(&p.url)
+            .text(&p.lang)
+            .text(&p.translation_key)
+    });
+    let f = drafts.iter().fold(f.text("drafts"), |f, d| f.text(d));
+    let f = resources
+        .iter()
+        .fold(f.text("resources"), |f, r| f.text(&r.to_string_lossy()));
+    f.text(base_path).finish()
+}
+
+/// Everything of rendered Markdown that a page, a list or the search index can show.
+fn rendered_fingerprint(r: &RenderedMarkdown) -> u64 {
+    let f = Fingerprint::new("rendered")
+        .text(&r.html())
+        .json(&r.toc)
+        .json(&r.callouts)
+        .num(r.word_count as u64);
+    let f = r.links.iter().fold(f, |f, l| {
+        f.text(&l.url).text(l.anchor.as_deref().unwrap_or(""))
+    });
+    r.sections()
+        .iter()
+        .fold(f, |f, s| {
+            f.text(s.anchor.as_deref().unwrap_or(""))
+                .text(&s.heading)
+                .text(&s.text)
+        })
+        .finish()
+}

@@ -1,0 +1,347 @@
+//! Incremental rebuilds (what `lore serve` runs on every change): after any sequence of edits
+//! the served folder holds exactly the bytes a clean `lore build` of the same files writes.
+//!
+//! The random-edit test copies the example site, applies seeded random edits (bodies, titles,
+//! dates, tags, pages added, deleted and renamed, links added and removed, a layout, a
+//! stylesheet, an error made and then fixed) and, after each one, compares every file of the
+//! incrementally rebuilt folder with a clean build of the same files into another folder, with
+//! the same base URL and the same "now".
+
+use std::path::{Path, PathBuf};
+
+use lore::diagnostics::Diagnostic;
+use lore::incremental::{IncrementalBuild, RebuildReport};
+use lore::BuildOptions;
+
+use crate::support::{repo, tree, SiteTest};
+
+const BASE_URL: &str = "http://127.0.0.1:4321";
+
+/// A small deterministic generator (xorshift64*), so a failing seed can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// The example site with an incremental build of it and a folder for clean builds.
+struct Session {
+    site: SiteTest,
+    build: IncrementalBuild,
+    clean_out: PathBuf,
+    _outs: tempfile::TempDir,
+}
+
+impl Session {
+    fn new() -> Self {
+        let site = SiteTest::example();
+        let outs = tempfile::tempdir().expect("temp dir");
+        let build = IncrementalBuild::new(options(&site.root, &outs.path().join("served")));
+        Self {
+            clean_out: outs.path().join("clean"),
+            site,
+            build,
+            _outs: outs,
+        }
+    }
+
+    /// Rebuilds incrementally (search included, as serve does once edits pause).
+    fn rebuild(&mut self) -> Result<RebuildReport, Vec<Diagnostic>> {
+        let report = self.build.rebuild()?;
+        self.build.update_search()?;
+        Ok(report)
+    }
+
+    /// Rebuilds incrementally and cleanly, and checks both agree, byte for byte.
+    fn rebuild_and_compare(&mut self, step: &str) {
+        let before = tree(self.build.out());
+        let incremental = self.rebuild();
+        let clean = lore::build(&options(&self.site.root, &self.clean_out), &|_| {});
+        match (incremental, clean) {
+            (Ok(i), Ok(c)) => {
+                assert_eq!(i.warnings, c.warnings, "{step}: warnings differ");
+                assert_same_files(&tree(self.build.out()), &tree(&self.clean_out), step);
+            }
+            (Err(i), Err(c)) => {
+                assert_eq!(i, c, "{step}: errors differ");
+                assert!(
+                    tree(self.build.out()) == before,
+                    "{step}: a failed rebuild changed the served folder"
+                );
+            }
+            (Ok(_), Err(c)) => panic!("{step}: only the clean build failed: {c:#?}"),
+            (Err(i), Ok(_)) => panic!("{step}: only the incremental rebuild failed: {i:#?}"),
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.site.root.join(rel)
+    }
+
+    /// Content pages (`content/...md`), sorted.
+    fn pages(&self) -> Vec<String> {
+        let mut out: Vec<String> = walkdir::WalkDir::new(self.path("content"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&self.site.root)
+                    .expect("prefix")
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).expect("read")
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        self.site.file(rel, text);
+    }
+}
+
+fn options(root: &Path, out: &Path) -> BuildOptions {
+    let mut o = BuildOptions::new(root);
+    o.out = out.to_path_buf();
+    o.base_url = Some(BASE_URL.into());
+    o.now = Some(crate::support::NOW.parse().expect("now"));
+    o
+}
+
+fn assert_same_files(served: &[(String, Vec<u8>)], clean: &[(String, Vec<u8>)], step: &str) {
+    let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    let (a, b) = (names(served), names(clean));
+    let only_served: Vec<&String> = a.iter().filter(|n| !b.contains(n)).collect();
+    let only_clean: Vec<&String> = b.iter().filter(|n| !a.contains(n)).collect();
+    assert!(
+        only_served.is_empty() && only_clean.is_empty(),
+        "{step}: files only served: {only_served:?}; only in the clean build: {only_clean:?}"
+    );
+    for ((name, x), (_, y)) in served.iter().zip(clean) {
+        if x != y {
+            let (x, y) = (String::from_utf8_lossy(x), String::from_utf8_lossy(y));
+            let at = x
+                .chars()
+                .zip(y.chars())
+                .position(|(a, b)| a != b)
+                .unwrap_or(x.len().min(y.len()));
+            let around = |s: &str| {
+                s.chars()
+                    .skip(at.saturating_sub(80))
+                    .take(200)
+                    .collect::<String>()
+            };
+            panic!(
+                "{step}: {name} differs at char {at}\n served: …{}…\n  clean: …{}…",
+                around(&x),
+                around(&y)
+            );
+        }
+    }
+}
+
+/// Splits a page into its front-matter lines and its body.
+fn split(text: &str) -> (Vec<String>, String) {
+    let rest = text.strip_prefix("---\n").unwrap_or(text);
+    match rest.split_once("\n---\n") {
+        Some((fm, body)) => (fm.lines().map(str::to_string).collect(), body.to_string()),
+        None => (Vec::new(), text.to_string()),
+    }
+}
+
+fn join(fm: &[String], body: &str) -> String {
+    format!("---\n{}\n---\n{body}", fm.join("\n"))
+}
+
+/// Replaces the front-matter line of `key` (inserted after the first line when absent), unless
+/// the key holds a multi-line value.
+fn set_field(fm: &mut Vec<String>, key: &str, value: &str) -> bool {
+    let prefix = format!("{key}:");
+    match fm.iter().position(|l| l.starts_with(&prefix)) {
+        Some(i) if fm.get(i + 1).is_some_and(|n| n.starts_with(' ')) => false,
+        Some(i) => {
+            fm[i] = format!("{key}: {value}");
+            true
+        }
+        None => {
+            fm.insert(1.min(fm.len()), format!("{key}: {value}"));
+            true
+        }
+    }
+}
+
+/// One random edit; returns what it did, for failure messages.
+fn random_edit(s: &Session, rng: &mut Rng, n: usize) -> String {
+    let pages = s.pages();
+    let chapters: Vec<&String> = pages.iter().filter(|p| !p.ends_with("_index.md")).collect();
+    let page = rng.pick(&pages).clone();
+    let (mut fm, mut body) = split(&s.read(&page));
+    match rng.below(11) {
+        0 | 1 => {
+            body.push_str(&format!(
+                "\nAn added paragraph, number {n}, about learning.\n"
+            ));
+            s.write(&page, &join(&fm, &body));
+            format!("body of {page}")
+        }
+        2 => {
+            set_field(&mut fm, "title", &format!("\"Retitled page {n}\""));
+            s.write(&page, &join(&fm, &body));
+            format!("title of {page}")
+        }
+        3 => {
+            let date = format!(
+                "20{:02}-0{}-1{}",
+                20 + rng.below(8),
+                1 + rng.below(9),
+                rng.below(9)
+            );
+            set_field(&mut fm, "date", &date);
+            s.write(&page, &join(&fm, &body));
+            format!("date of {page}: {date}")
+        }
+        4 => {
+            let tags = ["facilitation", "peer-learning", "problem-tree", "new-tag"];
+            let value = format!("[{}, {}]", rng.pick(&tags), rng.pick(&tags));
+            let done = set_field(&mut fm, "tags", &value);
+            s.write(&page, &join(&fm, &body));
+            format!("tags of {page}: {value} ({done})")
+        }
+        5 => {
+            let dir = Path::new(rng.pick(&chapters).as_str())
+                .parent()
+                .expect("parent")
+                .to_string_lossy()
+                .into_owned();
+            let target = rng
+                .pick(&chapters)
+                .trim_start_matches("content/")
+                .to_string();
+            let rel = format!("{dir}/added-{n}.md");
+            s.write(
+                &rel,
+                &format!("---\ntitle: Added page {n}\ndate: 2026-05-0{}\ntags: [facilitation, added]\n---\nA new page linking to [another](@/{target}).\n", 1 + rng.below(9)),
+            );
+            format!("added {rel}")
+        }
+        6 => {
+            let gone = rng.pick(&chapters).as_str();
+            std::fs::remove_file(s.path(gone)).expect("delete");
+            format!("deleted {gone}")
+        }
+        7 => {
+            let from = rng.pick(&chapters).as_str();
+            let to = from.replace(".md", &format!("-moved{n}.md"));
+            std::fs::rename(s.path(from), s.path(&to)).expect("rename");
+            format!("renamed {from} to {to}")
+        }
+        8 => {
+            let target = rng
+                .pick(&chapters)
+                .trim_start_matches("content/")
+                .to_string();
+            let link = format!("\nSee also [a related page](@/{target}).\n");
+            if let Some(i) = body.find("\nSee also [a related page]") {
+                let end = body[i + 1..].find('\n').map_or(body.len(), |e| i + 2 + e);
+                body.replace_range(i..end, "");
+                s.write(&page, &join(&fm, &body));
+                format!("removed a link from {page}")
+            } else {
+                body.push_str(&link);
+                s.write(&page, &join(&fm, &body));
+                format!("linked {page} to {target}")
+            }
+        }
+        9 => {
+            let builtin =
+                std::fs::read_to_string(repo().join("layouts/page.html")).expect("layout");
+            let marked = builtin.replacen("{% block", &format!("<!-- edit {n} -->\n{{% block"), 1);
+            s.write("layouts/page.html", &marked);
+            format!("layout page.html, edit {n}")
+        }
+        _ => {
+            let css = std::fs::read_to_string(repo().join("assets/css/site.css")).expect("css");
+            s.write("assets/css/site.css", &format!("{css}\n/* edit {n} */\n"));
+            format!("stylesheet, edit {n}")
+        }
+    }
+}
+
+#[test]
+fn random_edit_sequences_end_byte_identical_to_a_clean_build() {
+    for seed in [0x9e37_79b9_7f4a_7c15_u64, 42, 2026] {
+        let mut s = Session::new();
+        let mut rng = Rng(seed);
+        s.rebuild_and_compare(&format!("seed {seed}: first build"));
+        for n in 0..8 {
+            let what = random_edit(&s, &mut rng, n);
+            s.rebuild_and_compare(&format!("seed {seed}, step {n}: {what}"));
+        }
+    }
+}
+
+#[test]
+fn an_error_replaces_nothing_and_its_fix_rebuilds_what_changed_meanwhile() {
+    let mut s = Session::new();
+    s.rebuild_and_compare("first build");
+    let page = "content/techniques/problem-tree.md";
+    let good = s.read(page);
+    s.write(page, &good.replacen("date: 2025-02-18", "date: someday", 1));
+    s.rebuild_and_compare("a bad date");
+    s.write(
+        "content/techniques/timeline.md",
+        &s.read("content/techniques/timeline.md")
+            .replacen("title: ", "title: Edited ", 1),
+    );
+    s.rebuild_and_compare("another edit while the error stands");
+    s.write(page, &good);
+    s.rebuild_and_compare("the error fixed");
+    s.write(
+        "layouts/page.html",
+        "{% extends \"base.html\" %}{% block main %}{{ page.missing() }}{% endblock %}",
+    );
+    s.rebuild_and_compare("a broken layout");
+    std::fs::remove_file(s.path("layouts/page.html")).expect("remove layout");
+    s.rebuild_and_compare("the layout removed");
+}
+
+#[test]
+fn a_body_edit_renders_only_the_page_and_the_pages_that_show_it() {
+    let mut s = Session::new();
+    let first = s.rebuild().expect("first build");
+    assert_eq!(
+        first.rendered, first.jobs,
+        "a first build renders everything"
+    );
+    let page = "content/techniques/spider-diagram.md";
+    s.write(page, &format!("{}\nOne more sentence.\n", s.read(page)));
+    let report = s.rebuild().expect("rebuild");
+    assert_eq!(report.parsed, 1, "only the edited file is parsed again");
+    assert_eq!(report.markdown_rendered, 1);
+    assert!(
+        (1..=3).contains(&report.rendered),
+        "{} of {} outputs rendered again for a body edit",
+        report.rendered,
+        report.jobs
+    );
+    let again = s.rebuild().expect("nothing changed");
+    assert_eq!((again.rendered, again.written, again.removed), (0, 0, 0));
+}
