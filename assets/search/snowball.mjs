@@ -1,6 +1,6 @@
-// The Snowball runtime shared by lore's stemmers, ported from rust-stemmers 1.2.0
-// (src/snowball/snowball_env.rs) by tests/js/tools/port-snowball.mjs. Do not edit by hand:
-// rerun the tool.
+// The Snowball runtime shared by lore's stemmers: a hand port of rust-stemmers 1.2.0
+// (src/snowball/snowball_env.rs) that the stemmers written by tests/js/tools/port-snowball.mjs
+// import. tests/js/analysis.test.mjs checks the stemmers against vectors from the Rust side.
 /* eslint-disable */
 
 // The Snowball runtime: a port of rust-stemmers' snowball_env.rs (cursor, limits, slices,
