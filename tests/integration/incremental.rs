@@ -13,29 +13,9 @@ use lore::diagnostics::Diagnostic;
 use lore::incremental::{IncrementalBuild, RebuildReport};
 use lore::BuildOptions;
 
-use crate::support::{repo, tree, SiteTest};
+use crate::support::{repo, tree, Rng, SiteTest};
 
 const BASE_URL: &str = "http://127.0.0.1:4321";
-
-/// A small deterministic generator (xorshift64*), so a failing seed can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
 
 /// The example site with an incremental build of it and a folder for clean builds.
 struct Session {

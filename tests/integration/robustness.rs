@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{repo, SiteTest};
+use crate::support::{repo, Rng, SiteTest};
 
 #[path = "../../fuzz/harness.rs"]
 mod harness;
@@ -41,22 +41,6 @@ fn replays_the_fuzz_corpus_without_a_panic() {
             full.is_ok(),
             "lore check panicked on tests/fixtures/fuzz/{name}"
         );
-    }
-}
-
-/// xorshift64*: a seeded generator, so a failing run can be repeated exactly.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
     }
 }
 
