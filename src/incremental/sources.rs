@@ -333,22 +333,16 @@ pub(crate) fn link_index_fingerprint(
     f.text(base_path).finish()
 }
 
-/// Everything of rendered Markdown that a page, a list or the search index can show.
+/// Everything of rendered Markdown that a page, a list or the search index can show. The HTML
+/// and search text are hashed packed: the same function of their text, without unpacking them.
 fn rendered_fingerprint(r: &RenderedMarkdown) -> u64 {
     let f = Fingerprint::new("rendered")
-        .text(&r.html())
+        .bytes(r.html.packed_bytes())
         .json(&r.toc)
         .json(&r.callouts)
         .num(r.word_count as u64);
     let f = r.links.iter().fold(f, |f, l| {
         f.text(&l.url).text(l.anchor.as_deref().unwrap_or(""))
     });
-    r.sections()
-        .iter()
-        .fold(f, |f, s| {
-            f.text(s.anchor.as_deref().unwrap_or(""))
-                .text(&s.heading)
-                .text(&s.text)
-        })
-        .finish()
+    f.bytes(r.sections.packed().packed_bytes()).finish()
 }

@@ -36,6 +36,12 @@ impl PackedText {
     pub fn packed_len(&self) -> usize {
         self.0.len()
     }
+
+    /// The packed bytes: equal exactly when the texts are equal (packing is deterministic and
+    /// reversible), so fingerprints can hash them without unpacking.
+    pub fn packed_bytes(&self) -> &[u8] {
+        &self.0
+    }
 }
 
 impl std::fmt::Debug for PackedText {
@@ -63,6 +69,11 @@ impl PackedSections {
             s.push(if anchor.is_some() { '#' } else { '-' });
         }
         Self(PackedText::pack(&s))
+    }
+
+    /// The packed text: equal exactly when the sections are equal.
+    pub fn packed(&self) -> &PackedText {
+        &self.0
     }
 
     /// The sections back.
