@@ -127,19 +127,12 @@ fn render_to_throwaway(
             return None;
         }
     };
-    let tmp = match tempfile::tempdir() {
-        Ok(t) => t,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "",
-                format!("cannot create a temporary folder to render into: {e}"),
-            ));
-            return None;
-        }
-    };
-    let target = tmp.path().join("public");
-    let staging = match Staging::create(&target) {
-        Ok(s) => s,
+    let made = tempfile::tempdir().and_then(|tmp| {
+        let target = tmp.path().join("public");
+        Staging::create(&target).map(|staging| (tmp, target, staging))
+    });
+    let (_tmp, target, staging) = match made {
+        Ok(m) => m,
         Err(e) => {
             diags.push(Diagnostic::error(
                 "",
