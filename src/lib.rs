@@ -8,7 +8,8 @@
 //!    callouts, text for search), in parallel
 //! 4. [`site`]: pages → [`site::Site`], the graph of sections, translations, taxonomies, links
 //! 5. [`render`]: the graph through the layouts → HTML, feeds, calendars, sitemap, in parallel
-//! 6. [`search`]: the graph → the sharded search index
+//! 6. [`search`]: the graph → the sharded search index (run before rendering: it is the only
+//!    reader of the pages' search text, which a build then frees)
 //! 7. [`output`]: everything is written into a staging folder, swapped in whole at the end
 //!
 //! Every stage collects [`diagnostics::Diagnostic`]s and goes on, so one run reports every
@@ -144,7 +145,8 @@ pub enum Retention {
     /// Everything: `check` reads the Markdown sources and the rendered HTML after rendering.
     Everything,
     /// Only what later stages read (`build`): each page's Markdown source is freed once its HTML
-    /// exists, the HTML once the pages are rendered. At 100,000 pages that is over a GB.
+    /// exists, its search text once the index is written, its HTML once the pages are
+    /// rendered. At 100,000 pages that is over a GB.
     Minimum,
 }
 
@@ -359,19 +361,26 @@ pub fn render_output(
     timings: &mut Timings,
     progress: &dyn Fn(&str),
 ) -> Vec<Diagnostic> {
-    let mut diagnostics = timings.time("render", progress, || {
-        render::render_site(&loaded.site, templates, staging, now)
-    });
-    if loaded.retention == Retention::Minimum {
-        loaded.site.release_html();
-    }
-    let site = &loaded.site;
-    if site.config.search.enabled {
+    // The index first: it is the only reader of the pages' search text, which a build then
+    // frees before rendering makes its own large structures.
+    let mut diagnostics = Vec::new();
+    if loaded.site.config.search.enabled {
+        let site = &loaded.site;
         let d = timings.time("search index", progress, || {
             search::write_search_index(site, staging)
         });
         diagnostics.extend(d);
     }
+    if loaded.retention == Retention::Minimum {
+        loaded.site.release_search_text();
+    }
+    diagnostics.extend(timings.time("render", progress, || {
+        render::render_site(&loaded.site, templates, staging, now)
+    }));
+    if loaded.retention == Retention::Minimum {
+        loaded.site.release_html();
+    }
+    let site = &loaded.site;
     timings.time("write", progress, || {
         diagnostics.extend(loaded.assets.write(staging));
         diagnostics.extend(output::assets::write_resources(

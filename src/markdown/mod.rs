@@ -22,7 +22,7 @@ pub use headings::{anchor_slug, Heading};
 pub use highlight::Highlighter;
 pub use links::{Link, LinkResolver};
 pub use packed::{PackedSections, PackedText};
-pub use text::TextSection;
+pub use text::{words, TextSection};
 
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, LineIndex};

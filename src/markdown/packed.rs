@@ -50,9 +50,14 @@ impl std::fmt::Debug for PackedText {
     }
 }
 
-/// A page's search sections, packed as one text (sections compress far better together).
+/// A page's search sections, packed as one text (sections compress far better together), with
+/// their word counts, which the index needs for every page before it reads any page's text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PackedSections(PackedText);
+pub struct PackedSections {
+    text: PackedText,
+    heading_words: u32,
+    text_words: u32,
+}
 
 impl PackedSections {
     /// Packs `sections`.
@@ -68,17 +73,26 @@ impl PackedSections {
             }
             s.push(if anchor.is_some() { '#' } else { '-' });
         }
-        Self(PackedText::pack(&s))
+        Self {
+            text: PackedText::pack(&s),
+            heading_words: sections.iter().map(TextSection::heading_words).sum(),
+            text_words: sections.iter().map(TextSection::text_words).sum(),
+        }
     }
 
     /// The packed text: equal exactly when the sections are equal.
     pub fn packed(&self) -> &PackedText {
-        &self.0
+        &self.text
+    }
+
+    /// Words of the headings and of the texts of all sections.
+    pub fn word_counts(&self) -> (u32, u32) {
+        (self.heading_words, self.text_words)
     }
 
     /// The sections back.
     pub fn unpack(&self) -> Vec<TextSection> {
-        let s = self.0.unpack();
+        let s = self.text.unpack();
         let mut rest = s.as_str();
         fn field(rest: &mut &str) -> Option<String> {
             let (len, tail) = rest.split_once(':')?;
@@ -135,7 +149,9 @@ mod tests {
                 text: "نص".into(),
             },
         ];
-        assert_eq!(PackedSections::pack(&sections).unpack(), sections);
+        let packed = PackedSections::pack(&sections);
+        assert_eq!(packed.unpack(), sections);
+        assert_eq!(packed.word_counts(), (4, 9));
         assert!(PackedSections::pack(&[]).unpack().is_empty());
     }
 }

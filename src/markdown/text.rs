@@ -16,6 +16,29 @@ pub struct TextSection {
     pub text: String,
 }
 
+impl TextSection {
+    /// Words of the heading.
+    pub fn heading_words(&self) -> u32 {
+        words(&self.heading)
+    }
+
+    /// Words of the text: it has words separated by single spaces and no space at either end,
+    /// so one more than its spaces.
+    pub fn text_words(&self) -> u32 {
+        if self.text.is_empty() {
+            0
+        } else {
+            self.text.bytes().filter(|&b| b == b' ').count() as u32 + 1
+        }
+    }
+}
+
+/// Words of `s` (runs of characters between ASCII white space), as search counts them for
+/// length normalisation.
+pub fn words(s: &str) -> u32 {
+    s.split_ascii_whitespace().count() as u32
+}
+
 /// Splits the page into heading sections of plain text; code blocks are left out.
 pub(super) fn collect_sections(events: &[Spanned]) -> Vec<TextSection> {
     let mut sections = vec![TextSection::default()];

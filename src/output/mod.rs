@@ -143,6 +143,48 @@ impl Staging {
         Ok(())
     }
 
+    /// Moves the folder `from`, written through this staging, to `to` with its files: for
+    /// files named after a hash of content that is only known once they are written.
+    pub fn move_folder(&self, from: &str, to: &str) -> Result<(), Diagnostic> {
+        let (from, to) = (from.trim_matches('/'), to.trim_matches('/'));
+        for rel in [from, to] {
+            if rel.is_empty() || !rel.split('/').all(is_safe_segment) {
+                return Err(Diagnostic::error(
+                    "",
+                    format!("refusing to move `{rel}`: not a path inside the output folder"),
+                ));
+            }
+        }
+        let (src, dst) = (self.dir.join(from), self.dir.join(to));
+        if !src.exists() {
+            return Ok(());
+        }
+        let io_err = |e: io::Error| {
+            Diagnostic::error("", format!("cannot move {} to {to}: {e}", src.display()))
+        };
+        if dst.exists() {
+            return Err(io_err(io::ErrorKind::AlreadyExists.into()));
+        }
+        if let Some(parent) = dst.parent() {
+            fs::create_dir_all(parent).map_err(io_err)?;
+        }
+        fs::rename(&src, &dst).map_err(io_err)?;
+        if let Ok(mut written) = self.written.lock() {
+            let prefix = format!("{from}/");
+            let moved: Vec<String> = written
+                .keys()
+                .filter(|k| k.starts_with(&prefix))
+                .cloned()
+                .collect();
+            for old in moved {
+                if let Some(hash) = written.remove(&old) {
+                    written.insert(format!("{to}/{}", &old[prefix.len()..]), hash);
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Number of files written so far.
     pub fn file_count(&self) -> usize {
         self.written.lock().map_or(0, |w| w.len())

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::content::schema::FieldKind;
 use crate::content::Page;
-use crate::markdown::TextSection;
+use crate::markdown::{words, TextSection};
 use crate::site::{PageId, Site};
 
 /// Most words in a part: a result's part file stays under two kilobytes gzipped, and a page of
@@ -61,7 +61,9 @@ pub struct Facets<'a> {
     pub event: Option<(String, String)>,
 }
 
-/// One page as the index sees it, borrowing from the site.
+/// One page as the index sees it, borrowing from the site. Its text is read only when the
+/// index gets to it ([`Document::parts`]), a few thousand pages at a time, so the text of every
+/// page is never unpacked at once.
 #[derive(Clone, Debug)]
 pub struct Document<'a> {
     /// The page.
@@ -76,13 +78,17 @@ pub struct Document<'a> {
     pub description: &'a str,
     /// Text of tags and themes, for the tags field.
     pub tags_text: String,
-    /// Parts: runs of sections of at most [`PART_WORDS`] words; part 0 starts with the description.
-    pub parts: Vec<Vec<Section<'a>>>,
+    /// Text of the fields of the page's type, read with the body.
+    pub details: String,
     /// Words per field, for length normalisation.
     pub lengths: [u32; FIELDS],
     /// Filter values.
     pub facets: Facets<'a>,
 }
+
+/// A page's text: runs of sections of at most [`PART_WORDS`] words; part 0 starts with the
+/// description.
+pub type Parts<'a> = Vec<Vec<Section<'a>>>;
 
 const NO_TAGS: &[String] = &[];
 
@@ -90,7 +96,7 @@ impl<'a> Document<'a> {
     /// The index's view of page `id`.
     pub fn from_page(site: &'a Site, id: PageId) -> Self {
         let p = &site.pages[id];
-        let (pieces, heading_words, body_words) = pieces(site, p, site.rendered[id].sections());
+        let (heading_words, section_words) = site.rendered[id].sections.word_counts();
         // Every taxonomy (tags, themes, authors, the site's own) names what the page is about.
         let tags_text = p
             .taxonomies
@@ -99,12 +105,13 @@ impl<'a> Document<'a> {
             .map(|t| t.replace(['-', '_'], " "))
             .collect::<Vec<_>>()
             .join(" ");
+        let details = details_text(site, p);
         let lengths = [
             words(&p.title),
             heading_words,
             words(&p.description),
             words(&tags_text),
-            body_words,
+            words(&details) + section_words,
         ];
         let event = (p.type_name == "event")
             .then(|| (field_text(p.field("start")), field_text(p.field("end"))));
@@ -116,7 +123,7 @@ impl<'a> Document<'a> {
             type_name: &p.type_name,
             description: &p.description,
             tags_text,
-            parts: pack(pieces, PART_WORDS),
+            details,
             lengths,
             facets: Facets {
                 tags: taxonomy("tags"),
@@ -125,66 +132,64 @@ impl<'a> Document<'a> {
             },
         }
     }
-}
 
-fn words(s: &str) -> u32 {
-    s.split_ascii_whitespace().count() as u32
-}
-
-/// Words of a section's text, which has words separated by single spaces and no space at
-/// either end (`markdown::text`): one more than its spaces.
-fn spaced_words(s: &str) -> u32 {
-    if s.is_empty() {
-        0
-    } else {
-        s.bytes().filter(|&b| b == b' ').count() as u32 + 1
+    /// The page's text cut into parts.
+    pub fn parts(&self, site: &'a Site) -> Parts<'a> {
+        let sections = site.rendered[self.page].sections();
+        pack(self.pieces(sections), PART_WORDS)
     }
-}
 
-/// The page's text in reading order, each piece with its word count (heading included):
-/// the description, the type's fields, then the heading sections cut to at most
-/// [`PART_WORDS`] words. Also the words of the headings and of the body.
-fn pieces<'a>(
-    site: &Site,
-    p: &'a Page,
-    sections: Vec<TextSection>,
-) -> (Vec<(Section<'a>, u32)>, u32, u32) {
-    let head = Section {
-        anchor: None,
-        heading: Cow::Borrowed(""),
-        text: Cow::Borrowed(&p.description),
-        first: true,
-    };
-    let mut pieces = vec![(head, words(&p.description))];
-    let details = details_text(site, p);
-    let (mut heading_words, mut body_words) = (0, words(&details));
-    if !details.is_empty() {
-        let section = Section {
+    /// The page's text in reading order, each piece with its word count (heading included):
+    /// the description, the type's fields, then the heading sections cut to at most
+    /// [`PART_WORDS`] words.
+    fn pieces(&self, sections: Vec<TextSection>) -> Vec<(Section<'a>, u32)> {
+        let head = Section {
             anchor: None,
             heading: Cow::Borrowed(""),
-            text: Cow::Owned(details),
+            text: Cow::Borrowed(self.description),
             first: true,
         };
-        pieces.push((section, body_words));
-    }
-    for s in sections {
-        let (h, n) = (words(&s.heading), spaced_words(&s.text));
-        heading_words += h;
-        body_words += n;
-        for (i, (text, n)) in split_text(&s.text, n as usize, PART_WORDS)
-            .into_iter()
-            .enumerate()
-        {
+        let mut pieces = vec![(head, self.lengths[Field::Description as usize])];
+        if !self.details.is_empty() {
             let section = Section {
-                anchor: s.anchor.clone().map(Cow::Owned),
-                heading: Cow::Owned(s.heading.clone()),
-                text: Cow::Owned(text.to_string()),
-                first: i == 0,
+                anchor: None,
+                heading: Cow::Borrowed(""),
+                text: Cow::Owned(self.details.clone()),
+                first: true,
             };
-            pieces.push((section, n as u32 + h));
+            pieces.push((section, words(&self.details)));
         }
+        for s in sections {
+            let (h, n) = (s.heading_words(), s.text_words());
+            let TextSection {
+                anchor,
+                heading,
+                text,
+            } = s;
+            let cut = split_text(&text, n as usize, PART_WORDS);
+            if cut.len() == 1 {
+                // The whole section fits in a part: move its strings, copy nothing.
+                let section = Section {
+                    anchor: anchor.map(Cow::Owned),
+                    heading: Cow::Owned(heading),
+                    text: Cow::Owned(text),
+                    first: true,
+                };
+                pieces.push((section, n + h));
+                continue;
+            }
+            for (i, (piece, n)) in cut.into_iter().enumerate() {
+                let section = Section {
+                    anchor: anchor.clone().map(Cow::Owned),
+                    heading: Cow::Owned(heading.clone()),
+                    text: Cow::Owned(piece.to_string()),
+                    first: i == 0,
+                };
+                pieces.push((section, n as u32 + h));
+            }
+        }
+        pieces
     }
-    (pieces, heading_words, body_words)
 }
 
 /// The text of the fields of the page's type (a technique's purpose and steps, a toolkit's

@@ -14,10 +14,11 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::document::{Document, Field, FIELDS};
+use super::document::{Document, Field, Parts, FIELDS};
 use super::normalize::fold_into;
 use super::stem::Analyzer;
 use super::tokenize::for_each_token;
@@ -33,7 +34,7 @@ const B: [f32; FIELDS] = [0.3, 0.4, 0.5, 0.3, 0.75];
 /// Pages analysed by one task.
 const BATCH: usize = 256;
 /// Pages analysed before their postings are merged, which bounds memory on large sites.
-const WAVE: usize = 8192;
+const WAVE: usize = 2048;
 /// Pages of the first wave.
 const FIRST_WAVE: usize = 2 * BATCH;
 
@@ -113,38 +114,75 @@ pub struct Index {
     pub docs: u32,
 }
 
-/// Builds the index of `docs` (already in their final order).
-pub fn build_index(docs: &[Document], analyzer: &Analyzer) -> Index {
-    let norms = LengthNorms::new(docs);
-    let mut index = Index {
-        docs: docs.len() as u32,
-        ..Default::default()
-    };
+/// The documents analysed together, in order: a small first wave teaches the later ones most
+/// of the site's words, so they seldom need to stem a word again; later waves bound how much
+/// page text is unpacked at once.
+pub fn waves(docs: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
     let mut start = 0;
-    while start < docs.len() {
-        // A small first wave teaches the later ones most of the site's words, so they seldom
-        // need to stem a word again.
-        let end = docs
-            .len()
-            .min(start + if start == 0 { FIRST_WAVE } else { WAVE });
-        let seen = &index.forms;
-        let batches: Vec<Batch> = docs[start..end]
+    while start < docs {
+        let end = docs.min(start + if start == 0 { FIRST_WAVE } else { WAVE });
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
+/// An index built wave by wave ([`waves`]), so a caller can hand over each wave's text and
+/// drop it before the next.
+pub struct IndexBuilder<'a> {
+    analyzer: &'a Analyzer,
+    norms: LengthNorms,
+    index: Index,
+}
+
+impl<'a> IndexBuilder<'a> {
+    /// An empty index for `docs` (already in their final order).
+    pub fn new(docs: &[Document], analyzer: &'a Analyzer) -> Self {
+        Self {
+            analyzer,
+            norms: LengthNorms::new(docs),
+            index: Index {
+                docs: docs.len() as u32,
+                ..Default::default()
+            },
+        }
+    }
+
+    /// Adds the documents of one wave, which starts at document `first`, with their text.
+    pub fn add(&mut self, first: usize, docs: &[Document], parts: &[Parts]) {
+        let seen = &self.index.forms;
+        let (analyzer, norms) = (self.analyzer, &self.norms);
+        let batches: Vec<Batch> = docs
             .par_chunks(BATCH)
+            .zip(parts.par_chunks(BATCH))
             .enumerate()
-            .map(|(b, batch)| {
+            .map(|(b, (docs, parts))| {
                 let vocab = Vocabulary::new(analyzer, seen);
-                analyze_batch(batch, (start + b * BATCH) as u32, vocab, &norms)
+                analyze_batch(docs, parts, (first + b * BATCH) as u32, vocab, norms)
             })
             .collect();
         for batch in batches {
-            merge(&mut index, batch);
+            merge(&mut self.index, batch);
         }
-        start = end;
     }
-    for term in index.terms.values_mut() {
-        keep_best(&mut term.postings, POSTINGS_CAP);
+
+    /// The index, each term's postings cut to [`POSTINGS_CAP`].
+    pub fn finish(mut self) -> Index {
+        for term in self.index.terms.values_mut() {
+            keep_best(&mut term.postings, POSTINGS_CAP);
+        }
+        self.index
     }
-    index
+}
+
+/// Builds the index of `docs` (already in their final order) with their text, in one go.
+pub fn build_index(docs: &[Document], parts: &[Parts], analyzer: &Analyzer) -> Index {
+    let mut builder = IndexBuilder::new(docs, analyzer);
+    for wave in waves(docs.len()) {
+        builder.add(wave.start, &docs[wave.clone()], &parts[wave]);
+    }
+    builder.finish()
 }
 
 /// Average field lengths, for BM25 length normalisation.
@@ -305,6 +343,7 @@ fn short_key(s: &str) -> Option<u128> {
 
 fn analyze_batch(
     docs: &[Document],
+    parts: &[Parts],
     first: u32,
     mut vocab: Vocabulary,
     norms: &LengthNorms,
@@ -343,7 +382,7 @@ fn analyze_batch(
         see(doc.title, Field::Title, 0, &mut vocab);
         see(doc.description, Field::Description, 0, &mut vocab);
         see(&doc.tags_text, Field::Tags, 0, &mut vocab);
-        for (part, sections) in doc.parts.iter().enumerate() {
+        for (part, sections) in parts[i].iter().enumerate() {
             let part = part.min(usize::from(u16::MAX)) as u16;
             // The description was seen above, as its own field.
             for s in sections.iter().skip(usize::from(part == 0)) {
@@ -489,7 +528,7 @@ mod tests {
     use crate::search::document::{Facets, Section};
 
     /// A page whose sections each fill a part of their own.
-    fn doc<'a>(title: &'a str, body: &[&'a str]) -> Document<'a> {
+    fn doc<'a>(title: &'a str, body: &[&'a str]) -> (Document<'a>, Parts<'a>) {
         let mut parts = vec![vec![Section {
             first: true,
             ..Default::default()
@@ -503,13 +542,14 @@ mod tests {
             }]
         }));
         let words = |s: &str| s.split_whitespace().count() as u32;
-        Document {
+        let doc = Document {
             page: 0,
             url: "/x/",
             title,
             type_name: "page",
             description: "",
             tags_text: String::new(),
+            details: String::new(),
             lengths: [
                 words(title),
                 body.len() as u32,
@@ -517,18 +557,22 @@ mod tests {
                 0,
                 body.iter().map(|b| words(b)).sum(),
             ],
-            parts,
             facets: Facets::default(),
-        }
+        };
+        (doc, parts)
+    }
+
+    fn index(pages: Vec<(Document, Parts)>) -> Index {
+        let (docs, parts): (Vec<_>, Vec<_>) = pages.into_iter().unzip();
+        build_index(&docs, &parts, &Analyzer::for_language("en"))
     }
 
     #[test]
     fn records_each_page_once_per_term_with_its_best_part() {
-        let docs = vec![
+        let index = index(vec![
             doc("Soil health", &["compost and soil", "soil soil soil"]),
             doc("Water", &["rain water harvesting"]),
-        ];
-        let index = build_index(&docs, &Analyzer::for_language("en"));
+        ]);
         let soil = &index.terms["soil"];
         assert_eq!(soil.df, 1);
         assert_eq!(soil.postings.len(), 1);
@@ -543,11 +587,10 @@ mod tests {
 
     #[test]
     fn a_title_match_outweighs_a_body_match() {
-        let docs = vec![
+        let index = index(vec![
             doc("Compost", &["other words here"]),
             doc("Other", &["compost here and there"]),
-        ];
-        let index = build_index(&docs, &Analyzer::for_language("en"));
+        ]);
         let p = &index.terms["compost"].postings;
         assert!(p[0].impact > p[1].impact, "{p:?}");
     }
@@ -557,8 +600,7 @@ mod tests {
         let texts: Vec<String> = (0..POSTINGS_CAP + 10)
             .map(|i| "common ".repeat(1 + i % 7))
             .collect();
-        let docs: Vec<Document> = texts.iter().map(|t| doc("Page", &[t])).collect();
-        let index = build_index(&docs, &Analyzer::for_language("en"));
+        let index = index(texts.iter().map(|t| doc("Page", &[t])).collect());
         let t = &index.terms["common"];
         assert_eq!(t.df as usize, POSTINGS_CAP + 10);
         assert_eq!(t.postings.len(), POSTINGS_CAP);

@@ -30,7 +30,7 @@ pub mod tokenize;
 #[cfg(test)]
 mod vectors;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -39,8 +39,8 @@ use sha2::{Digest, Sha256};
 use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
 use crate::site::Site;
-use document::{indexed_pages, Document};
-use index::{build_index, Index, POSTINGS_CAP};
+use document::{indexed_pages, Document, Parts};
+use index::{Index, IndexBuilder, POSTINGS_CAP};
 use shard::{partition, Manifest, Partition};
 use stem::Analyzer;
 
@@ -67,7 +67,8 @@ pub fn write_search_index(site: &Site, staging: &Staging) -> Vec<Diagnostic> {
 /// Files by name, with their bytes.
 pub type Files = Vec<(String, Vec<u8>)>;
 
-/// The files of one language's index, in memory, before they are written.
+/// The files of one language's index, in memory, before they are written; all but the part
+/// files, which [`build_language`] writes as it reads each page's text.
 pub struct LanguageIndex<'a> {
     /// The pages indexed, in document order.
     pub docs: Vec<Document<'a>>,
@@ -83,16 +84,78 @@ pub struct LanguageIndex<'a> {
     pub typo_files: Files,
     /// Shortest and longest form (in characters) per first letter.
     pub typo_lengths: BTreeMap<String, [usize; 2]>,
+    /// A hash of each document's part files, for the version.
+    pub part_digests: Vec<[u8; 32]>,
 }
 
-/// Builds one language's index in memory.
-pub fn build_language<'a>(site: &'a Site, lang: &str, analyzer: &Analyzer) -> LanguageIndex<'a> {
+/// Where [`build_language`] writes the part files: a folder of the staging output.
+pub type PartsFolder<'s> = Option<(&'s Staging, &'s str)>;
+
+/// Builds one language's index. Pages are read a wave at a time: each wave's text is analysed,
+/// its part files written into `parts` (when given; their JSON is made either way) and
+/// dropped before the next, so the text of every page is never unpacked at once.
+pub fn build_language<'a>(
+    site: &'a Site,
+    lang: &str,
+    analyzer: &Analyzer,
+    parts: PartsFolder,
+) -> (LanguageIndex<'a>, Vec<Diagnostic>) {
     let ids = indexed_pages(site, lang);
     let docs: Vec<Document> = ids
         .par_iter()
         .map(|&id| Document::from_page(site, id))
         .collect();
-    let index = build_index(&docs, analyzer);
+    let mut builder = IndexBuilder::new(&docs, analyzer);
+    let mut part_digests = Vec::with_capacity(docs.len());
+    let mut diags = Vec::new();
+    for wave in index::waves(docs.len()) {
+        let wave_docs = &docs[wave.clone()];
+        let texts: Vec<Parts> = wave_docs.par_iter().map(|d| d.parts(site)).collect();
+        builder.add(wave.start, wave_docs, &texts);
+        let written: Vec<([u8; 32], Vec<Diagnostic>)> = wave_docs
+            .par_iter()
+            .zip(texts.par_iter())
+            .enumerate()
+            .map(|(i, (doc, text))| {
+                let mut digest = Sha256::new();
+                let mut errors = Vec::new();
+                for (path, bytes) in part_files(wave.start + i, doc, text) {
+                    digest.update(path.as_bytes());
+                    digest.update([0]);
+                    digest.update(&bytes);
+                    if let Some((staging, folder)) = parts {
+                        errors.extend(staging.write(&format!("{folder}/{path}"), &bytes).err());
+                    }
+                }
+                (digest.finalize().into(), errors)
+            })
+            .collect();
+        for (digest, errors) in written {
+            part_digests.push(digest);
+            diags.extend(errors);
+        }
+    }
+    let index = builder.finish();
+    // Three independent products of the index, side by side.
+    let ((partition, shard_files), (facet_files, (typo_files, typo_lengths))) = rayon::join(
+        || term_shards(&index),
+        || rayon::join(|| facet_files(&docs), || typo_files(&index)),
+    );
+    let built = LanguageIndex {
+        docs,
+        index,
+        partition,
+        shard_files,
+        facet_files,
+        typo_files,
+        typo_lengths,
+        part_digests,
+    };
+    (built, diags)
+}
+
+/// The term shards of the index and their JSON.
+fn term_shards(index: &Index) -> (Partition, Vec<Vec<u8>>) {
     let postings: index::FastMap<&str, String> = index
         .terms
         .par_iter()
@@ -111,19 +174,9 @@ pub fn build_language<'a>(site: &'a Site, lang: &str, analyzer: &Analyzer) -> La
     let shard_files = partition
         .shards
         .par_iter()
-        .map(|s| shard_json(s, &index, &postings))
+        .map(|s| shard_json(s, index, &postings))
         .collect();
-    let facet_files = facet_files(&docs);
-    let (typo_files, typo_lengths) = typo_files(&index);
-    LanguageIndex {
-        docs,
-        index,
-        partition,
-        shard_files,
-        facet_files,
-        typo_files,
-        typo_lengths,
-    }
+    (partition, shard_files)
 }
 
 fn decimal_len(n: u32) -> usize {
@@ -132,15 +185,20 @@ fn decimal_len(n: u32) -> usize {
 
 fn write_language(site: &Site, lang: &str, staging: &Staging) -> (Manifest, Vec<Diagnostic>) {
     let analyzer = Analyzer::for_language(lang);
-    let built = build_language(site, lang, &analyzer);
+    // Part files go to a folder of their own until the version (a hash of every file,
+    // theirs included) names the folder they belong in.
+    let pending = format!("search/{lang}/parts");
+    let (built, mut diags) = build_language(site, lang, &analyzer, Some((staging, &pending)));
     let version = version(&built);
     let dir = format!("search/{lang}/{version}");
-    let mut diags: Vec<Diagnostic> = built
-        .shard_files
-        .par_iter()
-        .enumerate()
-        .filter_map(|(i, bytes)| staging.write(&format!("{dir}/t/{i}.json"), bytes).err())
-        .collect();
+    diags.extend(
+        built
+            .shard_files
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, bytes)| staging.write(&format!("{dir}/t/{i}.json"), bytes).err())
+            .collect::<Vec<_>>(),
+    );
     diags.extend(
         built
             .facet_files
@@ -153,17 +211,7 @@ fn write_language(site: &Site, lang: &str, staging: &Staging) -> (Manifest, Vec<
             .iter()
             .filter_map(|(name, bytes)| staging.write(&format!("{dir}/y/{name}"), bytes).err()),
     );
-    let chunk_diags: Vec<Diagnostic> = built
-        .docs
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(n, doc)| {
-            part_files(n, doc)
-                .into_iter()
-                .filter_map(|(path, bytes)| staging.write(&format!("{dir}/{path}"), &bytes).err())
-        })
-        .collect();
-    diags.extend(chunk_diags);
+    diags.extend(staging.move_folder(&pending, &format!("{dir}/c")).err());
     let manifest = Manifest {
         version,
         docs: built.index.docs,
@@ -182,36 +230,9 @@ fn write_language(site: &Site, lang: &str, staging: &Staging) -> (Manifest, Vec<
     (manifest, diags)
 }
 
-/// A content hash of every file of a language's index: the bytes of the shard, facet and typo
-/// files, and what the part files are made of (with [`FORMAT`] and lore's version, which fix
-/// how they are written).
+/// A content hash of every file of a language's index: the bytes of the shard, facet, typo and
+/// part files (with [`FORMAT`] and lore's version, which fix how the engine reads them).
 fn version(built: &LanguageIndex) -> String {
-    let digests: Vec<[u8; 32]> = built
-        .docs
-        .par_iter()
-        .enumerate()
-        .map(|(n, doc)| {
-            // Everything a part file is made of, without writing its JSON twice.
-            let mut h = Sha256::new();
-            for field in [doc.title, doc.url, doc.type_name] {
-                h.update(field.as_bytes());
-                h.update([0]);
-            }
-            h.update(n.to_le_bytes());
-            for part in &doc.parts {
-                h.update([1]);
-                for s in part {
-                    h.update(s.anchor.as_deref().unwrap_or("\u{0}").as_bytes());
-                    h.update([0]);
-                    h.update(s.heading.as_bytes());
-                    h.update([0]);
-                    h.update(s.text.as_bytes());
-                    h.update([0]);
-                }
-            }
-            h.finalize().into()
-        })
-        .collect();
     let mut h = Sha256::new();
     h.update(FORMAT.as_bytes());
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
@@ -222,7 +243,7 @@ fn version(built: &LanguageIndex) -> String {
         h.update(name.as_bytes());
         h.update(bytes);
     }
-    for d in digests {
+    for d in &built.part_digests {
         h.update(d);
     }
     h.update(built.partition.boundaries.join("\n").as_bytes());
@@ -267,9 +288,9 @@ struct PartSection<'a> {
     x: &'a str,
 }
 
-/// The part files of document `n`: path under the language folder and JSON.
-fn part_files(n: usize, doc: &Document) -> Vec<(String, Vec<u8>)> {
-    doc.parts
+/// The part files of document `n`: path under the `c/` folder and JSON.
+fn part_files(n: usize, doc: &Document, parts: &Parts) -> Vec<(String, Vec<u8>)> {
+    parts
         .iter()
         .enumerate()
         .map(|(i, sections)| {
@@ -287,7 +308,7 @@ fn part_files(n: usize, doc: &Document) -> Vec<(String, Vec<u8>)> {
                     .collect(),
             };
             (
-                format!("c/{}/{n}-{i}.json", n / CHUNK_FOLDER_DOCS),
+                format!("{}/{n}-{i}.json", n / CHUNK_FOLDER_DOCS),
                 serde_json::to_vec(&file).unwrap_or_default(),
             )
         })
@@ -349,16 +370,15 @@ struct FacetFile<'a> {
 }
 
 /// Facet files of documents, [`FACET_DOCS`] per file, then `names.json`.
-fn facet_files(docs: &[Document]) -> Files {
+fn facet_files<'a>(docs: &[Document<'a>]) -> Files {
     fn distinct<'a>(
         docs: &[Document<'a>],
         f: impl Fn(&Document<'a>) -> Vec<&'a str>,
     ) -> Vec<&'a str> {
-        docs.iter()
-            .flat_map(f)
-            .collect::<BTreeSet<&str>>()
-            .into_iter()
-            .collect()
+        let mut all: Vec<&str> = docs.iter().flat_map(f).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
     }
     let names = FacetNames {
         types: distinct(docs, |d| vec![d.type_name]),
@@ -367,11 +387,8 @@ fn facet_files(docs: &[Document]) -> Files {
             d.facets.themes.iter().map(String::as_str).collect()
         }),
     };
-    let number = |list: &[&str]| -> HashMap<String, usize> {
-        list.iter()
-            .enumerate()
-            .map(|(i, s)| (s.to_string(), i))
-            .collect()
+    let number = |list: &[&'a str]| -> index::FastMap<&'a str, usize> {
+        list.iter().enumerate().map(|(i, s)| (*s, i)).collect()
     };
     let (types, tags, themes) = (
         number(&names.types),
@@ -386,11 +403,11 @@ fn facet_files(docs: &[Document]) -> Files {
                 y: range.iter().map(|d| types[d.type_name]).collect(),
                 g: range
                     .iter()
-                    .map(|d| d.facets.tags.iter().map(|t| tags[t]).collect())
+                    .map(|d| d.facets.tags.iter().map(|t| tags[t.as_str()]).collect())
                     .collect(),
                 h: range
                     .iter()
-                    .map(|d| d.facets.themes.iter().map(|t| themes[t]).collect())
+                    .map(|d| d.facets.themes.iter().map(|t| themes[t.as_str()]).collect())
                     .collect(),
                 e: range
                     .iter()
@@ -468,7 +485,7 @@ mod bench {
             for _ in 0..3 {
                 let cpu = cpu_seconds();
                 let t = std::time::Instant::now();
-                let built = super::build_language(site, &lang.code, &analyzer);
+                let (built, _) = super::build_language(site, &lang.code, &analyzer, None);
                 let built_at = t.elapsed();
                 let v = super::version(&built);
                 eprintln!("{} docs={} terms={} shards={} build={built_at:?} +version={:?} cpu={:.2}s ({v})", lang.code, built.docs.len(),

@@ -59,11 +59,19 @@ pub struct Site {
 }
 
 impl Site {
-    /// Frees every page's body HTML once the pages are rendered, before the search index is
-    /// built, so the two largest per-page texts are never all alive at once.
+    /// Frees every page's body HTML once the pages are rendered (a build does not need it
+    /// again; `check` and `serve` keep it).
     pub fn release_html(&mut self) {
         for r in &mut self.rendered {
             r.html = Default::default();
+        }
+    }
+
+    /// Drops every page's search text, once the search index is written (a build does not
+    /// need it again; `check` and `serve` keep it).
+    pub fn release_search_text(&mut self) {
+        for r in &mut self.rendered {
+            r.sections = Default::default();
         }
     }
 
