@@ -285,7 +285,8 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
         rec["crashed"].append("gen_corpus")
         return rec
     rec["corpus"] = {"bytes": tree_size(corpus_dir)[0], "files": tree_size(corpus_dir)[1]}
-    run_dir = os.path.join(WORK, "runs", str(pages))
+    run_dir = os.path.join(args.scratch or WORK, "runs", str(pages))
+    rec["output_fs"] = capture(["stat", "-f", "-c", "%T", args.scratch or WORK]) or "?"
     rmtree(run_dir)
     os.makedirs(run_dir)
     peers = os.path.join(shared, "bench", "peers")
@@ -442,7 +443,8 @@ def table(rec: dict) -> list[str]:
              f"{' + uncommitted src/' if rec.get('src_dirty') else ''}; median of {rec['runs']} full build(s) after "
              f"{rec['warmup']} warm-up; corpus {fmt_bytes(rec.get('corpus', {}).get('bytes', 0))} in "
              f"{rec.get('corpus', {}).get('files', 0):,} files; load average {rec.get('load_before', 0):.1f} "
-             f"before, {rec.get('load_after', 0):.1f} after (on {rec.get('machine', {}).get('cores', '?')} cores). "
+             f"before, {rec.get('load_after', 0):.1f} after (on {rec.get('machine', {}).get('cores', '?')} cores); "
+             f"outputs written to a {rec.get('output_fs', 'disk')} file system. "
              "Ratios are lore's figure over the tool's "
              "(below 1.0: lore is faster or smaller); CPU is the median user + sys time of the "
              "process and its children, less disturbed than wall time when the machine is shared.",
@@ -553,6 +555,8 @@ def main() -> int:
     ap.add_argument("--no-install", action="store_true")
     ap.add_argument("--timeout", type=float, default=3600)
     ap.add_argument("--results")
+    ap.add_argument("--scratch", help="folder for every tool's output (default bench/work); e.g. /dev/shm to leave "
+                    "the disk's file-creation costs out (see bench/README.md)")
     args = ap.parse_args()
     if args.quick:
         args.runs, args.warmup, args.no_install = 1, 0, True
