@@ -61,7 +61,14 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The moment events are upcoming or past against; the current time when `None`.
     pub now: Option<DateTime<Utc>>,
+    /// A build whose pages' packed HTML is over this many bytes keeps it in a scratch file
+    /// beside the output until rendering ([`SPILL_HTML_ABOVE`] unless a test lowers it).
+    pub spill_html_above: usize,
 }
+
+/// Packed page HTML a build keeps in memory; above it, in a scratch file (about 25,000 pages
+/// of the benchmark corpus): small sites never pay for the file, large ones stay in memory.
+pub const SPILL_HTML_ABOVE: usize = 128 << 20;
 
 impl BuildOptions {
     /// Options for the site in `root`, written to `root/public`.
@@ -73,6 +80,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             now: None,
+            spill_html_above: SPILL_HTML_ABOVE,
         }
     }
 }
@@ -145,8 +153,9 @@ pub enum Retention {
     /// Everything: `check` reads the Markdown sources and the rendered HTML after rendering.
     Everything,
     /// Only what later stages read (`build`): each page's Markdown source is freed once its HTML
-    /// exists, its search text once the index is written, its HTML once the pages are
-    /// rendered. At 100,000 pages that is over a GB.
+    /// exists, its front-matter positions once the site graph is checked, its search text once
+    /// the index is written, its HTML once the pages are rendered (and, on a large site, kept
+    /// in a scratch file until then). At 100,000 pages that is over a GB.
     Minimum,
 }
 
@@ -169,6 +178,8 @@ pub struct LoadedSite {
     pub page_content: Vec<u64>,
     /// Each page's summary fingerprint (what lists show of it), likewise.
     pub page_summary: Vec<u64>,
+    /// See [`BuildOptions::spill_html_above`].
+    pub spill_html_above: usize,
 }
 
 /// Runs the stages up to the site graph: config, content, Markdown, graph.
@@ -254,10 +265,17 @@ pub fn load_site_with(
         diags.extend(d);
         rendered
     });
-    let (site, d) = timings.time("site graph", progress, || {
+    let (mut site, d) = timings.time("site graph", progress, || {
         site::build_site_graph(config, pages, rendered)
     });
     diags.extend(d);
+    if retention == Retention::Minimum {
+        // Front-matter positions point diagnostics at a line; every check that uses them has
+        // run by now (`check` keeps them for its own).
+        for p in &mut site.pages {
+            p.field_positions = Default::default();
+        }
+    }
     let (mut assets, d) = Assets::collect(&options.root);
     diags.extend(d);
     assets.insert(
@@ -274,6 +292,7 @@ pub fn load_site_with(
         diagnostics: diags,
         page_content,
         page_summary,
+        spill_html_above: options.spill_html_above,
     })
 }
 
@@ -362,8 +381,19 @@ pub fn render_output(
     progress: &dyn Fn(&str),
 ) -> Vec<Diagnostic> {
     // The index first: it is the only reader of the pages' search text, which a build then
-    // frees before rendering makes its own large structures.
+    // frees before rendering makes its own large structures. A large site's HTML waits in a
+    // scratch file meanwhile.
     let mut diagnostics = Vec::new();
+    if loaded.retention == Retention::Minimum {
+        let spill = staging.scratch_path("html");
+        if let Err(e) = loaded.site.spill_html(&spill, loaded.spill_html_above) {
+            diagnostics.push(Diagnostic::error(
+                &spill,
+                format!("cannot write the scratch file for page HTML: {e}"),
+            ));
+            return diagnostics;
+        }
+    }
     if loaded.site.config.search.enabled {
         let site = &loaded.site;
         let d = timings.time("search index", progress, || {
@@ -377,6 +407,7 @@ pub fn render_output(
     diagnostics.extend(timings.time("render", progress, || {
         render::render_site(&loaded.site, templates, staging, now)
     }));
+    diagnostics.extend(loaded.site.html_failures());
     if loaded.retention == Retention::Minimum {
         loaded.site.release_html();
     }

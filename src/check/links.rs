@@ -19,7 +19,7 @@ pub fn page_ids(site: &Site, id: PageId) -> BTreeSet<String> {
     let r = &site.rendered[id];
     let mut ids: BTreeSet<String> = r.toc.iter().map(|h| h.id.clone()).collect();
     ids.extend(r.callouts.iter().map(|c| c.id.clone()));
-    ids.extend(html_ids(&r.html()));
+    ids.extend(html_ids(&site.page_html(id)));
     ids
 }
 

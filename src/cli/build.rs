@@ -26,6 +26,7 @@ pub fn run(args: BuildArgs) -> i32 {
         base_url: args.base_url.clone(),
         drafts: args.drafts,
         now,
+        spill_html_above: crate::SPILL_HTML_ABOVE,
     };
     let start = Instant::now();
     let bar = std::io::stderr().is_terminal().then(|| {

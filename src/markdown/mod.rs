@@ -21,7 +21,7 @@ pub use callouts::{Callout, CalloutKind};
 pub use headings::{anchor_slug, Heading};
 pub use highlight::Highlighter;
 pub use links::{Link, LinkResolver};
-pub use packed::{PackedSections, PackedText};
+pub use packed::{PackedSections, PackedText, Spill};
 pub use text::{words, TextSection};
 
 use crate::content::Page;

@@ -117,6 +117,74 @@ impl PackedSections {
     }
 }
 
+/// Packed texts moved out of memory into a scratch file and read back one at a time: at
+/// 100,000 pages the packed HTML is half a gigabyte that nothing reads between the Markdown
+/// stage and rendering. The file is unlinked at once where the system allows it (Unix), so
+/// nothing is left behind even if the process is killed; elsewhere it is removed on drop.
+pub struct Spill {
+    file: std::sync::Mutex<std::fs::File>,
+    /// Offset and length of each text, by index.
+    spans: Vec<(u64, usize)>,
+    /// The file's path while it still has one.
+    path: Option<std::path::PathBuf>,
+}
+
+impl Spill {
+    /// Writes `texts` into a new file at `path`, which must not exist.
+    pub fn write<'t>(
+        path: &std::path::Path,
+        texts: impl Iterator<Item = &'t PackedText>,
+    ) -> std::io::Result<Self> {
+        use std::io::Write;
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(path)?;
+        let mut spill = Self {
+            file: std::sync::Mutex::new(file.try_clone()?),
+            spans: Vec::new(),
+            path: Some(path.to_path_buf()),
+        };
+        if cfg!(unix) && std::fs::remove_file(path).is_ok() {
+            spill.path = None;
+        }
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        let mut offset = 0u64;
+        for text in texts {
+            out.write_all(&text.0)?;
+            spill.spans.push((offset, text.0.len()));
+            offset += text.0.len() as u64;
+        }
+        out.flush()?;
+        Ok(spill)
+    }
+
+    /// Text `i` back.
+    pub fn unpack(&self, i: usize) -> std::io::Result<String> {
+        use std::io::{Read, Seek, SeekFrom};
+        let (offset, len) = self.spans.get(i).copied().unwrap_or_default();
+        let mut bytes = vec![0; len];
+        {
+            let mut file = self
+                .file
+                .lock()
+                .map_err(|_| std::io::Error::other("the spill file's lock is poisoned"))?;
+            file.seek(SeekFrom::Start(offset))?;
+            file.read_exact(&mut bytes)?;
+        }
+        Ok(PackedText(bytes.into_boxed_slice()).unpack())
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        if let Some(path) = &self.path {
+            std::fs::remove_file(path).ok();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +196,24 @@ mod tests {
         }
         let long = "<p>the same paragraph again</p>\n".repeat(300);
         assert!(PackedText::pack(&long).packed_len() < long.len() / 4);
+    }
+
+    #[test]
+    fn spilled_texts_come_back_and_leave_no_file() {
+        let texts: Vec<PackedText> = ["<p>one</p>", "", "<p>مرحبا</p>", &"x".repeat(9000)]
+            .iter()
+            .map(|t| PackedText::pack(t))
+            .collect();
+        let dir = std::env::temp_dir().join(format!("lore-spill-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("spill");
+        let spill = Spill::write(&path, texts.iter()).unwrap();
+        for i in [3, 0, 2, 1] {
+            assert_eq!(spill.unpack(i).unwrap(), texts[i].unpack());
+        }
+        drop(spill);
+        assert!(!path.exists());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -185,6 +185,16 @@ impl Staging {
         Ok(())
     }
 
+    /// A path for a scratch file of this build beside the staging folder (never inside it, so
+    /// it never lands in the output); the caller removes it.
+    pub fn scratch_path(&self, name: &str) -> PathBuf {
+        let file = self
+            .dir
+            .file_name()
+            .map_or_else(|| "lore".into(), |n| n.to_string_lossy().into_owned());
+        self.dir.with_file_name(format!("{file}.{name}"))
+    }
+
     /// Number of files written so far.
     pub fn file_count(&self) -> usize {
         self.written.lock().map_or(0, |w| w.len())

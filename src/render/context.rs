@@ -381,7 +381,7 @@ impl<'a> ViewContext<'a> {
             permalink: self.config().absolute_url(&p.url),
             updated: p.updated.map(|d| d.to_string()),
             dir: lang.map_or(Direction::Ltr, |l| l.dir),
-            content: r.html(),
+            content: site.page_html(id),
             toc: r.toc.clone(),
             callouts: r.callouts.clone(),
             reading_time: reading_time(r.word_count),

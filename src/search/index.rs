@@ -171,6 +171,7 @@ impl<'a> IndexBuilder<'a> {
     pub fn finish(mut self) -> Index {
         for term in self.index.terms.values_mut() {
             keep_best(&mut term.postings, POSTINGS_CAP);
+            term.postings.shrink_to_fit();
         }
         self.index
     }
@@ -484,7 +485,9 @@ fn merge(index: &mut Index, batch: Batch) {
         };
         entry.df += run.len() as u32;
         entry.postings.extend(run.iter().map(|(_, p)| *p));
-        if entry.postings.len() >= 4 * POSTINGS_CAP {
+        // Cut back as soon as a list is half again over the cap: common words are in nearly
+        // every page, and letting them grow further costs memory on large sites.
+        if entry.postings.len() >= POSTINGS_CAP + POSTINGS_CAP / 2 {
             keep_best(&mut entry.postings, POSTINGS_CAP);
         }
     }

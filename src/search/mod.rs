@@ -307,10 +307,14 @@ fn part_files(n: usize, doc: &Document, parts: &Parts) -> Vec<(String, Vec<u8>)>
                     })
                     .collect(),
             };
-            (
-                format!("{}/{n}-{i}.json", n / CHUNK_FOLDER_DOCS),
-                serde_json::to_vec(&file).unwrap_or_default(),
-            )
+            // Sized up front: growing the buffer copied each file's text several times.
+            let text: usize = sections
+                .iter()
+                .map(|s| s.text.len() + s.heading.len() + 48)
+                .sum();
+            let mut json = Vec::with_capacity(text + doc.title.len() + doc.url.len() + 64);
+            serde_json::to_writer(&mut json, &file).ok();
+            (format!("{}/{n}-{i}.json", n / CHUNK_FOLDER_DOCS), json)
         })
         .collect()
 }

@@ -206,6 +206,7 @@ pub fn start(
         base_url: Some(url.clone()),
         drafts: options.drafts,
         now: None,
+        spill_html_above: crate::SPILL_HTML_ABOVE,
     };
     let (messages, _) = broadcast::channel(64);
     let live = Arc::new(Live {

@@ -9,6 +9,7 @@ mod related;
 mod taxonomies;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
 
 pub use links::PathIndex;
 pub use taxonomies::{Taxonomy, Term};
@@ -16,7 +17,7 @@ pub use taxonomies::{Taxonomy, Term};
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::RenderedMarkdown;
+use crate::markdown::{RenderedMarkdown, Spill};
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -56,6 +57,8 @@ pub struct Site {
     pub related: Vec<Vec<PageId>>,
     /// Home page per language code.
     pub homes: BTreeMap<String, PageId>,
+    /// Page HTML moved to a scratch file ([`Site::spill_html`]), and what failed reading it.
+    html_spill: Option<(Spill, Mutex<Vec<String>>)>,
 }
 
 impl Site {
@@ -65,6 +68,50 @@ impl Site {
         for r in &mut self.rendered {
             r.html = Default::default();
         }
+    }
+
+    /// Moves every page's HTML into a scratch file at `path` until rendering reads it back
+    /// ([`Site::page_html`]), when the site's packed HTML is over `threshold` bytes: a large
+    /// site's build then never holds its HTML beside the search index or rendering's own data.
+    pub fn spill_html(&mut self, path: &std::path::Path, threshold: usize) -> std::io::Result<()> {
+        let held: usize = self.rendered.iter().map(|r| r.html.packed_len()).sum();
+        if held <= threshold || self.html_spill.is_some() {
+            return Ok(());
+        }
+        let spill = Spill::write(path, self.rendered.iter().map(|r| &r.html))?;
+        for r in &mut self.rendered {
+            r.html = Default::default();
+        }
+        self.html_spill = Some((spill, Mutex::new(Vec::new())));
+        Ok(())
+    }
+
+    /// Page `id`'s body as HTML, wherever it is kept.
+    pub fn page_html(&self, id: PageId) -> String {
+        let Some((spill, failures)) = &self.html_spill else {
+            return self.rendered[id].html();
+        };
+        spill.unpack(id).unwrap_or_else(|e| {
+            if let Ok(mut f) = failures.lock() {
+                f.push(format!(
+                    "cannot read back the HTML of {}: {e}",
+                    self.pages[id].source.display()
+                ));
+            }
+            String::new()
+        })
+    }
+
+    /// What failed reading HTML back from the scratch file: errors, since pages rendered
+    /// meanwhile lack their body.
+    pub fn html_failures(&self) -> Vec<Diagnostic> {
+        self.html_spill
+            .as_ref()
+            .and_then(|(_, f)| f.lock().ok().map(|f| f.clone()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|m| Diagnostic::error("", m))
+            .collect()
     }
 
     /// Drops every page's search text, once the search index is written (a build does not
@@ -184,6 +231,7 @@ pub fn build_site_graph(
         backlinks,
         related,
         homes,
+        html_spill: None,
     };
     (site, diags)
 }
