@@ -248,6 +248,7 @@ pub fn load_site_with(
         };
         if let Some(c) = cache.as_deref_mut() {
             c.highlighter = highlighter;
+            c.path_index = Some(index);
         }
         diags.extend(d);
         rendered

@@ -24,7 +24,7 @@ use crate::diagnostics::Diagnostic;
 use crate::fingerprint::{of_bytes, Fingerprint};
 use crate::markdown::{Highlighter, RenderedMarkdown};
 use crate::render::fingerprint::page_summary;
-use crate::site::Site;
+use crate::site::{PathIndex, Site};
 
 /// A file modified less than this before it was read is read again next time, whatever its
 /// size and time say: two writes within one tick of the file system's clock look alike.
@@ -73,6 +73,22 @@ struct CachedFile {
     markdown_diagnostics: Vec<Diagnostic>,
 }
 
+impl CachedFile {
+    fn empty() -> Self {
+        Self {
+            stamp: None,
+            text: 0,
+            page: None,
+            parse_diagnostics: Vec::new(),
+            summary: 0,
+            rendered: None,
+            link_index: 0,
+            rendered_hash: 0,
+            markdown_diagnostics: Vec::new(),
+        }
+    }
+}
+
 /// The content of the last rebuild, kept for the next one.
 #[derive(Default)]
 pub struct SourceCache {
@@ -85,6 +101,9 @@ pub struct SourceCache {
     listed_at: Option<SystemTime>,
     /// Syntax definitions, loaded once for the whole session.
     pub(crate) highlighter: Highlighter,
+    /// The link index the last full rebuild rendered Markdown against: an edit that changes no
+    /// page's summary leaves it as it is ([`SourceCache::read_body_edit`]).
+    pub(crate) path_index: Option<PathIndex>,
     /// Markdown files parsed and rendered by the last rebuild (the rest came from the cache).
     pub(crate) parsed: usize,
     pub(crate) rendered: usize,
@@ -282,26 +301,157 @@ impl SourceCache {
             .iter()
             .map(|p| {
                 let f = self.files.get(&p.rel);
-                let content = Fingerprint::new("page content")
-                    .text(&p.source.to_string_lossy())
-                    .text(&p.lang)
-                    .text(&p.url)
-                    .num(u64::from(p.generated))
-                    .num(f.map_or(0, |f| f.text))
-                    .num(if p.generated {
-                        0
-                    } else {
-                        f.map_or(0, |f| f.rendered_hash)
-                    })
-                    .finish();
                 let summary = match f {
                     Some(f) if !p.generated => f.summary,
                     _ => page_summary(p),
                 };
-                (content, summary)
+                (self.page_content(p), summary)
             })
             .unzip()
     }
+
+    /// One page's own content fingerprint, as [`SourceCache::page_keys`] gives it.
+    pub(crate) fn page_content(&self, p: &Page) -> u64 {
+        let f = self.files.get(&p.rel);
+        Fingerprint::new("page content")
+            .text(&p.source.to_string_lossy())
+            .text(&p.lang)
+            .text(&p.url)
+            .num(u64::from(p.generated))
+            .num(f.map_or(0, |f| f.text))
+            .num(if p.generated {
+                0
+            } else {
+                f.map_or(0, |f| f.rendered_hash)
+            })
+            .finish()
+    }
+
+    /// True when `rel` (under `content/`) is a Markdown file whose page is in the last site
+    /// graph, or anything the cache holds at or under `rel` when it is a folder.
+    pub(crate) fn holds(&self, rel: &Path) -> bool {
+        self.files.contains_key(rel) || self.files.keys().any(|k| k.starts_with(rel))
+    }
+
+    /// Reads the Markdown file `rel` (under `content/`) again after the watcher saw it change,
+    /// for the fast path of [`super::IncrementalBuild`]: `Some(None)` when its text is the same,
+    /// `Some(Some(edit))` when only its body changed (its page parses without errors, lists
+    /// would show it as before and its Markdown renders without errors against the same link
+    /// index), `None` for anything else (a new file, a draft, an error, a changed title...),
+    /// which needs a full rebuild. Nothing is changed until [`SourceCache::take_body_edit`].
+    pub(crate) fn read_body_edit(
+        &mut self,
+        root: &Path,
+        rel: &Path,
+        config: &Config,
+        render: &dyn Fn(&Page, &PathIndex, &Highlighter) -> (RenderedMarkdown, Vec<Diagnostic>),
+    ) -> Option<Option<BodyEdit>> {
+        let f = self.files.get(rel)?;
+        let lent = f.page.is_none()
+            && f.rendered.is_none()
+            && !f.parse_diagnostics.iter().any(Diagnostic::is_error)
+            && !f.markdown_diagnostics.iter().any(Diagnostic::is_error);
+        if !lent {
+            return None;
+        }
+        let content = root.join(content::CONTENT_DIR);
+        let at = SystemTime::now();
+        let meta = std::fs::symlink_metadata(content.join(rel)).ok()?;
+        if !meta.file_type().is_file() {
+            return None;
+        }
+        let stamp = Stamp::of(&meta);
+        let src = content::load::read_source(&content, rel.to_path_buf(), meta.len()).ok()?;
+        let text = of_bytes(src.text.as_bytes());
+        if text == f.text {
+            if let Some(f) = self.files.get_mut(rel) {
+                f.stamp = Some((stamp, at));
+            }
+            return Some(None);
+        }
+        let (page, parse_diagnostics) = content::page::parse_page(config, src);
+        let page = page?;
+        if parse_diagnostics.iter().any(Diagnostic::is_error) || page_summary(&page) != f.summary {
+            return None;
+        }
+        let index = self.path_index.as_ref()?;
+        let (rendered, markdown_diagnostics) = render(&page, index, &self.highlighter);
+        if markdown_diagnostics.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        Some(Some(BodyEdit {
+            rel: rel.to_path_buf(),
+            page,
+            rendered,
+            stamp: (stamp, at),
+            text,
+            parse_diagnostics,
+            markdown_diagnostics,
+        }))
+    }
+
+    /// Records `edit` as read and parsed (the page and its Markdown go to the site graph) and
+    /// returns them with the problems they had before and have now.
+    pub(crate) fn take_body_edit(&mut self, edit: BodyEdit) -> TakenEdit {
+        let mut none = CachedFile::empty();
+        let f = self.files.get_mut(&edit.rel).unwrap_or(&mut none);
+        let before: Vec<Diagnostic> = f
+            .parse_diagnostics
+            .iter()
+            .chain(&f.markdown_diagnostics)
+            .cloned()
+            .collect();
+        f.stamp = Some(edit.stamp);
+        f.text = edit.text;
+        f.rendered_hash = rendered_fingerprint(&edit.rendered);
+        f.parse_diagnostics = edit.parse_diagnostics;
+        f.markdown_diagnostics = edit.markdown_diagnostics;
+        let now = f
+            .parse_diagnostics
+            .iter()
+            .chain(&f.markdown_diagnostics)
+            .cloned()
+            .collect();
+        TakenEdit {
+            page: edit.page,
+            rendered: edit.rendered,
+            before,
+            now,
+        }
+    }
+
+    /// Counts for the rebuild report when only `n` files were read, parsed and rendered.
+    pub(crate) fn set_counts(&mut self, n: usize) {
+        self.parsed = n;
+        self.rendered = n;
+    }
+}
+
+/// A Markdown file whose body alone changed, read, parsed and rendered again.
+pub(crate) struct BodyEdit {
+    rel: PathBuf,
+    page: Page,
+    rendered: RenderedMarkdown,
+    stamp: (Stamp, SystemTime),
+    text: u64,
+    parse_diagnostics: Vec<Diagnostic>,
+    markdown_diagnostics: Vec<Diagnostic>,
+}
+
+impl BodyEdit {
+    /// The edited page.
+    pub(crate) fn page(&self) -> &Page {
+        &self.page
+    }
+}
+
+/// A [`BodyEdit`] taken into the cache: the page and Markdown for the site graph, and the
+/// file's problems (warnings) before and after.
+pub(crate) struct TakenEdit {
+    pub page: Page,
+    pub rendered: RenderedMarkdown,
+    pub before: Vec<Diagnostic>,
+    pub now: Vec<Diagnostic>,
 }
 
 /// The stamp the listing saw for `rel` (the listing is sorted by path).

@@ -101,11 +101,14 @@ pub(crate) struct Live {
 
 impl Live {
     /// Rebuilds what changed and tells pages; `css_only` when only stylesheets changed.
-    pub fn rebuild(&self, css_only: bool) {
+    /// `changed`: the paths that changed (relative to the site folder), when the watcher is
+    /// sure it saw every change; `None` looks at every file.
+    pub fn rebuild(&self, css_only: bool, changed: Option<&[PathBuf]>) {
         let start = Instant::now();
-        let result = match self.build.lock() {
-            Ok(mut b) => b.rebuild(),
-            Err(_) => return,
+        let result = match (self.build.lock(), changed) {
+            (Ok(mut b), Some(paths)) => b.rebuild_changed(paths),
+            (Ok(mut b), None) => b.rebuild(),
+            (Err(_), _) => return,
         };
         match result {
             Ok(report) => {
@@ -215,7 +218,7 @@ pub fn start(
         build: Mutex::new(IncrementalBuild::new(build)),
         report: report.clone(),
     });
-    live.rebuild(false);
+    live.rebuild(false, None);
     live.update_search();
     let watcher = match watch::Watcher::start(&options.root, live.clone()) {
         Ok(w) => Some(w),
