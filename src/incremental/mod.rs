@@ -65,7 +65,8 @@ struct Good {
     global: u64,
     /// Its warnings.
     warnings: Vec<Diagnostic>,
-    /// The files its assets stage wrote (the assets and their fingerprinted copies).
+    /// The files its assets stage wrote (the assets, their fingerprinted copies, the page
+    /// resources).
     asset_files: HashSet<String>,
 }
 
@@ -293,11 +294,19 @@ impl IncrementalBuild {
         let rendered_files: HashSet<String> = staging.written_files().into_keys().collect();
         let mut asset_files = good.asset_files.clone();
         if patch.assets_changed {
+            // As the full path's assets stage: the assets, the copies referenced, and the page
+            // resources (the files that stage wrote are all replaced together).
             let referenced = self.memo.referenced_after(&patch);
-            let d = loaded.assets.write_referenced(&staging, &referenced);
+            let mut d = loaded.assets.write_referenced(&staging, &referenced);
+            d.extend(output::assets::write_resources(
+                &root,
+                &loaded.resources,
+                &staging,
+            ));
             if d.iter().any(Diagnostic::is_error) {
                 return None;
             }
+            warnings.extend(d);
             asset_files = staging
                 .written_files()
                 .into_keys()
