@@ -544,12 +544,20 @@ impl IncrementalBuild {
         let result = staging
             .move_changed_into_target(&self.search_files)
             .and_then(|m| {
-                let gone = self
+                // A new index is a new version folder: the old one goes whole, in the
+                // background, so that the next rebuild does not wait for it.
+                let gone: Vec<&str> = self
                     .search_files
                     .keys()
                     .filter(|p| !written.contains_key(*p))
-                    .map(String::as_str);
-                output::remove_outputs(out, gone).map(|()| m)
+                    .map(String::as_str)
+                    .collect();
+                let staying: Vec<&str> = written
+                    .keys()
+                    .chain(self.served.keys())
+                    .map(String::as_str)
+                    .collect();
+                output::remove_outputs_later(out, &gone, &staying).map(|()| m)
             });
         let moved = result.map_err(|e| {
             vec![Diagnostic::error(

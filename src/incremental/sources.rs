@@ -344,7 +344,7 @@ impl SourceCache {
         root: &Path,
         rel: &Path,
         config: &Config,
-        render: &dyn Fn(&Page, &PathIndex, &Highlighter) -> (RenderedMarkdown, Vec<Diagnostic>),
+        render: &RenderWith<'_>,
     ) -> Option<Option<BodyEdit>> {
         let f = self.files.get(rel)?;
         let lent = f.page.is_none()
@@ -426,6 +426,10 @@ impl SourceCache {
         self.rendered = n;
     }
 }
+
+/// Renders one page's Markdown against a link index with a highlighter.
+pub(crate) type RenderWith<'a> =
+    dyn Fn(&Page, &PathIndex, &Highlighter) -> (RenderedMarkdown, Vec<Diagnostic>) + 'a;
 
 /// A Markdown file whose body alone changed, read, parsed and rendered again.
 pub(crate) struct BodyEdit {

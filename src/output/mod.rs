@@ -180,10 +180,23 @@ impl Staging {
             .filter(|(rel, hash)| served.get(*rel) != Some(hash))
             .map(|(rel, _)| rel)
             .collect();
+        // A folder the target does not have yet moves whole (a new version of the search
+        // index is thousands of files in one new folder).
+        let mut exists: HashMap<&str, bool> = HashMap::new();
+        let mut units = std::collections::BTreeSet::new();
+        for rel in &changed {
+            let new_dir = rel.match_indices('/').map(|(i, _)| &rel[..i]).find(|d| {
+                !*exists
+                    .entry(d)
+                    .or_insert_with(|| self.target.join(d).exists())
+            });
+            units.insert(new_dir.unwrap_or(rel.as_str()));
+        }
+        let units: Vec<&str> = units.into_iter().collect();
         // In parallel: after a layout edit every page moves, and one rename at a time leaves
         // the second core idle while the file system works.
         use rayon::prelude::*;
-        changed.par_iter().try_for_each(|rel| {
+        units.par_iter().try_for_each(|rel| {
             let to = self.target.join(rel);
             if let Some(parent) = to.parent() {
                 fs::create_dir_all(parent)?;
@@ -288,6 +301,61 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Like [`remove_outputs`], but moves the files out of `target` at once and removes them on
+/// another thread: each file's highest folder holding nothing of `staying` (every file of
+/// `target` that stays) moves whole into a folder beside `target`, which a thread then removes.
+/// Removing tens of thousands of files (an old search index) can take seconds.
+pub fn remove_outputs_later(target: &Path, gone: &[&str], staying: &[&str]) -> io::Result<()> {
+    let mut dirty: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for rel in staying {
+        for (i, _) in rel.match_indices('/') {
+            dirty.insert(&rel[..i]);
+        }
+    }
+    let mut units = std::collections::BTreeSet::new();
+    for rel in gone {
+        if rel.is_empty() || !rel.split('/').all(is_safe_segment) {
+            continue;
+        }
+        let unit = rel
+            .match_indices('/')
+            .map(|(i, _)| &rel[..i])
+            .find(|dir| !dirty.contains(dir))
+            .unwrap_or(rel);
+        units.insert(unit);
+    }
+    let name = target
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let trash = target.with_file_name(format!(
+        ".{name}.lore-old-{}-{}",
+        std::process::id(),
+        OLD.fetch_add(1, Ordering::Relaxed)
+    ));
+    for unit in &units {
+        let to = trash.join(unit);
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        match fs::rename(target.join(unit), &to) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    // The folders the moves left empty, as `remove_outputs` leaves none.
+    for unit in &units {
+        let mut dir = target.join(unit);
+        while dir.pop() && dir != target && dir.starts_with(target) {
+            if fs::remove_dir(&dir).is_err() {
+                break;
+            }
+        }
+    }
+    std::thread::spawn(move || fs::remove_dir_all(trash).ok());
+    Ok(())
 }
 
 /// Removes files no longer produced from `target` (the served folder of `lore serve`), then the

@@ -365,7 +365,8 @@ fn body_edits_take_the_fast_path_and_end_byte_identical_to_a_clean_build() {
     };
     let chapter = "content/guides/communities-of-practice/launching.md";
     let card = "content/techniques/spider-diagram.md";
-    let steps: [(&str, &dyn Fn(&str) -> String, &str, bool); 10] = [
+    type Edit<'a> = &'a dyn Fn(&str) -> String;
+    let steps: [(&str, Edit, &str, bool); 10] = [
         (
             chapter,
             &|t| format!("{t}\nOne more sentence.\n"),
