@@ -230,7 +230,7 @@ pub fn load_site_with(
         let render = |p: &content::Page| render_markdown(p, &index, &highlighter, &labels);
         let (rendered, d) = match (cache.as_deref_mut(), link_key) {
             // Kept pages keep their Markdown: a page is rendered again when a link changes.
-            (Some(c), Some(key)) => c.render_markdown(&pages, key, &render),
+            (Some(c), Some(key)) => c.render_markdown(&config, &mut pages, key, &render),
             _ => {
                 let out: Vec<(RenderedMarkdown, Vec<Diagnostic>)> = pages
                     .par_iter_mut()

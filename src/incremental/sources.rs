@@ -71,6 +71,8 @@ struct CachedFile {
     rendered_hash: u64,
     /// Problems found rendering it.
     markdown_diagnostics: Vec<Diagnostic>,
+    /// True when its page's Markdown source was dropped after rendering.
+    body_dropped: bool,
 }
 
 impl CachedFile {
@@ -85,6 +87,7 @@ impl CachedFile {
             link_index: 0,
             rendered_hash: 0,
             markdown_diagnostics: Vec::new(),
+            body_dropped: false,
         }
     }
 }
@@ -99,6 +102,8 @@ pub struct SourceCache {
     /// In listing order, which is the order of paths (the walk is sorted by name).
     listed: Mutex<Vec<(PathBuf, Stamp)>>,
     listed_at: Option<SystemTime>,
+    /// The site folder of the last listing.
+    root: PathBuf,
     /// Syntax definitions, loaded once for the whole session.
     pub(crate) highlighter: Highlighter,
     /// The link index the last full rebuild rendered Markdown against: an edit that changes no
@@ -139,6 +144,7 @@ impl SourceCache {
     /// Lists and reads the content, skipping the files held unchanged.
     pub(crate) fn load_sources(&mut self, root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
         self.listed_at = Some(SystemTime::now());
+        self.root = root.to_path_buf();
         if let Ok(mut l) = self.listed.lock() {
             l.clear();
         }
@@ -217,6 +223,7 @@ impl SourceCache {
                     link_index: 0,
                     rendered_hash: 0,
                     markdown_diagnostics: Vec::new(),
+                    body_dropped: false,
                 },
             );
         }
@@ -244,9 +251,14 @@ impl SourceCache {
 
     /// Each page's rendered Markdown: the cached one when its text and the link index are
     /// unchanged, else `render`'s, in parallel.
+    ///
+    /// Each page's Markdown source is dropped once rendered (only the Markdown renderer reads
+    /// it; at 10,000 pages it is tens of MB) and read again from its file in the rare case it
+    /// must be rendered again with the file unchanged (when the link index changed).
     pub(crate) fn render_markdown(
         &mut self,
-        pages: &[Page],
+        config: &Config,
+        pages: &mut [Page],
         link_index: u64,
         render: &(dyn Fn(&Page) -> (RenderedMarkdown, Vec<Diagnostic>) + Sync),
     ) -> (Vec<RenderedMarkdown>, Vec<Diagnostic>) {
@@ -261,15 +273,41 @@ impl SourceCache {
                 }
             })
             .collect();
-        let fresh: Vec<(usize, (RenderedMarkdown, Vec<Diagnostic>))> = kept
+        let stale: Vec<usize> = kept
             .iter()
             .enumerate()
             .filter(|(_, k)| k.is_none())
             .map(|(i, _)| i)
-            .collect::<Vec<_>>()
+            .collect();
+        let content = self.root.join(content::CONTENT_DIR);
+        let bodies: Vec<(usize, String)> = stale
+            .par_iter()
+            .filter(|&&i| {
+                self.files
+                    .get(&pages[i].rel)
+                    .is_some_and(|f| f.body_dropped)
+            })
+            .filter_map(|&i| {
+                let rel = pages[i].rel.clone();
+                let len = std::fs::metadata(content.join(&rel)).ok()?.len();
+                let src = content::load::read_source(&content, rel, len).ok()?;
+                let (page, _) = content::page::parse_page(config, src);
+                Some((i, page?.body))
+            })
+            .collect();
+        for (i, body) in bodies {
+            pages[i].body = body;
+        }
+        let fresh: Vec<(usize, (RenderedMarkdown, Vec<Diagnostic>))> = stale
             .into_par_iter()
             .map(|i| (i, render(&pages[i])))
             .collect();
+        for p in pages.iter_mut() {
+            if let Some(f) = self.files.get_mut(&p.rel) {
+                p.body = String::new();
+                f.body_dropped = true;
+            }
+        }
         self.rendered = fresh.len();
         for (i, (r, d)) in fresh {
             if let Some(f) = self.files.get_mut(&pages[i].rel) {
@@ -376,6 +414,8 @@ impl SourceCache {
         }
         let index = self.path_index.as_ref()?;
         let (rendered, markdown_diagnostics) = render(&page, index, &self.highlighter);
+        let mut page = page;
+        page.body = String::new();
         if markdown_diagnostics.iter().any(Diagnostic::is_error) {
             return None;
         }
@@ -406,6 +446,7 @@ impl SourceCache {
         f.rendered_hash = rendered_fingerprint(&edit.rendered);
         f.parse_diagnostics = edit.parse_diagnostics;
         f.markdown_diagnostics = edit.markdown_diagnostics;
+        f.body_dropped = true;
         let now = f
             .parse_diagnostics
             .iter()
