@@ -16,8 +16,10 @@
 //!   fingerprint is new are rendered. A change to `site.yaml` or the interface strings drops
 //!   the whole cache; a change to a layout or an asset changes every job's fingerprint.
 //! - Output: rendered files go into a staging folder; on success only the files whose bytes
-//!   changed are moved into the served folder and files no longer produced are removed. A
-//!   failed rebuild writes nothing there: the last good site stays served.
+//!   changed are moved into the served folder and files no longer produced are removed, or,
+//!   when most files changed (a layout edit), the files that stay move into the staging folder,
+//!   which is swapped in, and the old folder is removed in the background. A failed rebuild
+//!   writes nothing there: the last good site stays served.
 //! - Search: its statistics are global, so the index is rebuilt whole, but only when some
 //!   page's content changed, and by [`IncrementalBuild::update_search`], which `serve` runs
 //!   after the reload message: search catches up a moment after the page reloads.
