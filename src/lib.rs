@@ -243,7 +243,7 @@ pub fn load_site_with(
         let render = |p: &content::Page| render_markdown(p, &index, &highlighter, &labels);
         let (rendered, d) = match (cache.as_deref_mut(), link_key) {
             // Kept pages keep their Markdown: a page is rendered again when a link changes.
-            (Some(c), Some(key)) => c.render_markdown(&pages, key, &render),
+            (Some(c), Some(key)) => c.render_markdown(&config, &mut pages, key, &render),
             _ => {
                 let out: Vec<(RenderedMarkdown, Vec<Diagnostic>)> = pages
                     .par_iter_mut()
@@ -261,6 +261,7 @@ pub fn load_site_with(
         };
         if let Some(c) = cache.as_deref_mut() {
             c.highlighter = highlighter;
+            c.path_index = Some(index);
         }
         diags.extend(d);
         rendered

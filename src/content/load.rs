@@ -169,7 +169,8 @@ pub fn outside_link_warnings(root: &Path, links: Vec<PathBuf>) -> Vec<Diagnostic
         .collect()
 }
 
-fn is_skipped(name: Option<&str>) -> bool {
+/// True for a file or folder name the walk skips (`.x`, `_x`, but not `_index.md`).
+pub(crate) fn is_skipped(name: Option<&str>) -> bool {
     match name {
         None => true,
         Some(n) => {
@@ -179,7 +180,12 @@ fn is_skipped(name: Option<&str>) -> bool {
     }
 }
 
-fn read_source(content: &Path, rel: PathBuf, len: u64) -> Result<SourceFile, Diagnostic> {
+/// Reads one Markdown file (`rel` under `content`, of `len` bytes) as the walk does.
+pub(crate) fn read_source(
+    content: &Path,
+    rel: PathBuf,
+    len: u64,
+) -> Result<SourceFile, Diagnostic> {
     let site_path = Path::new(CONTENT_DIR).join(&rel);
     if len > MAX_MARKDOWN_BYTES {
         return Err(Diagnostic::error(

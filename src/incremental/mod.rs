@@ -1,15 +1,25 @@
 //! Incremental rebuilds for `lore serve`: the same stages as `lore build`, redoing only what a
 //! change touched, with a served folder that ends byte-identical to a clean build's output.
 //!
+//! - Fast path ([`IncrementalBuild::rebuild_changed`]): when the watcher says which files
+//!   changed and they are only Markdown files of pages whose summary (everything lists and
+//!   neighbours show: title, dates, tags, fields...) stays the same, only those files are read,
+//!   parsed and rendered; the last site graph is patched in place (`Site::replace_body`: the
+//!   page, its Markdown, the backlinks its links changed) and only the jobs that show those
+//!   pages get a new fingerprint (`render::fingerprint::render_patched`). Anything else (a new,
+//!   deleted or renamed file, a changed title, an error, a layout, an asset, `site.yaml`, the
+//!   watcher losing track) takes the full path below.
 //! - Content: [`SourceCache`] keeps each file's parsed page and rendered Markdown; only changed
 //!   files are read, parsed and rendered again (all Markdown when the link index changes).
-//! - Graph: rebuilt every time from the pages (it is cheap next to rendering).
+//! - Graph: rebuilt from the pages on the full path.
 //! - Render: each job gets a fingerprint of its inputs (`render::fingerprint`); only jobs whose
 //!   fingerprint is new are rendered. A change to `site.yaml` or the interface strings drops
 //!   the whole cache; a change to a layout or an asset changes every job's fingerprint.
 //! - Output: rendered files go into a staging folder; on success only the files whose bytes
-//!   changed are moved into the served folder and files no longer produced are removed. A
-//!   failed rebuild writes nothing there: the last good site stays served.
+//!   changed are moved into the served folder and files no longer produced are removed, or,
+//!   when most files changed (a layout edit), the files that stay move into the staging folder,
+//!   which is swapped in, and the old folder is removed in the background. A failed rebuild
+//!   writes nothing there: the last good site stays served.
 //! - Search: its statistics are global, so the index is rebuilt whole, but only when some
 //!   page's content changed, and by [`IncrementalBuild::update_search`], which `serve` runs
 //!   after the reload message: search catches up a moment after the page reloads.
@@ -17,7 +27,8 @@
 mod sources;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use chrono::Utc;
 
@@ -27,7 +38,7 @@ pub use sources::SourceCache;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fingerprint::Fingerprint;
 use crate::output::{self, Staging};
-use crate::render::fingerprint::{render_changed, RenderInputs, RenderMemo};
+use crate::render::fingerprint::{render_changed, render_patched, RenderInputs, RenderMemo};
 use crate::{BuildOptions, LoadedSite, Timings};
 
 /// A site rebuilt in place, change after change, into one served folder.
@@ -44,6 +55,23 @@ pub struct IncrementalBuild {
     search_wanted: Option<u64>,
     /// The last rebuild's site, kept for the search index and to take its pages back.
     last: Option<LoadedSite>,
+    /// What the fast path needs, when the last rebuild succeeded (the served folder is then
+    /// the rendering of `last`).
+    good: Option<Good>,
+    /// Fewest changed files for which the served folder is swapped rather than updated.
+    swap_min: usize,
+}
+
+/// What the last successful rebuild leaves for the fast path.
+struct Good {
+    templates: crate::render::Templates,
+    /// The render fingerprints' global input (configuration, assets, page resources).
+    global: u64,
+    /// Its warnings.
+    warnings: Vec<Diagnostic>,
+    /// The files its assets stage wrote (the assets, their fingerprinted copies, the page
+    /// resources).
+    asset_files: HashSet<String>,
 }
 
 /// What a rebuild did.
@@ -67,6 +95,8 @@ pub struct RebuildReport {
     pub search_pending: bool,
     /// Warnings (the rebuild succeeded despite them).
     pub warnings: Vec<Diagnostic>,
+    /// True when the fast path patched the last site (only page bodies changed).
+    pub patched: bool,
     /// Time per stage.
     pub timings: Timings,
 }
@@ -84,7 +114,16 @@ impl IncrementalBuild {
             search_served: None,
             search_wanted: None,
             last: None,
+            good: None,
+            swap_min: SWAP_MIN,
         }
+    }
+
+    /// Swaps the served folder (see [`output::Staging::swap_into_target`]) when at least `n`
+    /// files changed, instead of the default 512: tests use it to cover both ways on a small
+    /// site.
+    pub fn swap_when_changed(&mut self, n: usize) {
+        self.swap_min = n;
     }
 
     /// The served folder.
@@ -92,9 +131,25 @@ impl IncrementalBuild {
         &self.options.out
     }
 
+    /// [`IncrementalBuild::rebuild`] when the only changes since the last rebuild are to the
+    /// files `changed` (paths relative to the site folder, as a file watcher reports them):
+    /// takes the fast path when these are edits of page bodies, else rebuilds as `rebuild`
+    /// does. A watcher that may have missed events must call `rebuild` instead.
+    pub fn rebuild_changed(
+        &mut self,
+        changed: &[PathBuf],
+    ) -> Result<RebuildReport, Vec<Diagnostic>> {
+        let mut timings = Timings::default();
+        match self.fast_rebuild(changed, &mut timings) {
+            Some(result) => result,
+            None => self.rebuild(),
+        }
+    }
+
     /// Brings the served folder up to date with the sources, except the search index. On any
     /// error nothing is written and every problem is returned, sorted by file and line.
     pub fn rebuild(&mut self) -> Result<RebuildReport, Vec<Diagnostic>> {
+        self.good = None;
         let mut timings = Timings::default();
         let start = std::time::Instant::now();
         if let Some(old) = self.last.take() {
@@ -127,9 +182,204 @@ impl IncrementalBuild {
                 removed,
                 search_pending: self.search_pending(),
                 warnings,
+                patched: false,
                 timings,
             }
         })
+    }
+
+    /// The fast path: `None` when the changes are not edits of page bodies only (or the last
+    /// rebuild failed), and nothing was changed that the full path would not redo.
+    fn fast_rebuild(
+        &mut self,
+        changed: &[PathBuf],
+        timings: &mut Timings,
+    ) -> Option<Result<RebuildReport, Vec<Diagnostic>>> {
+        let start = Instant::now();
+        let now = self.options.now.unwrap_or_else(Utc::now);
+        if self.good.is_none() || !self.memo.patchable(now) {
+            return None;
+        }
+        let loaded = self.last.as_ref()?;
+        let root = self.options.root.clone();
+        // Which Markdown files to read again; anything that is not such a file needs the full
+        // path, except names the content walk skips and files that came and went unseen.
+        let mut files = BTreeSet::new();
+        for rel in changed {
+            let c = rel.strip_prefix(crate::content::CONTENT_DIR).ok()?;
+            if c.as_os_str().is_empty() {
+                return None;
+            }
+            if c.iter()
+                .any(|n| crate::content::load::is_skipped(n.to_str()))
+            {
+                continue;
+            }
+            match std::fs::symlink_metadata(root.join(rel)) {
+                Ok(m) if m.file_type().is_file() && c.extension().is_some_and(|e| e == "md") => {
+                    files.insert(c.to_path_buf());
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    let resource = loaded.resources.iter().any(|r| r.starts_with(c));
+                    if resource || self.sources.holds(c) {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        let strings = loaded.strings.clone();
+        let labels = |kind: crate::markdown::CalloutKind, lang: &str| {
+            crate::render::templates::lookup(&strings, lang, &format!("callout_{}", kind.name()))
+        };
+        let render = |p: &crate::content::Page,
+                      index: &crate::site::PathIndex,
+                      highlighter: &crate::markdown::Highlighter| {
+            crate::markdown::render_markdown(p, index, highlighter, &labels)
+        };
+        let read_start = Instant::now();
+        let mut edits = Vec::new();
+        for rel in &files {
+            let config = &loaded.site.config;
+            if let Some(edit) = self.sources.read_body_edit(&root, rel, config, &render)? {
+                let id = *loaded.site.by_url.get(&edit.page().url)?;
+                let old = &loaded.site.pages[id];
+                if old.generated || old.rel != *rel {
+                    return None;
+                }
+                edits.push((id, edit));
+            }
+        }
+        timings.0.push(crate::StageTiming {
+            stage: "read changed",
+            wall: read_start.elapsed(),
+            rss_kib: None,
+        });
+        // From here on the last site is patched: on any failure the full path starts from the
+        // patched site and the cache, which agree.
+        let loaded = self.last.as_mut()?;
+        let mut content = Vec::new();
+        let mut backlinks = BTreeSet::new();
+        let mut warnings = Diagnostics::new();
+        let mut replaced = HashSet::new();
+        self.sources.set_counts(edits.len());
+        for (id, edit) in edits {
+            let taken = self.sources.take_body_edit(edit);
+            replaced.extend(taken.before.iter().map(|d| d.path.clone()));
+            warnings.extend(taken.now);
+            backlinks.extend(loaded.site.replace_body(id, taken.page, taken.rendered));
+            loaded.page_content[id] = self.sources.page_content(&loaded.site.pages[id]);
+            content.push(id);
+        }
+        let good = self.good.take()?;
+        warnings.extend(
+            good.warnings
+                .iter()
+                .filter(|d| !replaced.contains(&d.path))
+                .cloned(),
+        );
+        let out = self.options.out.clone();
+        let staging = Staging::create_hashing(&out).ok()?;
+        let backlinks: Vec<usize> = backlinks.into_iter().collect();
+        let patch = timings.time("render", &|_| {}, || {
+            let inputs = RenderInputs {
+                global: good.global,
+                page_content: &loaded.page_content,
+                page_summary: &loaded.page_summary,
+            };
+            render_patched(
+                &loaded.site,
+                &good.templates,
+                &staging,
+                now,
+                &inputs,
+                &self.memo,
+                &content,
+                &backlinks,
+            )
+        })?;
+        if patch.paths_changed || patch.diagnostics.iter().any(Diagnostic::is_error) {
+            // Let the full path render and report it.
+            return None;
+        }
+        warnings.extend(patch.diagnostics.iter().cloned());
+        let rendered_files: HashSet<String> = staging.written_files().into_keys().collect();
+        let mut asset_files = good.asset_files.clone();
+        if patch.assets_changed {
+            // As the full path's assets stage: the assets, the copies referenced, and the page
+            // resources (the files that stage wrote are all replaced together).
+            let referenced = self.memo.referenced_after(&patch);
+            let mut d = loaded.assets.write_referenced(&staging, &referenced);
+            d.extend(output::assets::write_resources(
+                &root,
+                &loaded.resources,
+                &staging,
+            ));
+            if d.iter().any(Diagnostic::is_error) {
+                return None;
+            }
+            warnings.extend(d);
+            asset_files = staging
+                .written_files()
+                .into_keys()
+                .filter(|p| !rendered_files.contains(p))
+                .collect();
+        }
+        let written = staging.written_files();
+        let gone: Vec<String> = good
+            .asset_files
+            .iter()
+            .filter(|p| !asset_files.contains(*p))
+            .cloned()
+            .collect();
+        let moved = timings.time("write", &|_| {}, || {
+            staging
+                .move_changed_into_target(&self.served)
+                .and_then(|m| {
+                    output::remove_outputs(&out, gone.iter().map(String::as_str)).map(|()| m)
+                })
+        });
+        let moved = match moved {
+            Ok(m) => m,
+            Err(e) => {
+                return Some(Err(vec![Diagnostic::error(
+                    &out,
+                    format!("cannot update the served folder: {e}"),
+                )]))
+            }
+        };
+        for g in &gone {
+            self.served.remove(g);
+        }
+        self.served.extend(written);
+        let (rendered, jobs) = (patch.rendered, patch.jobs);
+        self.memo.apply(patch);
+        self.search_wanted = Some(search_key(self.sources.config(), loaded));
+        let warnings = warnings.sorted();
+        let pages = loaded.site.pages.len();
+        self.good = Some(Good {
+            warnings: warnings.clone(),
+            asset_files,
+            ..good
+        });
+        timings.0.push(crate::StageTiming {
+            stage: "fast path in all",
+            wall: start.elapsed(),
+            rss_kib: crate::memory_kib("VmRSS:"),
+        });
+        Some(Ok(RebuildReport {
+            pages,
+            parsed: self.sources.parsed,
+            markdown_rendered: self.sources.rendered,
+            jobs,
+            rendered,
+            written: moved,
+            removed: gone.len(),
+            search_pending: self.search_pending(),
+            warnings,
+            patched: true,
+            timings: std::mem::take(timings),
+        }))
     }
 
     /// True when the search index served is out of date.
@@ -186,6 +436,7 @@ impl IncrementalBuild {
             .outputs()
             .flat_map(|o| o.assets.iter().cloned())
             .collect();
+        let rendered_files: HashSet<String> = staging.written_files().into_keys().collect();
         timings.time("assets", &|_| {}, || {
             diagnostics.extend(loaded.assets.write_referenced(&staging, &referenced));
             diagnostics.extend(output::assets::write_resources(
@@ -212,7 +463,6 @@ impl IncrementalBuild {
             return Err(diagnostics.sorted());
         }
         let moved = timings.time("write", &|_| {}, || {
-            let moved = staging.move_changed_into_target(&self.served);
             let gone: Vec<&str> = self
                 .served
                 .keys()
@@ -220,6 +470,29 @@ impl IncrementalBuild {
                 .map(String::as_str)
                 .collect();
             let removed = gone.len();
+            let changed = written
+                .iter()
+                .filter(|(p, h)| self.served.get(*p) != Some(h))
+                .count();
+            // Replacing a file costs freeing the old one, which some disks make slow (about a
+            // millisecond each here): after a layout edit, moving the files that stay into the
+            // staging folder (whole folders where nothing changed) and swapping it in is cheaper,
+            // and the old folder is removed in the background.
+            if changed >= self.swap_min && !self.served.is_empty() {
+                let carry: Vec<&str> = kept
+                    .iter()
+                    .map(|p| p.as_str())
+                    .chain(self.search_files.keys().map(String::as_str))
+                    .collect();
+                let units = staging.swap_units(&carry, &gone);
+                if units.len() * 4 < changed {
+                    return staging.swap_into_target(&units).map(|old| {
+                        remove_in_background(old);
+                        (changed, removed)
+                    });
+                }
+            }
+            let moved = staging.move_changed_into_target(&self.served);
             moved.and_then(|m| output::remove_outputs(&out, gone).map(|()| (m, removed)))
         });
         let (moved, removed) = moved.map_err(|e| {
@@ -228,23 +501,23 @@ impl IncrementalBuild {
                 format!("cannot update the served folder: {e}"),
             )]
         })?;
+        let asset_files = written
+            .keys()
+            .filter(|p| !rendered_files.contains(*p))
+            .cloned()
+            .collect();
         self.served = files;
         self.memo = changes.memo;
-        self.search_wanted = Some(
-            Fingerprint::new("search")
-                .num(self.sources.config())
-                .num(loaded.assets.fingerprint())
-                .nums(loaded.page_content.iter().copied())
-                .finish(),
-        );
+        self.search_wanted = Some(search_key(self.sources.config(), &loaded));
         self.last = Some(loaded);
-        Ok((
-            moved,
-            removed,
-            changes.rendered,
-            changes.jobs,
-            diagnostics.sorted(),
-        ))
+        let warnings = diagnostics.sorted();
+        self.good = Some(Good {
+            templates,
+            global,
+            warnings: warnings.clone(),
+            asset_files,
+        });
+        Ok((moved, removed, changes.rendered, changes.jobs, warnings))
     }
 
     /// Rebuilds the search index when the last good rebuild changed its inputs, and replaces
@@ -273,12 +546,20 @@ impl IncrementalBuild {
         let result = staging
             .move_changed_into_target(&self.search_files)
             .and_then(|m| {
-                let gone = self
+                // A new index is a new version folder: the old one goes whole, in the
+                // background, so that the next rebuild does not wait for it.
+                let gone: Vec<&str> = self
                     .search_files
                     .keys()
                     .filter(|p| !written.contains_key(*p))
-                    .map(String::as_str);
-                output::remove_outputs(out, gone).map(|()| m)
+                    .map(String::as_str)
+                    .collect();
+                let staying: Vec<&str> = written
+                    .keys()
+                    .chain(self.served.keys())
+                    .map(String::as_str)
+                    .collect();
+                output::remove_outputs_later(out, &gone, &staying).map(|()| m)
             });
         let moved = result.map_err(|e| {
             vec![Diagnostic::error(
@@ -290,6 +571,23 @@ impl IncrementalBuild {
         self.search_served = self.search_wanted;
         Ok(moved)
     }
+}
+
+/// Fewest changed files for which the served folder is replaced by swapping (see `render`).
+const SWAP_MIN: usize = 512;
+
+/// Removes a folder on another thread.
+fn remove_in_background(dir: PathBuf) {
+    std::thread::spawn(move || std::fs::remove_dir_all(dir).ok());
+}
+
+/// The fingerprint of what the search index is made of.
+fn search_key(config: u64, loaded: &LoadedSite) -> u64 {
+    Fingerprint::new("search")
+        .num(config)
+        .num(loaded.assets.fingerprint())
+        .nums(loaded.page_content.iter().copied())
+        .finish()
 }
 
 /// The same error `Staging` gives when two outputs claim one file.

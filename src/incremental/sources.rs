@@ -24,7 +24,7 @@ use crate::diagnostics::Diagnostic;
 use crate::fingerprint::{of_bytes, Fingerprint};
 use crate::markdown::{Highlighter, RenderedMarkdown};
 use crate::render::fingerprint::page_summary;
-use crate::site::Site;
+use crate::site::{PathIndex, Site};
 
 /// A file modified less than this before it was read is read again next time, whatever its
 /// size and time say: two writes within one tick of the file system's clock look alike.
@@ -71,6 +71,25 @@ struct CachedFile {
     rendered_hash: u64,
     /// Problems found rendering it.
     markdown_diagnostics: Vec<Diagnostic>,
+    /// True when its page's Markdown source was dropped after rendering.
+    body_dropped: bool,
+}
+
+impl CachedFile {
+    fn empty() -> Self {
+        Self {
+            stamp: None,
+            text: 0,
+            page: None,
+            parse_diagnostics: Vec::new(),
+            summary: 0,
+            rendered: None,
+            link_index: 0,
+            rendered_hash: 0,
+            markdown_diagnostics: Vec::new(),
+            body_dropped: false,
+        }
+    }
 }
 
 /// The content of the last rebuild, kept for the next one.
@@ -83,8 +102,13 @@ pub struct SourceCache {
     /// In listing order, which is the order of paths (the walk is sorted by name).
     listed: Mutex<Vec<(PathBuf, Stamp)>>,
     listed_at: Option<SystemTime>,
+    /// The site folder of the last listing.
+    root: PathBuf,
     /// Syntax definitions, loaded once for the whole session.
     pub(crate) highlighter: Highlighter,
+    /// The link index the last full rebuild rendered Markdown against: an edit that changes no
+    /// page's summary leaves it as it is ([`SourceCache::read_body_edit`]).
+    pub(crate) path_index: Option<PathIndex>,
     /// Markdown files parsed and rendered by the last rebuild (the rest came from the cache).
     pub(crate) parsed: usize,
     pub(crate) rendered: usize,
@@ -120,6 +144,7 @@ impl SourceCache {
     /// Lists and reads the content, skipping the files held unchanged.
     pub(crate) fn load_sources(&mut self, root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
         self.listed_at = Some(SystemTime::now());
+        self.root = root.to_path_buf();
         if let Ok(mut l) = self.listed.lock() {
             l.clear();
         }
@@ -198,6 +223,7 @@ impl SourceCache {
                     link_index: 0,
                     rendered_hash: 0,
                     markdown_diagnostics: Vec::new(),
+                    body_dropped: false,
                 },
             );
         }
@@ -225,9 +251,14 @@ impl SourceCache {
 
     /// Each page's rendered Markdown: the cached one when its text and the link index are
     /// unchanged, else `render`'s, in parallel.
+    ///
+    /// Each page's Markdown source is dropped once rendered (only the Markdown renderer reads
+    /// it; at 10,000 pages it is tens of MB) and read again from its file in the rare case it
+    /// must be rendered again with the file unchanged (when the link index changed).
     pub(crate) fn render_markdown(
         &mut self,
-        pages: &[Page],
+        config: &Config,
+        pages: &mut [Page],
         link_index: u64,
         render: &(dyn Fn(&Page) -> (RenderedMarkdown, Vec<Diagnostic>) + Sync),
     ) -> (Vec<RenderedMarkdown>, Vec<Diagnostic>) {
@@ -242,15 +273,41 @@ impl SourceCache {
                 }
             })
             .collect();
-        let fresh: Vec<(usize, (RenderedMarkdown, Vec<Diagnostic>))> = kept
+        let stale: Vec<usize> = kept
             .iter()
             .enumerate()
             .filter(|(_, k)| k.is_none())
             .map(|(i, _)| i)
-            .collect::<Vec<_>>()
+            .collect();
+        let content = self.root.join(content::CONTENT_DIR);
+        let bodies: Vec<(usize, String)> = stale
+            .par_iter()
+            .filter(|&&i| {
+                self.files
+                    .get(&pages[i].rel)
+                    .is_some_and(|f| f.body_dropped)
+            })
+            .filter_map(|&i| {
+                let rel = pages[i].rel.clone();
+                let len = std::fs::metadata(content.join(&rel)).ok()?.len();
+                let src = content::load::read_source(&content, rel, len).ok()?;
+                let (page, _) = content::page::parse_page(config, src);
+                Some((i, page?.body))
+            })
+            .collect();
+        for (i, body) in bodies {
+            pages[i].body = body;
+        }
+        let fresh: Vec<(usize, (RenderedMarkdown, Vec<Diagnostic>))> = stale
             .into_par_iter()
             .map(|i| (i, render(&pages[i])))
             .collect();
+        for p in pages.iter_mut() {
+            if let Some(f) = self.files.get_mut(&p.rel) {
+                p.body = String::new();
+                f.body_dropped = true;
+            }
+        }
         self.rendered = fresh.len();
         for (i, (r, d)) in fresh {
             if let Some(f) = self.files.get_mut(&pages[i].rel) {
@@ -282,26 +339,164 @@ impl SourceCache {
             .iter()
             .map(|p| {
                 let f = self.files.get(&p.rel);
-                let content = Fingerprint::new("page content")
-                    .text(&p.source.to_string_lossy())
-                    .text(&p.lang)
-                    .text(&p.url)
-                    .num(u64::from(p.generated))
-                    .num(f.map_or(0, |f| f.text))
-                    .num(if p.generated {
-                        0
-                    } else {
-                        f.map_or(0, |f| f.rendered_hash)
-                    })
-                    .finish();
                 let summary = match f {
                     Some(f) if !p.generated => f.summary,
                     _ => page_summary(p),
                 };
-                (content, summary)
+                (self.page_content(p), summary)
             })
             .unzip()
     }
+
+    /// One page's own content fingerprint, as [`SourceCache::page_keys`] gives it.
+    pub(crate) fn page_content(&self, p: &Page) -> u64 {
+        let f = self.files.get(&p.rel);
+        Fingerprint::new("page content")
+            .text(&p.source.to_string_lossy())
+            .text(&p.lang)
+            .text(&p.url)
+            .num(u64::from(p.generated))
+            .num(f.map_or(0, |f| f.text))
+            .num(if p.generated {
+                0
+            } else {
+                f.map_or(0, |f| f.rendered_hash)
+            })
+            .finish()
+    }
+
+    /// True when `rel` (under `content/`) is a Markdown file whose page is in the last site
+    /// graph, or anything the cache holds at or under `rel` when it is a folder.
+    pub(crate) fn holds(&self, rel: &Path) -> bool {
+        self.files.contains_key(rel) || self.files.keys().any(|k| k.starts_with(rel))
+    }
+
+    /// Reads the Markdown file `rel` (under `content/`) again after the watcher saw it change,
+    /// for the fast path of [`super::IncrementalBuild`]: `Some(None)` when its text is the same,
+    /// `Some(Some(edit))` when only its body changed (its page parses without errors, lists
+    /// would show it as before and its Markdown renders without errors against the same link
+    /// index), `None` for anything else (a new file, a draft, an error, a changed title...),
+    /// which needs a full rebuild. Nothing is changed until [`SourceCache::take_body_edit`].
+    pub(crate) fn read_body_edit(
+        &mut self,
+        root: &Path,
+        rel: &Path,
+        config: &Config,
+        render: &RenderWith<'_>,
+    ) -> Option<Option<BodyEdit>> {
+        let f = self.files.get(rel)?;
+        let lent = f.page.is_none()
+            && f.rendered.is_none()
+            && !f.parse_diagnostics.iter().any(Diagnostic::is_error)
+            && !f.markdown_diagnostics.iter().any(Diagnostic::is_error);
+        if !lent {
+            return None;
+        }
+        let content = root.join(content::CONTENT_DIR);
+        let at = SystemTime::now();
+        let meta = std::fs::symlink_metadata(content.join(rel)).ok()?;
+        if !meta.file_type().is_file() {
+            return None;
+        }
+        let stamp = Stamp::of(&meta);
+        let src = content::load::read_source(&content, rel.to_path_buf(), meta.len()).ok()?;
+        let text = of_bytes(src.text.as_bytes());
+        if text == f.text {
+            if let Some(f) = self.files.get_mut(rel) {
+                f.stamp = Some((stamp, at));
+            }
+            return Some(None);
+        }
+        let (page, parse_diagnostics) = content::page::parse_page(config, src);
+        let page = page?;
+        if parse_diagnostics.iter().any(Diagnostic::is_error) || page_summary(&page) != f.summary {
+            return None;
+        }
+        let index = self.path_index.as_ref()?;
+        let (rendered, markdown_diagnostics) = render(&page, index, &self.highlighter);
+        let mut page = page;
+        page.body = String::new();
+        if markdown_diagnostics.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        Some(Some(BodyEdit {
+            rel: rel.to_path_buf(),
+            page,
+            rendered,
+            stamp: (stamp, at),
+            text,
+            parse_diagnostics,
+            markdown_diagnostics,
+        }))
+    }
+
+    /// Records `edit` as read and parsed (the page and its Markdown go to the site graph) and
+    /// returns them with the problems they had before and have now.
+    pub(crate) fn take_body_edit(&mut self, edit: BodyEdit) -> TakenEdit {
+        let mut none = CachedFile::empty();
+        let f = self.files.get_mut(&edit.rel).unwrap_or(&mut none);
+        let before: Vec<Diagnostic> = f
+            .parse_diagnostics
+            .iter()
+            .chain(&f.markdown_diagnostics)
+            .cloned()
+            .collect();
+        f.stamp = Some(edit.stamp);
+        f.text = edit.text;
+        f.rendered_hash = rendered_fingerprint(&edit.rendered);
+        f.parse_diagnostics = edit.parse_diagnostics;
+        f.markdown_diagnostics = edit.markdown_diagnostics;
+        f.body_dropped = true;
+        let now = f
+            .parse_diagnostics
+            .iter()
+            .chain(&f.markdown_diagnostics)
+            .cloned()
+            .collect();
+        TakenEdit {
+            page: edit.page,
+            rendered: edit.rendered,
+            before,
+            now,
+        }
+    }
+
+    /// Counts for the rebuild report when only `n` files were read, parsed and rendered.
+    pub(crate) fn set_counts(&mut self, n: usize) {
+        self.parsed = n;
+        self.rendered = n;
+    }
+}
+
+/// Renders one page's Markdown against a link index with a highlighter.
+pub(crate) type RenderWith<'a> =
+    dyn Fn(&Page, &PathIndex, &Highlighter) -> (RenderedMarkdown, Vec<Diagnostic>) + 'a;
+
+/// A Markdown file whose body alone changed, read, parsed and rendered again.
+pub(crate) struct BodyEdit {
+    rel: PathBuf,
+    page: Page,
+    rendered: RenderedMarkdown,
+    stamp: (Stamp, SystemTime),
+    text: u64,
+    parse_diagnostics: Vec<Diagnostic>,
+    markdown_diagnostics: Vec<Diagnostic>,
+}
+
+impl BodyEdit {
+    /// The edited page.
+    pub(crate) fn page(&self) -> &Page {
+        &self.page
+    }
+}
+
+/// A [`BodyEdit`] taken into the cache: the page and Markdown for the site graph, and the
+/// file's problems (warnings) before and after.
+pub(crate) struct TakenEdit {
+    pub page: Page,
+    pub rendered: RenderedMarkdown,
+    pub before: Vec<Diagnostic>,
+    pub now: Vec<Diagnostic>,
 }
 
 /// The stamp the listing saw for `rel` (the listing is sorted by path).

@@ -7,7 +7,9 @@
 //! staging folder, whatever a slug or alias says.
 //!
 //! `lore serve` keeps its served folder and moves only the files that changed into it
-//! ([`Staging::move_changed_into_target`]): a failed rebuild still writes nothing there.
+//! ([`Staging::move_changed_into_target`]), or, when most changed, moves the files that did not
+//! into the staging folder and swaps it in ([`Staging::swap_into_target`]): a failed rebuild
+//! still writes nothing there.
 
 pub mod assets;
 
@@ -20,6 +22,9 @@ use std::sync::Mutex;
 
 use crate::content::slug::is_safe_segment;
 use crate::diagnostics::Diagnostic;
+
+/// Numbers the old folders [`Staging::swap_into_target`] leaves behind.
+static OLD: AtomicU64 = AtomicU64::new(0);
 
 /// An output folder being filled, to be swapped in by [`Staging::commit`].
 pub struct Staging {
@@ -227,10 +232,23 @@ impl Staging {
             .filter(|(rel, hash)| served.get(*rel) != Some(hash))
             .map(|(rel, _)| rel)
             .collect();
+        // A folder the target does not have yet moves whole (a new version of the search
+        // index is thousands of files in one new folder).
+        let mut exists: HashMap<&str, bool> = HashMap::new();
+        let mut units = std::collections::BTreeSet::new();
+        for rel in &changed {
+            let new_dir = rel.match_indices('/').map(|(i, _)| &rel[..i]).find(|d| {
+                !*exists
+                    .entry(d)
+                    .or_insert_with(|| self.target.join(d).exists())
+            });
+            units.insert(new_dir.unwrap_or(rel.as_str()));
+        }
+        let units: Vec<&str> = units.into_iter().collect();
         // In parallel: after a layout edit every page moves, and one rename at a time leaves
         // the second core idle while the file system works.
         use rayon::prelude::*;
-        changed.par_iter().try_for_each(|rel| {
+        units.par_iter().try_for_each(|rel| {
             let to = self.target.join(rel);
             if let Some(parent) = to.parent() {
                 fs::create_dir_all(parent)?;
@@ -238,6 +256,76 @@ impl Staging {
             fs::rename(self.dir.join(rel), &to)
         })?;
         Ok(changed.len())
+    }
+
+    /// What [`Staging::swap_into_target`] moves from the target into the staging folder so
+    /// that it holds the whole new site: each file of `carry` (files of the target kept as they
+    /// are), or the highest folder above it holding nothing written now and nothing of `drop`
+    /// (files of the target no longer produced), which moves whole.
+    pub fn swap_units(&self, carry: &[&str], drop: &[&str]) -> Vec<String> {
+        let written = self.written.lock().map(|w| w.clone()).unwrap_or_default();
+        let mut dirty: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for rel in written
+            .keys()
+            .map(String::as_str)
+            .chain(drop.iter().copied())
+        {
+            for (i, _) in rel.match_indices('/') {
+                dirty.insert(&rel[..i]);
+            }
+        }
+        let mut units = std::collections::BTreeSet::new();
+        for rel in carry {
+            let unit = rel
+                .match_indices('/')
+                .map(|(i, _)| &rel[..i])
+                .find(|dir| !dirty.contains(dir))
+                .unwrap_or(rel);
+            units.insert(unit.to_string());
+        }
+        units.into_iter().collect()
+    }
+
+    /// Puts the staging folder in the target's place when most files changed, instead of
+    /// moving each changed file in ([`Staging::move_changed_into_target`]): the `units` of the
+    /// target that stay ([`Staging::swap_units`]) move into the staging folder, which then
+    /// takes the target's place. Returns the old target's new path, for the caller to remove
+    /// (removing thousands of files can take seconds, which need not delay the rebuild). On
+    /// failure the target is left as it was.
+    pub fn swap_into_target(mut self, units: &[String]) -> io::Result<PathBuf> {
+        let old = self.dir.with_file_name(format!(
+            ".{}.lore-old-{}-{}",
+            self.target
+                .file_name()
+                .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned()),
+            std::process::id(),
+            OLD.fetch_add(1, Ordering::Relaxed)
+        ));
+        let mut moved = Vec::new();
+        let result = units.iter().try_for_each(|u| {
+            let to = self.dir.join(u);
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::rename(self.target.join(u), &to)?;
+            moved.push(u);
+            Ok::<(), io::Error>(())
+        });
+        let result = result
+            .and_then(|()| fs::rename(&self.target, &old))
+            .and_then(|()| {
+                fs::rename(&self.dir, &self.target).inspect_err(|_| {
+                    fs::rename(&old, &self.target).ok();
+                })
+            });
+        if let Err(e) = result {
+            for u in moved {
+                fs::rename(self.dir.join(u), self.target.join(u)).ok();
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        Ok(old)
     }
 
     /// Swaps the staging folder in place of the target; the old output is removed only after.
@@ -265,6 +353,61 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Like [`remove_outputs`], but moves the files out of `target` at once and removes them on
+/// another thread: each file's highest folder holding nothing of `staying` (every file of
+/// `target` that stays) moves whole into a folder beside `target`, which a thread then removes.
+/// Removing tens of thousands of files (an old search index) can take seconds.
+pub fn remove_outputs_later(target: &Path, gone: &[&str], staying: &[&str]) -> io::Result<()> {
+    let mut dirty: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for rel in staying {
+        for (i, _) in rel.match_indices('/') {
+            dirty.insert(&rel[..i]);
+        }
+    }
+    let mut units = std::collections::BTreeSet::new();
+    for rel in gone {
+        if rel.is_empty() || !rel.split('/').all(is_safe_segment) {
+            continue;
+        }
+        let unit = rel
+            .match_indices('/')
+            .map(|(i, _)| &rel[..i])
+            .find(|dir| !dirty.contains(dir))
+            .unwrap_or(rel);
+        units.insert(unit);
+    }
+    let name = target
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let trash = target.with_file_name(format!(
+        ".{name}.lore-old-{}-{}",
+        std::process::id(),
+        OLD.fetch_add(1, Ordering::Relaxed)
+    ));
+    for unit in &units {
+        let to = trash.join(unit);
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        match fs::rename(target.join(unit), &to) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    // The folders the moves left empty, as `remove_outputs` leaves none.
+    for unit in &units {
+        let mut dir = target.join(unit);
+        while dir.pop() && dir != target && dir.starts_with(target) {
+            if fs::remove_dir(&dir).is_err() {
+                break;
+            }
+        }
+    }
+    std::thread::spawn(move || fs::remove_dir_all(trash).ok());
+    Ok(())
 }
 
 /// Removes files no longer produced from `target` (the served folder of `lore serve`), then the
@@ -337,6 +480,40 @@ mod tests {
             fs::read_dir(dir.path()).unwrap().count(),
             1,
             "no temporary folder left"
+        );
+    }
+
+    #[test]
+    fn a_swap_carries_what_stays_and_leaves_the_old_folder_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("site");
+        for (rel, text) in [
+            ("a/index.html", "old a"),
+            ("b/index.html", "b"),
+            ("s/v1/x.json", "x"),
+            ("s/v1/y.json", "y"),
+            ("gone/index.html", "gone"),
+        ] {
+            fs::create_dir_all(target.join(rel).parent().unwrap()).unwrap();
+            fs::write(target.join(rel), text).unwrap();
+        }
+        let s = Staging::create_hashing(&target).unwrap();
+        s.write("a/index.html", b"new a").unwrap();
+        let units = s.swap_units(
+            &["b/index.html", "s/v1/x.json", "s/v1/y.json"],
+            &["gone/index.html"],
+        );
+        assert_eq!(units, ["b", "s"]);
+        let old = s.swap_into_target(&units).unwrap();
+        assert_eq!(
+            fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "new a"
+        );
+        assert_eq!(fs::read_to_string(target.join("s/v1/y.json")).unwrap(), "y");
+        assert!(!target.join("gone").exists());
+        assert_eq!(
+            fs::read_to_string(old.join("a/index.html")).unwrap(),
+            "old a"
         );
     }
 

@@ -291,6 +291,7 @@ impl<'a> ViewContext<'a> {
             .collect::<Vec<_>>()
             .join(", ");
         let upcoming = end.unwrap_or(start).with_timezone(&Utc) >= self.now;
+        debug_assert_eq!(Some(upcoming), upcoming_until(p).map(|t| t >= self.now));
         Some(EventView {
             start: show_time(&start),
             end: end.map(|e| {
@@ -562,4 +563,15 @@ pub fn human_size(n: u64) -> String {
         1_000..=999_999 => format!("{} KB", n.div_ceil(1000)),
         _ => format!("{:.1} MB", n as f64 / 1e6),
     }
+}
+
+/// Until when an event page is shown as upcoming (its end, or its start when it has none):
+/// `None` for a page that is not an event. The same rule as [`EventView::upcoming`].
+pub fn upcoming_until(p: &Page) -> Option<DateTime<Utc>> {
+    let start = parse_datetime(p.field("start")?.as_str()?).ok()?;
+    let end = p
+        .field("end")
+        .and_then(Value::as_str)
+        .and_then(|s| parse_datetime(s).ok());
+    Some(end.unwrap_or(start).with_timezone(&Utc))
 }

@@ -10,8 +10,13 @@
 //! `api/pages.json`) hash every page's summary: they are cheap to render. Each part here mirrors
 //! a part of the views in `context.rs`; a dependency missed would show as a difference in the
 //! random-edit equivalence test (`tests/integration/incremental.rs`).
+//!
+//! [`render_patched`] is the fast path for an edit of page bodies that leaves every page's
+//! summary, and so the site's structure and job list, as they were: it recomputes the
+//! fingerprints of only the jobs that show a changed page's own content (the page, its list
+//! pages, its guide's parts and print view) or a changed backlink list, and keeps the others'.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
@@ -39,12 +44,58 @@ pub struct RenderInputs<'a> {
 #[derive(Default)]
 pub struct RenderMemo {
     outputs: HashMap<u64, JobOutput>,
+    /// The last rebuild's jobs, their fingerprints and keys, for [`render_patched`].
+    last: Option<LastRender>,
+}
+
+/// What [`render_patched`] starts from.
+struct LastRender {
+    jobs: Vec<Job>,
+    fps: Vec<u64>,
+    keys: KeyData,
+    /// The first moment an event shown as upcoming becomes past (`None`: no upcoming event);
+    /// until then no page's event state can have changed.
+    stable_until: Option<DateTime<Utc>>,
 }
 
 impl RenderMemo {
     /// Every job's output.
     pub fn outputs(&self) -> impl Iterator<Item = &JobOutput> {
         self.outputs.values()
+    }
+
+    /// True when [`render_patched`] can start from this memo at `now`.
+    pub fn patchable(&self, now: DateTime<Utc>) -> bool {
+        self.last
+            .as_ref()
+            .is_some_and(|l| l.stable_until.is_none_or(|t| now <= t))
+    }
+
+    /// Every asset referenced by an output once `patch` is applied.
+    pub fn referenced_after(&self, patch: &PatchedRender) -> BTreeSet<String> {
+        let replaced: std::collections::HashSet<u64> = patch.old_fps.iter().copied().collect();
+        self.outputs
+            .iter()
+            .filter(|(fp, _)| !replaced.contains(fp))
+            .map(|(_, o)| o)
+            .chain(patch.new_outputs.iter().map(|(_, _, o)| o))
+            .flat_map(|o| o.assets.iter().cloned())
+            .collect()
+    }
+
+    /// Takes in a patch once the rebuild it belongs to succeeded.
+    pub fn apply(&mut self, patch: PatchedRender) {
+        let Some(last) = self.last.as_mut() else {
+            return;
+        };
+        for fp in &patch.old_fps {
+            self.outputs.remove(fp);
+        }
+        for (i, fp, o) in patch.new_outputs {
+            last.fps[i] = fp;
+            self.outputs.insert(fp, o);
+        }
+        last.keys = patch.keys;
     }
 }
 
@@ -72,7 +123,7 @@ pub fn render_changed(
     previous: &RenderMemo,
 ) -> RenderedChanges {
     let jobs = jobs(site);
-    let keys = Keys::new(site, now, inputs, templates);
+    let (keys, stable_until) = Keys::new(site, now, inputs, templates);
     let fps: Vec<u64> = jobs.par_iter().map(|j| keys.job(j)).collect();
     let mut seen = HashMap::with_capacity(fps.len());
     let selected: Vec<usize> = (0..jobs.len())
@@ -93,18 +144,159 @@ pub fn render_changed(
         }
     }
     memo.extend(outputs.into_iter().map(|(i, o)| (fps[i], o)));
+    let count = jobs.len();
     RenderedChanges {
         diagnostics,
-        memo: RenderMemo { outputs: memo },
+        memo: RenderMemo {
+            outputs: memo,
+            last: Some(LastRender {
+                jobs,
+                fps,
+                keys: keys.data,
+                stable_until,
+            }),
+        },
         rendered,
         kept,
-        jobs: jobs.len(),
+        jobs: count,
     }
+}
+
+/// The result of [`render_patched`], to be applied to the memo ([`RenderMemo::apply`]) once
+/// the rebuild succeeded.
+pub struct PatchedRender {
+    /// Problems found while rendering.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Jobs rendered.
+    pub rendered: usize,
+    /// Jobs in all.
+    pub jobs: usize,
+    /// True when a job rendered again wrote another file than before, or referenced other
+    /// assets: the caller must then bring the assets (or everything) up to date.
+    pub paths_changed: bool,
+    /// True when some job rendered again references other assets than before.
+    pub assets_changed: bool,
+    /// Fingerprints replaced, and each job's new fingerprint and output.
+    old_fps: Vec<u64>,
+    new_outputs: Vec<(usize, u64, JobOutput)>,
+    keys: KeyData,
+}
+
+/// The fast path for an edit that changed the own content (source text, rendered Markdown) of
+/// the pages `content` and the backlink lists of the pages `backlinks`, and nothing else: no
+/// page's summary, no page added or removed, no layout, asset or configuration. Renders, through
+/// `staging`, only the jobs whose fingerprint changed among those that show these pages.
+/// `None` when `previous` cannot be patched (see [`RenderMemo::patchable`]) or the global inputs
+/// changed: the caller then takes [`render_changed`].
+#[allow(clippy::too_many_arguments)]
+pub fn render_patched(
+    site: &Site,
+    templates: &Templates,
+    staging: &Staging,
+    now: DateTime<Utc>,
+    inputs: &RenderInputs,
+    previous: &RenderMemo,
+    content: &[PageId],
+    backlinks: &[PageId],
+) -> Option<PatchedRender> {
+    if !previous.patchable(now) {
+        return None;
+    }
+    let last = previous.last.as_ref()?;
+    if last.keys.global != global_key(inputs, templates) || last.keys.own.len() != site.pages.len()
+    {
+        return None;
+    }
+    let mut data = last.keys.clone();
+    for &id in content {
+        data.own[id] = own_key(data.summary[id], inputs.page_content.get(id).copied());
+    }
+    let keys = Keys { site, data };
+    // The pages whose view (`Keys::page_view`) changed: the pages themselves, the parts of
+    // their guides (word counts, and the front page's collected callouts), and the pages
+    // whose backlinks changed.
+    let mut viewed: BTreeSet<PageId> = content.iter().chain(backlinks).copied().collect();
+    for &id in content {
+        if let Some(book) = site.book_of(id) {
+            viewed.extend(site.book_parts(book));
+        }
+    }
+    let books: BTreeSet<PageId> = viewed.iter().filter_map(|&i| site.book_of(i)).collect();
+    let mut changed = Vec::new();
+    for (i, job) in last.jobs.iter().enumerate() {
+        let shows = match job {
+            Job::Page(id) | Job::List { section: id, .. } => viewed.contains(id),
+            Job::PrintBook(book) => books.contains(book),
+            _ => false,
+        };
+        if shows {
+            let fp = keys.job(job);
+            if fp != last.fps[i] {
+                changed.push((i, fp));
+            }
+        }
+    }
+    let selected: Vec<usize> = changed
+        .iter()
+        .filter(|(_, fp)| !previous.outputs.contains_key(fp))
+        .map(|&(i, _)| i)
+        .collect();
+    let (diagnostics, outputs) =
+        render_selected(site, templates, staging, now, &last.jobs, &selected);
+    let rendered = outputs.len();
+    let mut outputs: HashMap<usize, JobOutput> = outputs.into_iter().collect();
+    let (mut paths_changed, mut assets_changed) = (false, false);
+    let mut old_fps = Vec::new();
+    let mut new_outputs = Vec::new();
+    for (i, fp) in changed {
+        let old = previous.outputs.get(&last.fps[i]);
+        let Some(new) = outputs
+            .remove(&i)
+            .or_else(|| previous.outputs.get(&fp).cloned())
+        else {
+            // Not rendered: an error, which the diagnostics report.
+            continue;
+        };
+        paths_changed |= old.is_none_or(|o| o.path != new.path);
+        assets_changed |= old.is_none_or(|o| o.assets != new.assets);
+        old_fps.push(last.fps[i]);
+        new_outputs.push((i, fp, new));
+    }
+    Some(PatchedRender {
+        diagnostics,
+        rendered,
+        jobs: last.jobs.len(),
+        paths_changed,
+        assets_changed,
+        old_fps,
+        new_outputs,
+        keys: keys.data,
+    })
+}
+
+fn global_key(inputs: &RenderInputs, templates: &Templates) -> u64 {
+    Fingerprint::new("global")
+        .num(inputs.global)
+        .num(templates.fingerprint())
+        .finish()
+}
+
+fn own_key(summary: u64, content: Option<u64>) -> u64 {
+    Fingerprint::new("own")
+        .num(summary)
+        .num(content.unwrap_or(0))
+        .finish()
 }
 
 /// Per-page and per-language fingerprints, computed once per rebuild.
 struct Keys<'a> {
     site: &'a Site,
+    data: KeyData,
+}
+
+/// The fingerprints [`Keys`] computes, kept for [`render_patched`].
+#[derive(Clone)]
+struct KeyData {
     global: u64,
     /// What lists and neighbours show of each page.
     summary: Vec<u64>,
@@ -119,36 +311,30 @@ struct Keys<'a> {
 }
 
 impl<'a> Keys<'a> {
+    /// The keys, and until when the event states they hold stay true (`None`: forever).
     fn new(
         site: &'a Site,
         now: DateTime<Utc>,
         inputs: &RenderInputs,
         templates: &Templates,
-    ) -> Self {
+    ) -> (Self, Option<DateTime<Utc>>) {
         let views = ViewContext::new(
             site,
             super::templates::base_path(&site.config.base_url),
             now,
         );
-        let global = Fingerprint::new("global")
-            .num(inputs.global)
-            .num(templates.fingerprint())
-            .finish();
-        let summary: Vec<u64> = (0..site.pages.len())
+        let global = global_key(inputs, templates);
+        let (summary, until): (Vec<u64>, Vec<Option<DateTime<Utc>>>) = (0..site.pages.len())
             .into_par_iter()
             .map(|id| {
                 let known = inputs.page_summary.get(id).copied().filter(|&s| s != 0);
                 let summary = known.unwrap_or_else(|| page_summary(&site.pages[id]));
-                with_event_state(&views, id, summary)
+                with_event_state(&site.pages[id], now, summary)
             })
-            .collect();
+            .unzip();
+        let stable_until = until.into_iter().flatten().min();
         let own = (0..site.pages.len())
-            .map(|id| {
-                Fingerprint::new("own")
-                    .num(summary[id])
-                    .num(inputs.page_content.get(id).copied().unwrap_or(0))
-                    .finish()
-            })
+            .map(|id| own_key(summary[id], inputs.page_content.get(id).copied()))
             .collect();
         let site_views = site
             .config
@@ -172,26 +358,26 @@ impl<'a> Keys<'a> {
         let all = Fingerprint::new("all")
             .nums(summary.iter().copied())
             .finish();
-        Self {
-            site,
+        let data = KeyData {
             global,
             summary,
             own,
             site_views,
             languages,
             all,
-        }
+        };
+        (Self { site, data }, stable_until)
     }
 
     fn summaries<'b>(&'b self, ids: &'b [PageId]) -> impl Iterator<Item = u64> + 'b {
-        ids.iter().map(|&i| self.summary[i])
+        ids.iter().map(|&i| self.data.summary[i])
     }
 
     /// Everything `ViewContext::page` reads for page `id`.
     fn page_view(&self, id: PageId) -> u64 {
         let site = self.site;
         let mut f = Fingerprint::new("view")
-            .num(self.own[id])
+            .num(self.data.own[id])
             .nums(self.summaries(&site.translations[id]))
             .nums(self.summaries(&site.ancestors(id)))
             .nums(self.summaries(&site.related[id]))
@@ -203,7 +389,7 @@ impl<'a> Keys<'a> {
                 .nums(parts.iter().map(|&i| site.rendered[i].word_count as u64));
             if id == book {
                 // The front page collects every part's callouts.
-                f = f.nums(parts.iter().map(|&i| self.own[i]));
+                f = f.nums(parts.iter().map(|&i| self.data.own[i]));
             }
         }
         f.finish()
@@ -211,8 +397,9 @@ impl<'a> Keys<'a> {
 
     fn job(&self, job: &Job) -> u64 {
         let site = self.site;
-        let lang_of = |id: PageId| self.site_views[&site.pages[id].lang];
-        let f = Fingerprint::new("job").num(self.global);
+        let d = &self.data;
+        let lang_of = |id: PageId| d.site_views[&site.pages[id].lang];
+        let f = Fingerprint::new("job").num(d.global);
         match job {
             Job::Page(id) => f.text("page").num(lang_of(*id)).num(self.page_view(*id)),
             Job::List { section, number } => {
@@ -227,7 +414,7 @@ impl<'a> Keys<'a> {
                     .nums(self.summaries(s.map_or(&[], |s| s.subsections.as_slice())));
                 if p.logical_path.is_empty() {
                     // Home pages show the language's recent pages and upcoming events.
-                    f = f.num(self.languages.get(&p.lang).copied().unwrap_or(0));
+                    f = f.num(d.languages.get(&p.lang).copied().unwrap_or(0));
                 }
                 f
             }
@@ -235,7 +422,7 @@ impl<'a> Keys<'a> {
                 let tax = &site.taxonomies[*t];
                 tax.terms.iter().fold(
                     f.text("taxonomy")
-                        .num(self.site_views[&tax.lang])
+                        .num(d.site_views[&tax.lang])
                         .text(&tax.name)
                         .text(&tax.url),
                     |f, term| {
@@ -249,7 +436,7 @@ impl<'a> Keys<'a> {
                 let tax = &site.taxonomies[*t];
                 let term = &tax.terms[*i];
                 f.text("term")
-                    .num(self.site_views[&tax.lang])
+                    .num(d.site_views[&tax.lang])
                     .text(&tax.name)
                     .text(&tax.url)
                     .text(&term.name)
@@ -264,7 +451,7 @@ impl<'a> Keys<'a> {
                     .map(|i| self.page_view(i)),
             ),
             Job::Alias { from, to } => f.text("alias").text(from).text(&site.pages[*to].url),
-            Job::Machine(m) => f.text("machine").text(&format!("{m:?}")).num(self.all),
+            Job::Machine(m) => f.text("machine").text(&format!("{m:?}")).num(d.all),
         }
         .finish()
     }
@@ -273,7 +460,7 @@ impl<'a> Keys<'a> {
         let code = &self.site.config.languages[l].code;
         Fingerprint::new("language view")
             .text(code)
-            .num(self.site_views[code])
+            .num(self.data.site_views[code])
             .finish()
     }
 }
@@ -302,16 +489,18 @@ pub fn page_summary(p: &Page) -> u64 {
         .finish()
 }
 
-/// A page's summary with whether an event is still upcoming at `now`: that changes with time
-/// alone.
-fn with_event_state(views: &ViewContext, id: PageId, summary: u64) -> u64 {
-    if views.site.pages[id].field("start").is_none() {
-        return summary;
+/// A page's summary with whether an event is still upcoming at `now` (that changes with time
+/// alone), and until when it is, for an upcoming event.
+fn with_event_state(p: &Page, now: DateTime<Utc>, summary: u64) -> (u64, Option<DateTime<Utc>>) {
+    if p.field("start").is_none() {
+        return (summary, None);
     }
-    let state = match views.entry(id).event {
-        Some(e) if e.upcoming => 2,
+    let until = super::context::upcoming_until(p);
+    let state = match until {
+        Some(t) if t >= now => 2,
         Some(_) => 1,
         None => 0,
     };
-    Fingerprint::new("event").num(summary).num(state).finish()
+    let summary = Fingerprint::new("event").num(summary).num(state).finish();
+    (summary, until.filter(|&t| t >= now))
 }

@@ -26,20 +26,30 @@ impl Watcher {
     pub fn start(root: &Path, live: Arc<Live>) -> notify::Result<Self> {
         let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         let watched_root = root.clone();
-        let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
+        let (tx, rx) = std::sync::mpsc::channel::<Changes>();
         let mut debouncer = new_debouncer(QUIET, None, move |result: DebounceEventResult| {
-            if let Ok(events) = result {
-                let paths: Vec<PathBuf> = events
-                    .into_iter()
-                    // Reading a file is an event too (inotify's open/close): the build's own
-                    // reads must not trigger another build.
-                    .filter(|e| !matches!(e.event.kind, notify::EventKind::Access(_)))
-                    .flat_map(|e| e.event.paths)
-                    .filter(|p| is_source(&watched_root, p))
-                    .collect();
-                if !paths.is_empty() {
-                    tx.send(paths).ok();
+            let changes = match result {
+                Ok(events) => {
+                    // The watcher may have missed events (its queue overflowed): look at
+                    // everything.
+                    let lost = events.iter().any(|e| e.event.need_rescan());
+                    let paths: Vec<PathBuf> = events
+                        .into_iter()
+                        // Reading a file is an event too (inotify's open/close): the build's
+                        // own reads must not trigger another build.
+                        .filter(|e| !matches!(e.event.kind, notify::EventKind::Access(_)))
+                        .flat_map(|e| e.event.paths)
+                        .filter_map(|p| source_path(&watched_root, &p))
+                        .collect();
+                    Changes { paths, lost }
                 }
+                Err(_) => Changes {
+                    paths: Vec::new(),
+                    lost: true,
+                },
+            };
+            if changes.lost || !changes.paths.is_empty() {
+                tx.send(changes).ok();
             }
         })?;
         for dir in ["content", "layouts", "assets"] {
@@ -53,18 +63,18 @@ impl Watcher {
         // are merged into the next one. The search index (seconds on a large site) is rebuilt
         // only once edits pause, so it never delays the next page reload.
         std::thread::spawn(move || {
-            while let Ok(mut paths) = rx.recv() {
+            while let Ok(mut changes) = rx.recv() {
                 loop {
                     while let Ok(more) = rx.try_recv() {
-                        paths.extend(more);
+                        changes.merge(more);
                     }
-                    let css_only = paths.iter().all(|p| {
-                        p.starts_with(root.join("assets"))
-                            && p.extension().is_some_and(|e| e == "css")
-                    });
-                    live.rebuild(css_only);
+                    let css_only = !changes.lost
+                        && changes.paths.iter().all(|p| {
+                            p.starts_with("assets") && p.extension().is_some_and(|e| e == "css")
+                        });
+                    live.rebuild(css_only, (!changes.lost).then_some(&changes.paths[..]));
                     match rx.recv_timeout(SEARCH_AFTER) {
-                        Ok(more) => paths = more,
+                        Ok(more) => changes = more,
                         Err(_) => break,
                     }
                 }
@@ -75,6 +85,27 @@ impl Watcher {
             _debouncer: debouncer,
         })
     }
+}
+
+/// What the watcher saw between two rebuilds.
+struct Changes {
+    /// Changed paths, relative to the site folder.
+    paths: Vec<PathBuf>,
+    /// True when events may have been missed: the rebuild must look at every file.
+    lost: bool,
+}
+
+impl Changes {
+    fn merge(&mut self, more: Changes) {
+        self.paths.extend(more.paths);
+        self.lost |= more.lost;
+    }
+}
+
+/// `path` relative to the site folder `root`, for a change that can affect the site.
+fn source_path(root: &Path, path: &Path) -> Option<PathBuf> {
+    let rel = path.strip_prefix(root).ok()?;
+    is_source(root, path).then(|| rel.to_path_buf())
 }
 
 /// True for a change that can affect the site: site.yaml and anything under content/, layouts/

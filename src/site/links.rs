@@ -91,13 +91,23 @@ pub fn backlinks(
 ) -> Vec<Vec<usize>> {
     let mut sets: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); pages.len()];
     for (from, r) in rendered.iter().enumerate() {
-        for link in &r.links {
-            if let Some(&to) = by_url.get(&link.url) {
-                if to != from {
-                    sets[to].insert(from);
-                }
-            }
+        for to in link_targets(from, r, by_url) {
+            sets[to].insert(from);
         }
     }
     sets.into_iter().map(|s| s.into_iter().collect()).collect()
+}
+
+/// The pages page `from` (rendered as `r`) links to, itself excepted: where [`backlinks`]
+/// files it.
+pub fn link_targets(
+    from: usize,
+    r: &RenderedMarkdown,
+    by_url: &HashMap<String, usize>,
+) -> BTreeSet<usize> {
+    r.links
+        .iter()
+        .filter_map(|link| by_url.get(&link.url).copied())
+        .filter(|&to| to != from)
+        .collect()
 }

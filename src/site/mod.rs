@@ -151,6 +151,37 @@ impl Site {
         self.parent[id].filter(|&p| self.is_book(p))
     }
 
+    /// Replaces page `id` and its rendered Markdown by a new version of the same file whose
+    /// summary (`render::fingerprint::page_summary`: everything but the body) is unchanged, so
+    /// sections, translations, taxonomies and related pages stay as they are; only backlinks
+    /// can change. Returns the pages whose backlinks changed. `lore serve`'s fast path for an
+    /// edit of a page's body.
+    pub fn replace_body(
+        &mut self,
+        id: PageId,
+        page: Page,
+        rendered: RenderedMarkdown,
+    ) -> Vec<PageId> {
+        let before = links::link_targets(id, &self.rendered[id], &self.by_url);
+        let after = links::link_targets(id, &rendered, &self.by_url);
+        self.pages[id] = page;
+        self.rendered[id] = rendered;
+        let mut changed = Vec::new();
+        for &t in before.difference(&after) {
+            self.backlinks[t].retain(|&from| from != id);
+            changed.push(t);
+        }
+        for &t in after.difference(&before) {
+            let list = &mut self.backlinks[t];
+            if let Err(at) = list.binary_search(&id) {
+                list.insert(at, id);
+            }
+            changed.push(t);
+        }
+        changed.sort_unstable();
+        changed
+    }
+
     /// The chain of section pages from the home page down to the page's parent.
     pub fn ancestors(&self, id: PageId) -> Vec<PageId> {
         let mut chain = Vec::new();

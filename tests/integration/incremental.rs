@@ -5,7 +5,9 @@
 //! dates, tags, pages added, deleted and renamed, links added and removed, a layout, a
 //! stylesheet, an error made and then fixed) and, after each one, compares every file of the
 //! incrementally rebuilt folder with a clean build of the same files into another folder, with
-//! the same base URL and the same "now".
+//! the same base URL and the same "now". Each rebuild is told which files changed, as the
+//! watcher of `lore serve` tells it, so edits of page bodies take the fast path (the last site
+//! patched in place) and the others the full one.
 
 use std::path::{Path, PathBuf};
 
@@ -38,22 +40,33 @@ impl Session {
         }
     }
 
-    /// Rebuilds incrementally (search included, as serve does once edits pause).
-    fn rebuild(&mut self) -> Result<RebuildReport, Vec<Diagnostic>> {
-        let report = self.build.rebuild()?;
+    /// Rebuilds incrementally (search included, as serve does once edits pause), told which
+    /// files changed when `changed` is given.
+    fn rebuild(&mut self, changed: Option<&[PathBuf]>) -> Result<RebuildReport, Vec<Diagnostic>> {
+        let report = match changed {
+            Some(paths) => self.build.rebuild_changed(paths)?,
+            None => self.build.rebuild()?,
+        };
         self.build.update_search()?;
         Ok(report)
     }
 
-    /// Rebuilds incrementally and cleanly, and checks both agree, byte for byte.
-    fn rebuild_and_compare(&mut self, step: &str) {
+    /// Rebuilds incrementally and cleanly, and checks both agree, byte for byte; returns
+    /// whether the incremental rebuild took the fast path.
+    fn rebuild_and_compare(&mut self, step: &str) -> bool {
+        self.compare_after(step, None)
+    }
+
+    /// [`Session::rebuild_and_compare`], telling the rebuild which files changed.
+    fn compare_after(&mut self, step: &str, changed: Option<&[PathBuf]>) -> bool {
         let before = tree(self.build.out());
-        let incremental = self.rebuild();
+        let incremental = self.rebuild(changed);
         let clean = lore::build(&options(&self.site.root, &self.clean_out), &|_| {});
         match (incremental, clean) {
             (Ok(i), Ok(c)) => {
                 assert_eq!(i.warnings, c.warnings, "{step}: warnings differ");
                 assert_same_files(&tree(self.build.out()), &tree(&self.clean_out), step);
+                i.patched
             }
             (Err(i), Err(c)) => {
                 assert_eq!(i, c, "{step}: errors differ");
@@ -61,6 +74,7 @@ impl Session {
                     tree(self.build.out()) == before,
                     "{step}: a failed rebuild changed the served folder"
                 );
+                false
             }
             (Ok(_), Err(c)) => panic!("{step}: only the clean build failed: {c:#?}"),
             (Err(i), Ok(_)) => panic!("{step}: only the incremental rebuild failed: {i:#?}"),
@@ -168,19 +182,60 @@ fn set_field(fm: &mut Vec<String>, key: &str, value: &str) -> bool {
     }
 }
 
-/// One random edit; returns what it did, for failure messages.
-fn random_edit(s: &Session, rng: &mut Rng, n: usize) -> String {
+/// One random edit; returns what it did, for failure messages, and the files it changed
+/// (relative to the site folder), as a watcher reports them.
+fn random_edit(s: &Session, rng: &mut Rng, n: usize) -> (String, Vec<PathBuf>) {
     let pages = s.pages();
     let chapters: Vec<&String> = pages.iter().filter(|p| !p.ends_with("_index.md")).collect();
     let page = rng.pick(&pages).clone();
     let (mut fm, mut body) = split(&s.read(&page));
-    match rng.below(11) {
+    let changed = vec![PathBuf::from(&page)];
+    let what = match rng.below(15) {
         0 | 1 => {
             body.push_str(&format!(
                 "\nAn added paragraph, number {n}, about learning.\n"
             ));
             s.write(&page, &join(&fm, &body));
             format!("body of {page}")
+        }
+        11 => {
+            body.push_str(&format!(
+                "\n> [!TIP] Tip {n}\n> Keep it short.\n\n## Heading {n}\n\n```python\nprint({n})\n```\n"
+            ));
+            s.write(&page, &join(&fm, &body));
+            format!("callout, heading and code in {page}")
+        }
+        12 => {
+            if let Some(i) = body.find("\n\n") {
+                body.truncate(i + 1);
+            }
+            s.write(&page, &join(&fm, &body));
+            format!("body of {page} cut to its first paragraph")
+        }
+        13 => {
+            body.push_str(&format!(
+                "\nA leftover {{{{ site.title }}}} tag, edit {n}.\n"
+            ));
+            s.write(&page, &join(&fm, &body));
+            format!("template tag added to {page}")
+        }
+        14 => {
+            // Two bodies at once, and an editor's temporary file that came and went.
+            let other = rng.pick(&chapters).as_str();
+            let (ofm, mut obody) = split(&s.read(other));
+            obody.push_str(&format!("\nAnother paragraph, edit {n}.\n"));
+            s.write(other, &join(&ofm, &obody));
+            body.push_str(&format!("\nOne more paragraph, edit {n}.\n"));
+            s.write(&page, &join(&fm, &body));
+            return (
+                format!("bodies of {page} and {other}"),
+                vec![
+                    PathBuf::from(&page),
+                    PathBuf::from(other),
+                    PathBuf::from("content/4913"),
+                    PathBuf::from(format!("{page}.tmp")),
+                ],
+            );
         }
         2 => {
             set_field(&mut fm, "title", &format!("\"Retitled page {n}\""));
@@ -220,18 +275,21 @@ fn random_edit(s: &Session, rng: &mut Rng, n: usize) -> String {
                 &rel,
                 &format!("---\ntitle: Added page {n}\ndate: 2026-05-0{}\ntags: [facilitation, added]\n---\nA new page linking to [another](@/{target}).\n", 1 + rng.below(9)),
             );
-            format!("added {rel}")
+            return (format!("added {rel}"), vec![PathBuf::from(rel)]);
         }
         6 => {
             let gone = rng.pick(&chapters).as_str();
             std::fs::remove_file(s.path(gone)).expect("delete");
-            format!("deleted {gone}")
+            return (format!("deleted {gone}"), vec![PathBuf::from(gone)]);
         }
         7 => {
             let from = rng.pick(&chapters).as_str();
             let to = from.replace(".md", &format!("-moved{n}.md"));
             std::fs::rename(s.path(from), s.path(&to)).expect("rename");
-            format!("renamed {from} to {to}")
+            return (
+                format!("renamed {from} to {to}"),
+                vec![PathBuf::from(from), PathBuf::from(to)],
+            );
         }
         8 => {
             let target = rng
@@ -255,26 +313,127 @@ fn random_edit(s: &Session, rng: &mut Rng, n: usize) -> String {
                 std::fs::read_to_string(repo().join("layouts/page.html")).expect("layout");
             let marked = builtin.replacen("{% block", &format!("<!-- edit {n} -->\n{{% block"), 1);
             s.write("layouts/page.html", &marked);
-            format!("layout page.html, edit {n}")
+            return (
+                format!("layout page.html, edit {n}"),
+                vec![PathBuf::from("layouts/page.html")],
+            );
         }
         _ => {
             let css = std::fs::read_to_string(repo().join("assets/css/site.css")).expect("css");
             s.write("assets/css/site.css", &format!("{css}\n/* edit {n} */\n"));
-            format!("stylesheet, edit {n}")
+            return (
+                format!("stylesheet, edit {n}"),
+                vec![PathBuf::from("assets/css/site.css")],
+            );
         }
-    }
+    };
+    (what, changed)
 }
 
 #[test]
 fn random_edit_sequences_end_byte_identical_to_a_clean_build() {
+    let mut patched = 0;
     for seed in [0x9e37_79b9_7f4a_7c15_u64, 42, 2026] {
         let mut s = Session::new();
+        if seed == 42 {
+            // Layout and stylesheet edits then swap the served folder instead of moving files.
+            s.build.swap_when_changed(8);
+        }
         let mut rng = Rng(seed);
         s.rebuild_and_compare(&format!("seed {seed}: first build"));
-        for n in 0..8 {
-            let what = random_edit(&s, &mut rng, n);
-            s.rebuild_and_compare(&format!("seed {seed}, step {n}: {what}"));
+        for n in 0..12 {
+            let (what, changed) = random_edit(&s, &mut rng, n);
+            if s.compare_after(&format!("seed {seed}, step {n}: {what}"), Some(&changed)) {
+                patched += 1;
+            }
         }
+    }
+    assert!(
+        patched >= 6,
+        "only {patched} of 36 random edits took the fast path: it is not being tested"
+    );
+}
+
+#[test]
+fn body_edits_take_the_fast_path_and_end_byte_identical_to_a_clean_build() {
+    let mut s = Session::new();
+    s.rebuild_and_compare("first build");
+    let edit = |s: &mut Session, rel: &str, f: &dyn Fn(&str) -> String, step: &str| {
+        let text = f(&s.read(rel));
+        s.write(rel, &text);
+        s.compare_after(step, Some(&[PathBuf::from(rel)]))
+    };
+    let chapter = "content/guides/communities-of-practice/launching.md";
+    let card = "content/techniques/spider-diagram.md";
+    type Edit<'a> = &'a dyn Fn(&str) -> String;
+    let steps: [(&str, Edit, &str, bool); 10] = [
+        (
+            chapter,
+            &|t| format!("{t}\nOne more sentence.\n"),
+            "a guide chapter's body (the guide shows its reading time)",
+            true,
+        ),
+        (
+            chapter,
+            &|t| format!("{t}\n> [!CHECKLIST] Ready\n> - [ ] done\n"),
+            "a callout in a chapter (the guide's front page collects it)",
+            true,
+        ),
+        (
+            card,
+            &|t| format!("{t}\nSee [launching](@/guides/communities-of-practice/launching.md).\n"),
+            "a link added (a backlink appears)",
+            true,
+        ),
+        (
+            card,
+            &|t| {
+                t.replace(
+                    "\nSee [launching](@/guides/communities-of-practice/launching.md).\n",
+                    "",
+                )
+            },
+            "the link removed (the backlink goes)",
+            true,
+        ),
+        (
+            card,
+            &|t| format!("{t}\n```rust\nfn main() {{}}\n```\n"),
+            "a code block (the page now links the syntax stylesheet)",
+            true,
+        ),
+        (
+            card,
+            &|t| format!("{t}\nA {{{{ page.title }}}} left from another generator.\n"),
+            "a template tag (a warning)",
+            true,
+        ),
+        (
+            card,
+            &|t| format!("{t}\nA [broken link](missing.md).\n"),
+            "a broken link (an error: the full path reports it)",
+            false,
+        ),
+        (
+            card,
+            &|t| t.replace("\nA [broken link](missing.md).\n", ""),
+            "the broken link fixed",
+            false,
+        ),
+        (card, &|t| t.to_string(), "saved unchanged", true),
+        (
+            card,
+            &|t| t.replacen("title: ", "title: Renamed ", 1),
+            "a title (lists show it: the full path)",
+            false,
+        ),
+    ];
+    for (rel, f, step, fast) in steps {
+        assert_eq!(
+            edit(&mut s, rel, f, step),
+            fast,
+            "{step}: fast path taken or not"
+        );
     }
 }
 
@@ -306,14 +465,14 @@ fn an_error_replaces_nothing_and_its_fix_rebuilds_what_changed_meanwhile() {
 #[test]
 fn a_body_edit_renders_only_the_page_and_the_pages_that_show_it() {
     let mut s = Session::new();
-    let first = s.rebuild().expect("first build");
+    let first = s.rebuild(None).expect("first build");
     assert_eq!(
         first.rendered, first.jobs,
         "a first build renders everything"
     );
     let page = "content/techniques/spider-diagram.md";
     s.write(page, &format!("{}\nOne more sentence.\n", s.read(page)));
-    let report = s.rebuild().expect("rebuild");
+    let report = s.rebuild(None).expect("rebuild");
     assert_eq!(report.parsed, 1, "only the edited file is parsed again");
     assert_eq!(report.markdown_rendered, 1);
     assert!(
@@ -322,6 +481,6 @@ fn a_body_edit_renders_only_the_page_and_the_pages_that_show_it() {
         report.rendered,
         report.jobs
     );
-    let again = s.rebuild().expect("nothing changed");
+    let again = s.rebuild(None).expect("nothing changed");
     assert_eq!((again.rendered, again.written, again.removed), (0, 0, 0));
 }
