@@ -111,7 +111,7 @@ impl Live {
             (Err(_), _) => return,
         };
         if !result.as_ref().is_ok_and(|r| r.patched) {
-            release_freed_memory();
+            crate::release_freed_memory();
         }
         match result {
             Ok(report) => {
@@ -152,12 +152,12 @@ impl Live {
         let result = match self.build.lock() {
             Ok(mut b) if b.search_pending() => {
                 // Fast-path rebuilds leave their freed memory; the index's peak comes on top.
-                release_freed_memory();
+                crate::release_freed_memory();
                 b.update_search()
             }
             _ => return,
         };
-        release_freed_memory();
+        crate::release_freed_memory();
         match result {
             Ok(files) => (self.report)(ServeEvent::SearchUpdated {
                 files,
@@ -165,18 +165,6 @@ impl Live {
             }),
             Err(diags) => (self.report)(ServeEvent::Failed(diags)),
         }
-    }
-}
-
-/// Gives the heap memory freed by a rebuild or a search index back to the system. glibc keeps
-/// freed memory in its per-thread arenas, where fragmentation leaves the process a few MB larger
-/// after every search index rebuilt (one per pause in editing) unless it is trimmed.
-fn release_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only hands free pages of the heap back to the kernel; glibc makes it
-    // safe to call from any thread at any time.
-    unsafe {
-        libc::malloc_trim(0);
     }
 }
 
