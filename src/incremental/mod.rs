@@ -453,7 +453,7 @@ impl IncrementalBuild {
         let mut kept = HashSet::new();
         for path in &changes.kept {
             if written.contains_key(path) || !kept.insert(path) {
-                diagnostics.push(same_file(path));
+                diagnostics.push(output::same_file(path));
             } else {
                 files.insert(path.clone(), self.served.get(path).copied().unwrap_or(0));
             }
@@ -463,12 +463,7 @@ impl IncrementalBuild {
             return Err(diagnostics.sorted());
         }
         let moved = timings.time("write", &|_| {}, || {
-            let gone: Vec<&str> = self
-                .served
-                .keys()
-                .filter(|p| !files.contains_key(*p))
-                .map(String::as_str)
-                .collect();
+            let gone = no_longer_produced(&self.served, &files);
             let removed = gone.len();
             let changed = written
                 .iter()
@@ -487,7 +482,7 @@ impl IncrementalBuild {
                 let units = staging.swap_units(&carry, &gone);
                 if units.len() * 4 < changed {
                     return staging.swap_into_target(&units).map(|old| {
-                        remove_in_background(old);
+                        output::remove_in_background(old);
                         (changed, removed)
                     });
                 }
@@ -548,12 +543,7 @@ impl IncrementalBuild {
             .and_then(|m| {
                 // A new index is a new version folder: the old one goes whole, in the
                 // background, so that the next rebuild does not wait for it.
-                let gone: Vec<&str> = self
-                    .search_files
-                    .keys()
-                    .filter(|p| !written.contains_key(*p))
-                    .map(String::as_str)
-                    .collect();
+                let gone = no_longer_produced(&self.search_files, &written);
                 let staying: Vec<&str> = written
                     .keys()
                     .chain(self.served.keys())
@@ -576,9 +566,16 @@ impl IncrementalBuild {
 /// Fewest changed files for which the served folder is replaced by swapping (see `render`).
 const SWAP_MIN: usize = 512;
 
-/// Removes a folder on another thread.
-fn remove_in_background(dir: PathBuf) {
-    std::thread::spawn(move || std::fs::remove_dir_all(dir).ok());
+/// The files of `served` that `now` (every file a rebuild produced) no longer has.
+fn no_longer_produced<'a>(
+    served: &'a HashMap<String, u64>,
+    now: &HashMap<String, u64>,
+) -> Vec<&'a str> {
+    served
+        .keys()
+        .filter(|p| !now.contains_key(*p))
+        .map(String::as_str)
+        .collect()
 }
 
 /// The fingerprint of what the search index is made of.
@@ -588,12 +585,6 @@ fn search_key(config: u64, loaded: &LoadedSite) -> u64 {
         .num(loaded.assets.fingerprint())
         .nums(loaded.page_content.iter().copied())
         .finish()
-}
-
-/// The same error `Staging` gives when two outputs claim one file.
-fn same_file(rel: &str) -> Diagnostic {
-    Diagnostic::error("", format!("two outputs want the same file `{rel}`"))
-        .help("a page, alias or taxonomy term has the same address as another; rename one")
 }
 
 /// The fingerprint of the configuration: `site.yaml` as written, the options that change the

@@ -13,7 +13,7 @@
 
 pub mod assets;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -23,8 +23,62 @@ use std::sync::Mutex;
 use crate::content::slug::is_safe_segment;
 use crate::diagnostics::Diagnostic;
 
-/// Numbers the old folders [`Staging::swap_into_target`] leaves behind.
+/// Numbers the old folders [`Staging::swap_into_target`] and [`remove_outputs_later`] leave
+/// behind.
 static OLD: AtomicU64 = AtomicU64::new(0);
+
+/// A folder or file beside `target`, named after it and this process: `.public.lore-tmp-42`.
+fn beside(target: &Path, kind: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    target.with_file_name(format!(".{name}.lore-{kind}-{}", std::process::id()))
+}
+
+/// A new folder beside `target` for files on their way out.
+fn old_folder(target: &Path) -> PathBuf {
+    let n = OLD.fetch_add(1, Ordering::Relaxed);
+    let mut path = beside(target, "old").into_os_string();
+    path.push(format!("-{n}"));
+    PathBuf::from(path)
+}
+
+/// Removes a folder on another thread: removing thousands of files can take seconds, which
+/// need not delay the build or rebuild that replaced them.
+pub fn remove_in_background(dir: PathBuf) {
+    std::thread::spawn(move || fs::remove_dir_all(dir).ok());
+}
+
+/// True for a relative path that stays inside the folder it is joined to.
+fn is_inside(rel: &str) -> bool {
+    !rel.is_empty() && rel.split('/').all(is_safe_segment)
+}
+
+/// The error for two outputs claiming one file.
+pub fn same_file(rel: &str) -> Diagnostic {
+    Diagnostic::error("", format!("two outputs want the same file `{rel}`"))
+        .help("a page, alias or taxonomy term has the same address as another; rename one")
+}
+
+/// What moves for each of `paths`: the path itself, or its highest folder holding none of
+/// `busy` (paths that must not move with it), which can then move whole.
+fn whole_units<'a>(paths: &[&'a str], busy: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
+    let mut dirty: HashSet<&str> = HashSet::new();
+    for rel in busy {
+        for (i, _) in rel.match_indices('/') {
+            dirty.insert(&rel[..i]);
+        }
+    }
+    paths
+        .iter()
+        .map(|rel| {
+            rel.match_indices('/')
+                .map(|(i, _)| &rel[..i])
+                .find(|dir| !dirty.contains(dir))
+                .unwrap_or(rel)
+        })
+        .collect()
+}
 
 /// An output folder being filled, to be swapped in by [`Staging::commit`].
 pub struct Staging {
@@ -88,15 +142,15 @@ impl Staging {
     }
 
     fn create_with(target: &Path, hashing: bool) -> io::Result<Self> {
-        let name = target
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let parent = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent)?;
-        let dir = parent.join(format!(".{name}.lore-tmp-{}", std::process::id()));
+        let dir = beside(
+            &parent.join(target.file_name().unwrap_or("public".as_ref())),
+            "tmp",
+        );
         if dir.exists() {
             fs::remove_dir_all(&dir)?;
         }
@@ -115,7 +169,7 @@ impl Staging {
     /// Refuses a path that could leave the folder or that was already written.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let rel = rel.trim_start_matches('/');
-        if rel.is_empty() || !rel.split('/').all(is_safe_segment) {
+        if !is_inside(rel) {
             return Err(Diagnostic::error(
                 "",
                 format!("refusing to write `{rel}`: not a path inside the output folder"),
@@ -131,11 +185,7 @@ impl Staging {
             .lock()
             .map_or(true, |mut w| w.insert(rel.to_string(), hash).is_none())
         {
-            return Err(
-                Diagnostic::error("", format!("two outputs want the same file `{rel}`")).help(
-                    "a page, alias or taxonomy term has the same address as another; rename one",
-                ),
-            );
+            return Err(same_file(rel));
         }
         let path = self.dir.join(rel);
         let io_err =
@@ -153,7 +203,7 @@ impl Staging {
     pub fn move_folder(&self, from: &str, to: &str) -> Result<(), Diagnostic> {
         let (from, to) = (from.trim_matches('/'), to.trim_matches('/'));
         for rel in [from, to] {
-            if rel.is_empty() || !rel.split('/').all(is_safe_segment) {
+            if !is_inside(rel) {
                 return Err(Diagnostic::error(
                     "",
                     format!("refusing to move `{rel}`: not a path inside the output folder"),
@@ -264,26 +314,14 @@ impl Staging {
     /// (files of the target no longer produced), which moves whole.
     pub fn swap_units(&self, carry: &[&str], drop: &[&str]) -> Vec<String> {
         let written = self.written.lock().map(|w| w.clone()).unwrap_or_default();
-        let mut dirty: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        for rel in written
+        let busy = written
             .keys()
             .map(String::as_str)
-            .chain(drop.iter().copied())
-        {
-            for (i, _) in rel.match_indices('/') {
-                dirty.insert(&rel[..i]);
-            }
-        }
-        let mut units = std::collections::BTreeSet::new();
-        for rel in carry {
-            let unit = rel
-                .match_indices('/')
-                .map(|(i, _)| &rel[..i])
-                .find(|dir| !dirty.contains(dir))
-                .unwrap_or(rel);
-            units.insert(unit.to_string());
-        }
-        units.into_iter().collect()
+            .chain(drop.iter().copied());
+        whole_units(carry, busy)
+            .into_iter()
+            .map(String::from)
+            .collect()
     }
 
     /// Puts the staging folder in the target's place when most files changed, instead of
@@ -293,14 +331,7 @@ impl Staging {
     /// (removing thousands of files can take seconds, which need not delay the rebuild). On
     /// failure the target is left as it was.
     pub fn swap_into_target(mut self, units: &[String]) -> io::Result<PathBuf> {
-        let old = self.dir.with_file_name(format!(
-            ".{}.lore-old-{}-{}",
-            self.target
-                .file_name()
-                .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned()),
-            std::process::id(),
-            OLD.fetch_add(1, Ordering::Relaxed)
-        ));
+        let old = old_folder(&self.target);
         let mut moved = Vec::new();
         let result = units.iter().try_for_each(|u| {
             let to = self.dir.join(u);
@@ -330,13 +361,7 @@ impl Staging {
 
     /// Swaps the staging folder in place of the target; the old output is removed only after.
     pub fn commit(mut self) -> io::Result<()> {
-        let old = self.dir.with_file_name(format!(
-            ".{}.lore-old-{}",
-            self.target
-                .file_name()
-                .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned()),
-            std::process::id()
-        ));
+        let old = beside(&self.target, "old");
         let had_old = self.target.exists();
         if had_old {
             fs::rename(&self.target, &old)?;
@@ -360,32 +385,9 @@ impl Staging {
 /// `target` that stays) moves whole into a folder beside `target`, which a thread then removes.
 /// Removing tens of thousands of files (an old search index) can take seconds.
 pub fn remove_outputs_later(target: &Path, gone: &[&str], staying: &[&str]) -> io::Result<()> {
-    let mut dirty: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for rel in staying {
-        for (i, _) in rel.match_indices('/') {
-            dirty.insert(&rel[..i]);
-        }
-    }
-    let mut units = std::collections::BTreeSet::new();
-    for rel in gone {
-        if rel.is_empty() || !rel.split('/').all(is_safe_segment) {
-            continue;
-        }
-        let unit = rel
-            .match_indices('/')
-            .map(|(i, _)| &rel[..i])
-            .find(|dir| !dirty.contains(dir))
-            .unwrap_or(rel);
-        units.insert(unit);
-    }
-    let name = target
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let trash = target.with_file_name(format!(
-        ".{name}.lore-old-{}-{}",
-        std::process::id(),
-        OLD.fetch_add(1, Ordering::Relaxed)
-    ));
+    let gone: Vec<&str> = gone.iter().copied().filter(|rel| is_inside(rel)).collect();
+    let units = whole_units(&gone, staying.iter().copied());
+    let trash = old_folder(target);
     for unit in &units {
         let to = trash.join(unit);
         if let Some(parent) = to.parent() {
@@ -406,7 +408,7 @@ pub fn remove_outputs_later(target: &Path, gone: &[&str], staying: &[&str]) -> i
             }
         }
     }
-    std::thread::spawn(move || fs::remove_dir_all(trash).ok());
+    remove_in_background(trash);
     Ok(())
 }
 

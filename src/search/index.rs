@@ -177,15 +177,6 @@ impl<'a> IndexBuilder<'a> {
     }
 }
 
-/// Builds the index of `docs` (already in their final order) with their text, in one go.
-pub fn build_index(docs: &[Document], parts: &[Parts], analyzer: &Analyzer) -> Index {
-    let mut builder = IndexBuilder::new(docs, analyzer);
-    for wave in waves(docs.len()) {
-        builder.add(wave.start, &docs[wave.clone()], &parts[wave]);
-    }
-    builder.finish()
-}
-
 /// Average field lengths, for BM25 length normalisation.
 struct LengthNorms {
     avg: [f32; FIELDS],
@@ -565,9 +556,15 @@ mod tests {
         (doc, parts)
     }
 
+    /// The index of `pages`, wave by wave as `search::build_language` builds it.
     fn index(pages: Vec<(Document, Parts)>) -> Index {
         let (docs, parts): (Vec<_>, Vec<_>) = pages.into_iter().unzip();
-        build_index(&docs, &parts, &Analyzer::for_language("en"))
+        let analyzer = Analyzer::for_language("en");
+        let mut builder = IndexBuilder::new(&docs, &analyzer);
+        for wave in waves(docs.len()) {
+            builder.add(wave.start, &docs[wave.clone()], &parts[wave]);
+        }
+        builder.finish()
     }
 
     #[test]
