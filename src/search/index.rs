@@ -9,8 +9,9 @@
 //! frequency is kept for the idf); the browser treats such a term as optional, as a stop word
 //! that still ranks. That bounds every posting list, hence shard sizes, query bytes and memory.
 //!
-//! Pages are analysed in parallel in batches; batches are merged in page order, so the result
-//! does not depend on the thread count.
+//! Pages are analysed in parallel in batches, a wave of batches at a time; batches are merged in
+//! page order, and a term's number does not change what is written, so the result does not
+//! depend on the thread count.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -21,7 +22,7 @@ use rayon::prelude::*;
 use super::document::{Document, Field, Parts, FIELDS};
 use super::normalize::fold_into;
 use super::stem::Analyzer;
-use super::tokenize::for_each_token;
+use super::tokenize::{for_each_token, MAX_CHARS, MIN_CHARS};
 
 /// Most postings kept for one term.
 pub const POSTINGS_CAP: usize = 1024;
@@ -115,8 +116,8 @@ pub struct Index {
 }
 
 /// The documents analysed together, in order: a small first wave teaches the later ones most
-/// of the site's words, so they seldom need to stem a word again; later waves bound how much
-/// page text is unpacked at once.
+/// of the site's words, so they seldom need to stem a word again; later waves bound how many
+/// postings wait to be merged.
 pub fn waves(docs: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -128,12 +129,18 @@ pub fn waves(docs: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// An index built wave by wave ([`waves`]), so a caller can hand over each wave's text and
-/// drop it before the next.
+/// An index built wave by wave ([`waves`]). Each page's text is read, analysed and handed on
+/// by one task, so a page's text lives only while that task holds it; a wave's postings are
+/// merged while the next wave is analysed.
 pub struct IndexBuilder<'a> {
     analyzer: &'a Analyzer,
     norms: LengthNorms,
-    index: Index,
+    docs: u32,
+    words: Words,
+    /// Postings by term number.
+    postings: Vec<Term>,
+    /// The last wave's batches, merged during the next wave (or by `finish`).
+    pending: Vec<Batch>,
 }
 
 impl<'a> IndexBuilder<'a> {
@@ -142,38 +149,159 @@ impl<'a> IndexBuilder<'a> {
         Self {
             analyzer,
             norms: LengthNorms::new(docs),
-            index: Index {
-                docs: docs.len() as u32,
-                ..Default::default()
-            },
+            docs: docs.len() as u32,
+            words: Words::default(),
+            postings: Vec::new(),
+            pending: Vec::new(),
         }
     }
 
-    /// Adds the documents of one wave, which starts at document `first`, with their text.
-    pub fn add(&mut self, first: usize, docs: &[Document], parts: &[Parts]) {
-        let seen = &self.index.forms;
-        let (analyzer, norms) = (self.analyzer, &self.norms);
-        let batches: Vec<Batch> = docs
-            .par_chunks(BATCH)
-            .zip(parts.par_chunks(BATCH))
-            .enumerate()
-            .map(|(b, (docs, parts))| {
-                let vocab = Vocabulary::new(analyzer, seen);
-                analyze_batch(docs, parts, (first + b * BATCH) as u32, vocab, norms)
-            })
-            .collect();
-        for batch in batches {
-            merge(&mut self.index, batch);
+    /// Adds the documents of one wave, which starts at document `first`. `text` gives the text
+    /// of document `n`; once analysed, `then` gets it (to write the page's part files) and
+    /// drops it, on the same thread. Returns what `then` returned, in document order.
+    pub fn add<'d, R: Send>(
+        &mut self,
+        first: usize,
+        docs: &[Document<'d>],
+        text: impl Fn(usize, &Document<'d>) -> Parts<'d> + Sync,
+        then: impl Fn(usize, &Document<'d>, Parts<'d>) -> R + Sync,
+    ) -> Vec<R> {
+        // The last wave's words first (few after the first wave), so this wave knows them;
+        // then its postings are appended while this wave is analysed.
+        let mut pending = std::mem::take(&mut self.pending);
+        let numbers = self.words.learn(&mut pending);
+        let (analyzer, norms, seen) = (self.analyzer, &self.norms, &self.words);
+        let postings = &mut self.postings;
+        let ((), analysed) = rayon::join(
+            || append_postings(postings, &pending, &numbers),
+            || {
+                docs.par_chunks(BATCH)
+                    .enumerate()
+                    .map(|(b, docs)| {
+                        let vocab = Vocabulary::new(analyzer, seen);
+                        analyze_batch(docs, first + b * BATCH, vocab, norms, &text, &then)
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
+        let mut out = Vec::with_capacity(docs.len());
+        for (batch, results) in analysed {
+            self.pending.push(batch);
+            out.extend(results);
         }
+        out
     }
 
     /// The index, each term's postings cut to [`POSTINGS_CAP`].
     pub fn finish(mut self) -> Index {
-        for term in self.index.terms.values_mut() {
+        let mut pending = std::mem::take(&mut self.pending);
+        let numbers = self.words.learn(&mut pending);
+        append_postings(&mut self.postings, &pending, &numbers);
+        let Words { terms, forms, .. } = self.words;
+        let mut names = vec![String::new(); self.postings.len()];
+        for (name, n) in terms {
+            names[n as usize] = name;
+        }
+        let forms = forms
+            .into_iter()
+            .map(|(form, t)| (form, names[t as usize].clone()))
+            .collect();
+        for term in &mut self.postings {
             keep_best(&mut term.postings, POSTINGS_CAP);
             term.postings.shrink_to_fit();
         }
-        self.index
+        Index {
+            terms: names.into_iter().zip(self.postings).collect(),
+            forms,
+            docs: self.docs,
+        }
+    }
+}
+
+/// The terms and word forms of the waves merged so far, by number: what a batch reads to
+/// number its terms and skip stemming.
+#[derive(Default)]
+struct Words {
+    /// Term numbers by stem.
+    terms: FastMap<String, u32>,
+    /// Forms of at most 15 bytes, by [`short_key`], with their term number.
+    short: FastMap<u128, u32>,
+    /// Longer forms.
+    long: FastMap<Box<str>, u32>,
+    /// Every form, with its term number.
+    forms: Vec<(String, u32)>,
+}
+
+impl Words {
+    /// The term number of a form, if an earlier wave met it.
+    fn form(&self, key: Option<u128>, form: &str) -> Option<u32> {
+        match key {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(form).copied(),
+        }
+    }
+
+    /// Numbers the batches' new terms and records their new forms. Returns, per batch, the
+    /// number of each of its terms.
+    fn learn(&mut self, batches: &mut [Batch]) -> Vec<Vec<u32>> {
+        let mut out = Vec::with_capacity(batches.len());
+        for batch in batches {
+            let numbers: Vec<u32> = batch
+                .terms
+                .iter_mut()
+                .map(|t| match t {
+                    BatchTerm::Known(n) => *n,
+                    BatchTerm::New(stem) => {
+                        let next = self.terms.len() as u32;
+                        *self.terms.entry(std::mem::take(stem)).or_insert(next)
+                    }
+                })
+                .collect();
+            for (form, t) in std::mem::take(&mut batch.forms) {
+                let t = numbers[t as usize];
+                let new = match short_key(&form) {
+                    Some(k) => insert_new(&mut self.short, k, t),
+                    None => insert_new(&mut self.long, form.as_str().into(), t),
+                };
+                if new {
+                    self.forms.push((form, t));
+                }
+            }
+            out.push(numbers);
+        }
+        out
+    }
+}
+
+/// Inserts `key` if it is absent, saying whether it did.
+fn insert_new<K: std::hash::Hash + Eq>(map: &mut FastMap<K, u32>, key: K, value: u32) -> bool {
+    match map.entry(key) {
+        std::collections::hash_map::Entry::Occupied(_) => false,
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert(value);
+            true
+        }
+    }
+}
+
+/// Appends the batches' postings to their terms', in batch order (hence document order);
+/// `numbers` are the batches' term numbers ([`Words::learn`]).
+fn append_postings(postings: &mut Vec<Term>, batches: &[Batch], numbers: &[Vec<u32>]) {
+    for (batch, numbers) in batches.iter().zip(numbers) {
+        for run in batch.postings.chunk_by(|a, b| a.0 == b.0) {
+            let n = numbers[run[0].0 as usize] as usize;
+            if postings.len() <= n {
+                postings.resize_with(n + 1, Term::default);
+            }
+            let entry = &mut postings[n];
+            entry.df += run.len() as u32;
+            entry.postings.extend(run.iter().map(|(_, p)| *p));
+            // Cut back as soon as a list is half again over the cap: common words are in
+            // nearly every page, and letting them grow further costs memory on large sites.
+            if entry.postings.len() >= POSTINGS_CAP + POSTINGS_CAP / 2 {
+                keep_best(&mut entry.postings, POSTINGS_CAP);
+            }
+        }
     }
 }
 
@@ -212,11 +340,18 @@ impl LengthNorms {
 
 /// What one task found in its pages, with batch-local term numbers.
 struct Batch {
-    terms: Vec<String>,
+    terms: Vec<BatchTerm>,
     /// (term number, posting), by term number then document: one vector for the batch rather
     /// than one per term.
     postings: Vec<(u32, Posting)>,
+    /// Forms earlier waves had not met, with their batch term number.
     forms: Vec<(String, u32)>,
+}
+
+/// A term of a batch: one of the index's, by number, or a stem earlier waves had not met.
+enum BatchTerm {
+    Known(u32),
+    New(String),
 }
 
 /// Counts of one term in one page.
@@ -253,71 +388,98 @@ impl Stats {
     }
 }
 
-/// Interns terms and word forms for one batch and caches stemming by form.
+/// Numbers the terms of one batch and caches stemming by form.
 struct Vocabulary<'a> {
     analyzer: &'a Analyzer,
     /// Word forms of earlier waves and their terms.
-    seen: &'a FastMap<String, String>,
+    seen: &'a Words,
     /// Forms of at most 15 bytes (nearly all words), keyed by their bytes in an integer: no
     /// string hashing or comparison for the commonest lookup of the build.
     short_forms: FastMap<u128, Option<u32>>,
     /// Longer forms.
-    form_terms: FastMap<Box<str>, Option<u32>>,
-    /// Forms this batch met that earlier waves did not, with their term.
+    long_forms: FastMap<Box<str>, Option<u32>>,
+    /// Batch numbers of the index's terms.
+    known: FastMap<u32, u32>,
+    /// Batch numbers of new stems.
+    new_stems: FastMap<Box<str>, u32>,
+    terms: Vec<BatchTerm>,
     new_forms: Vec<(String, u32)>,
-    term_ids: FastMap<Box<str>, u32>,
-    terms: Vec<String>,
 }
 
 impl<'a> Vocabulary<'a> {
-    fn new(analyzer: &'a Analyzer, seen: &'a FastMap<String, String>) -> Self {
+    fn new(analyzer: &'a Analyzer, seen: &'a Words) -> Self {
         Self {
             analyzer,
             seen,
             short_forms: FastMap::default(),
-            form_terms: FastMap::default(),
-            new_forms: Vec::new(),
-            term_ids: FastMap::default(),
+            long_forms: FastMap::default(),
+            known: FastMap::default(),
+            new_stems: FastMap::default(),
             terms: Vec::new(),
+            new_forms: Vec::new(),
         }
     }
 
-    /// The batch-local term number of a folded token, `None` for a stop word.
+    /// The batch term number of a folded token, `None` for a stop word.
     fn term(&mut self, token: &str) -> Option<u32> {
-        let short = short_key(token);
-        let known = match short {
-            Some(k) => self.short_forms.get(&k),
-            None => self.form_terms.get(token),
-        };
-        if let Some(&t) = known {
+        match short_key(token) {
+            Some(key) => self.short_term(key),
+            None => self.long_term(token),
+        }
+    }
+
+    /// [`Vocabulary::term`] of a token of at most 15 bytes, by its [`short_key`].
+    fn short_term(&mut self, key: u128) -> Option<u32> {
+        if let Some(&t) = self.short_forms.get(&key) {
             return t;
         }
-        let seen = self.seen.get(token);
-        let stem = match seen {
-            Some(term) => Some(std::borrow::Cow::Borrowed(term.as_str())),
-            None => self.analyzer.term(token),
+        let bytes = key.to_le_bytes();
+        let len = usize::from(bytes[15]).min(15);
+        // A key is made from a whole `str`, so its bytes are UTF-8.
+        let token = std::str::from_utf8(&bytes[..len]).unwrap_or_default();
+        let t = self.number(token, Some(key));
+        self.short_forms.insert(key, t);
+        t
+    }
+
+    fn long_term(&mut self, token: &str) -> Option<u32> {
+        if let Some(&t) = self.long_forms.get(token) {
+            return t;
+        }
+        let t = self.number(token, None);
+        self.long_forms.insert(token.into(), t);
+        t
+    }
+
+    fn number(&mut self, token: &str, key: Option<u128>) -> Option<u32> {
+        if let Some(n) = self.seen.form(key, token) {
+            return Some(self.known(n));
+        }
+        let stem = self.analyzer.term(token)?;
+        let t = match self.seen.terms.get(stem.as_ref()) {
+            Some(&n) => self.known(n),
+            None => match self.new_stems.get(stem.as_ref()) {
+                Some(&t) => t,
+                None => {
+                    let t = self.terms.len() as u32;
+                    self.terms.push(BatchTerm::New(stem.to_string()));
+                    self.new_stems.insert(stem.into(), t);
+                    t
+                }
+            },
         };
-        let id = stem.map(|stem| match self.term_ids.get(stem.as_ref()) {
-            Some(&id) => id,
-            None => {
-                let id = self.terms.len() as u32;
-                self.terms.push(stem.to_string());
-                self.term_ids.insert(stem.into(), id);
-                id
-            }
-        });
-        match short {
-            Some(k) => {
-                self.short_forms.insert(k, id);
-            }
-            None => {
-                self.form_terms.insert(token.into(), id);
-            }
+        self.new_forms.push((token.to_string(), t));
+        Some(t)
+    }
+
+    /// The batch number of the index's term `n`.
+    fn known(&mut self, n: u32) -> u32 {
+        let next = self.terms.len() as u32;
+        let t = *self.known.entry(n).or_insert(next);
+        if t == next {
+            self.terms.push(BatchTerm::Known(n));
         }
-        if let (None, Some(id)) = (seen, id) {
-            self.new_forms.push((token.to_string(), id));
-        }
-        id
+        t
     }
 }
 
@@ -333,48 +495,86 @@ fn short_key(s: &str) -> Option<u128> {
     Some(u128::from_le_bytes(key))
 }
 
-fn analyze_batch(
-    docs: &[Document],
-    parts: &[Parts],
-    first: u32,
+/// A token of ASCII text, lowercased: by its [`short_key`] when it has at most 15 bytes.
+enum AsciiWord<'b> {
+    Short(u128),
+    Long(&'b str),
+}
+
+/// Calls `f` with each token of ASCII `text` as [`for_each_token`] cuts its folded form (ASCII
+/// folding is lowercasing), lowercasing each as it is cut: the hot loop of the index, which
+/// reads every word of the site once.
+fn for_each_ascii_word(text: &str, long: &mut String, mut f: impl FnMut(AsciiWord)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let start = i;
+        let mut key = [0u8; 16];
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            if i - start < 15 {
+                key[i - start] = bytes[i].to_ascii_lowercase();
+            }
+            i += 1;
+        }
+        let len = i - start;
+        if !(MIN_CHARS..=MAX_CHARS).contains(&len) {
+            continue;
+        }
+        if len <= 15 {
+            key[15] = len as u8;
+            f(AsciiWord::Short(u128::from_le_bytes(key)));
+        } else {
+            long.clear();
+            long.push_str(&text[start..i]);
+            long.make_ascii_lowercase();
+            f(AsciiWord::Long(long));
+        }
+    }
+}
+
+fn analyze_batch<'d, R>(
+    docs: &[Document<'d>],
+    first: usize,
     mut vocab: Vocabulary,
     norms: &LengthNorms,
-) -> Batch {
+    text: &impl Fn(usize, &Document<'d>) -> Parts<'d>,
+    then: &impl Fn(usize, &Document<'d>, Parts<'d>) -> R,
+) -> (Batch, Vec<R>) {
     let mut postings: Vec<(u32, Posting)> = Vec::new();
+    let mut results = Vec::with_capacity(docs.len());
     let mut counts = DocCounts::default();
     let mut folded = String::new();
     for (i, doc) in docs.iter().enumerate() {
         counts.next_doc();
+        let n = first + i;
+        let parts = text(n, doc);
         let mut see = |text: &str, field: Field, part: u16, vocab: &mut Vocabulary| {
-            let mut count = |token: &str| {
-                if let Some(t) = vocab.term(token) {
+            let mut count = |t: Option<u32>| {
+                if let Some(t) = t {
                     counts.get(t).see(field, part);
                 }
             };
             if text.is_ascii() {
-                // Tokens of ASCII text are ASCII: fold them one by one, not the whole text.
-                for_each_token(text, |token| {
-                    if token.bytes().any(|b| b.is_ascii_uppercase()) {
-                        folded.clear();
-                        folded.push_str(token);
-                        folded.make_ascii_lowercase();
-                        count(&folded);
-                    } else {
-                        count(token);
-                    }
+                // Tokens of ASCII text are ASCII: fold them as they are cut, not the whole text.
+                for_each_ascii_word(text, &mut folded, |word| match word {
+                    AsciiWord::Short(key) => count(vocab.short_term(key)),
+                    AsciiWord::Long(token) => count(vocab.long_term(token)),
                 });
             } else {
                 let mut buffer = std::mem::take(&mut folded);
                 buffer.clear();
                 fold_into(text, &mut buffer);
-                for_each_token(&buffer, &mut count);
+                for_each_token(&buffer, |token| count(vocab.term(token)));
                 folded = buffer;
             }
         };
         see(doc.title, Field::Title, 0, &mut vocab);
         see(doc.description, Field::Description, 0, &mut vocab);
         see(&doc.tags_text, Field::Tags, 0, &mut vocab);
-        for (part, sections) in parts[i].iter().enumerate() {
+        for (part, sections) in parts.iter().enumerate() {
             let part = part.min(usize::from(u16::MAX)) as u16;
             // The description was seen above, as its own field.
             for s in sections.iter().skip(usize::from(part == 0)) {
@@ -384,13 +584,13 @@ fn analyze_batch(
                 see(&s.text, Field::Body, part, &mut vocab);
             }
         }
-        let doc = first + i as u32;
+        results.push(then(n, doc, parts));
         postings.extend(counts.seen().map(|(t, s)| {
-            let impact = norms.impact(&s.tf, &docs[i].lengths);
+            let impact = norms.impact(&s.tf, &doc.lengths);
             (
                 t,
                 Posting {
-                    doc,
+                    doc: n as u32,
                     impact,
                     part: s.best_part,
                 },
@@ -398,11 +598,12 @@ fn analyze_batch(
         }));
     }
     let postings = group_by_term(postings, vocab.terms.len());
-    Batch {
+    let batch = Batch {
         terms: vocab.terms,
         postings,
         forms: vocab.new_forms,
-    }
+    };
+    (batch, results)
 }
 
 /// Postings ordered by term number, each term's kept in document order (a counting sort).
@@ -464,29 +665,6 @@ impl DocCounts {
             self.stats[t as usize].settle();
         }
         self.touched.iter().map(|&t| (t, &self.stats[t as usize]))
-    }
-}
-
-fn merge(index: &mut Index, batch: Batch) {
-    for run in batch.postings.chunk_by(|a, b| a.0 == b.0) {
-        let term = &batch.terms[run[0].0 as usize];
-        let entry = match index.terms.get_mut(term.as_str()) {
-            Some(e) => e,
-            None => index.terms.entry(term.clone()).or_default(),
-        };
-        entry.df += run.len() as u32;
-        entry.postings.extend(run.iter().map(|(_, p)| *p));
-        // Cut back as soon as a list is half again over the cap: common words are in nearly
-        // every page, and letting them grow further costs memory on large sites.
-        if entry.postings.len() >= POSTINGS_CAP + POSTINGS_CAP / 2 {
-            keep_best(&mut entry.postings, POSTINGS_CAP);
-        }
-    }
-    for (form, t) in batch.forms {
-        index
-            .forms
-            .entry(form)
-            .or_insert_with(|| batch.terms[t as usize].clone());
     }
 }
 
@@ -562,7 +740,12 @@ mod tests {
         let analyzer = Analyzer::for_language("en");
         let mut builder = IndexBuilder::new(&docs, &analyzer);
         for wave in waves(docs.len()) {
-            builder.add(wave.start, &docs[wave.clone()], &parts[wave]);
+            builder.add(
+                wave.start,
+                &docs[wave],
+                |n, _| parts[n].clone(),
+                |_, _, _| (),
+            );
         }
         builder.finish()
     }
@@ -593,6 +776,53 @@ mod tests {
         ]);
         let p = &index.terms["compost"].postings;
         assert!(p[0].impact > p[1].impact, "{p:?}");
+    }
+
+    #[test]
+    fn a_new_form_of_a_term_an_earlier_wave_knows_is_the_same_term() {
+        // "harvesting" is learned by the first wave; later pages also say "harvests", a form
+        // no earlier wave met, which stems to the same term.
+        let texts: Vec<&str> = (0..FIRST_WAVE + 600)
+            .map(|i| match i {
+                i if i < FIRST_WAVE => "harvesting rain",
+                i if i % 2 == 0 => "harvesting and harvests",
+                _ => "harvests",
+            })
+            .collect();
+        let index = index(texts.iter().map(|t| doc("Page", &[t])).collect());
+        let harvest = &index.terms["harvest"];
+        assert_eq!(harvest.df as usize, texts.len(), "one posting per page");
+        assert_eq!(harvest.postings.len(), POSTINGS_CAP.min(texts.len()));
+        assert!(harvest.postings.windows(2).all(|w| w[0].doc < w[1].doc));
+        assert_eq!(index.forms["harvests"], "harvest");
+        assert_eq!(index.forms["harvesting"], "harvest");
+    }
+
+    #[test]
+    fn ascii_words_are_the_tokens_of_the_folded_text() {
+        let texts = [
+            "Soil-health, CO2 and l'atelier: 2024!",
+            "UPPER lower MiXeD a b cd",
+            "fifteenletters1 sixteenletters12 Internationalization",
+            &format!("{} {} end", "x".repeat(40), "Y".repeat(41)),
+            "",
+            "  ...  ",
+        ];
+        for text in texts {
+            let mut long = String::new();
+            let mut words = Vec::new();
+            for_each_ascii_word(text, &mut long, |w| {
+                words.push(match w {
+                    AsciiWord::Short(k) => {
+                        let b = k.to_le_bytes();
+                        String::from_utf8(b[..usize::from(b[15])].to_vec()).unwrap()
+                    }
+                    AsciiWord::Long(t) => t.to_string(),
+                })
+            });
+            let folded = crate::search::normalize::fold(text);
+            assert_eq!(words, crate::search::tokenize::tokenize(&folded), "{text}");
+        }
     }
 
     #[test]

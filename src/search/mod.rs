@@ -91,9 +91,9 @@ pub struct LanguageIndex<'a> {
 /// Where [`build_language`] writes the part files: a folder of the staging output.
 pub type PartsFolder<'s> = Option<(&'s Staging, &'s str)>;
 
-/// Builds one language's index. Pages are read a wave at a time: each wave's text is analysed,
-/// its part files written into `parts` (when given; their JSON is made either way) and
-/// dropped before the next, so the text of every page is never unpacked at once.
+/// Builds one language's index. Each page's text is read, analysed, made into part files
+/// (written into `parts` when given; their JSON is made either way) and dropped by one task,
+/// so only the pages being analysed have their text unpacked.
 pub fn build_language<'a>(
     site: &'a Site,
     lang: &str,
@@ -109,17 +109,14 @@ pub fn build_language<'a>(
     let mut part_digests = Vec::with_capacity(docs.len());
     let mut diags = Vec::new();
     for wave in index::waves(docs.len()) {
-        let wave_docs = &docs[wave.clone()];
-        let texts: Vec<Parts> = wave_docs.par_iter().map(|d| d.parts(site)).collect();
-        builder.add(wave.start, wave_docs, &texts);
-        let written: Vec<([u8; 32], Vec<Diagnostic>)> = wave_docs
-            .par_iter()
-            .zip(texts.par_iter())
-            .enumerate()
-            .map(|(i, (doc, text))| {
+        let written = builder.add(
+            wave.start,
+            &docs[wave],
+            |_, doc| doc.parts(site),
+            |n, doc, text| {
                 let mut digest = Sha256::new();
                 let mut errors = Vec::new();
-                for (path, bytes) in part_files(wave.start + i, doc, text) {
+                for (path, bytes) in part_files(n, doc, &text) {
                     digest.update(path.as_bytes());
                     digest.update([0]);
                     digest.update(&bytes);
@@ -127,9 +124,9 @@ pub fn build_language<'a>(
                         errors.extend(staging.write(&format!("{folder}/{path}"), &bytes).err());
                     }
                 }
-                (digest.finalize().into(), errors)
-            })
-            .collect();
+                (<[u8; 32]>::from(digest.finalize()), errors)
+            },
+        );
         for (digest, errors) in written {
             part_digests.push(digest);
             diags.extend(errors);
