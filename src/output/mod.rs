@@ -86,6 +86,10 @@ pub struct Staging {
     target: PathBuf,
     /// Files written, with their fingerprint when `hashing` (else 0).
     written: Mutex<HashMap<String, u64>>,
+    /// Folders made so far (relative): a build writes tens of thousands of files into a few
+    /// thousand folders, and asking the file system for each folder again costs two system
+    /// calls per file.
+    folders: Mutex<HashSet<String>>,
     hashing: bool,
     bytes: AtomicU64,
     committed: bool,
@@ -159,6 +163,7 @@ impl Staging {
             dir,
             target: target.to_path_buf(),
             written: Mutex::new(HashMap::new()),
+            folders: Mutex::new(HashSet::new()),
             hashing,
             bytes: AtomicU64::new(0),
             committed: false,
@@ -190,8 +195,13 @@ impl Staging {
         let path = self.dir.join(rel);
         let io_err =
             |e: io::Error| Diagnostic::error("", format!("cannot write {}: {e}", path.display()));
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io_err)?;
+        if let Some((folder, _)) = rel.rsplit_once('/') {
+            if !self.folders.lock().is_ok_and(|f| f.contains(folder)) {
+                fs::create_dir_all(self.dir.join(folder)).map_err(io_err)?;
+                if let Ok(mut f) = self.folders.lock() {
+                    f.insert(folder.to_string());
+                }
+            }
         }
         fs::write(&path, bytes).map_err(io_err)?;
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
@@ -224,8 +234,11 @@ impl Staging {
             fs::create_dir_all(parent).map_err(io_err)?;
         }
         fs::rename(&src, &dst).map_err(io_err)?;
+        let prefix = format!("{from}/");
+        if let Ok(mut folders) = self.folders.lock() {
+            folders.retain(|f| f != from && !f.starts_with(&prefix));
+        }
         if let Ok(mut written) = self.written.lock() {
-            let prefix = format!("{from}/");
             let moved: Vec<String> = written
                 .keys()
                 .filter(|k| k.starts_with(&prefix))

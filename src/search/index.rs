@@ -388,6 +388,11 @@ impl Stats {
     }
 }
 
+/// Slots of [`Vocabulary::recent`] (a power of two).
+const RECENT: usize = 1024;
+/// The term of a stop word in [`Vocabulary::recent`].
+const STOP: u32 = u32::MAX;
+
 /// Numbers the terms of one batch and caches stemming by form.
 struct Vocabulary<'a> {
     analyzer: &'a Analyzer,
@@ -396,6 +401,10 @@ struct Vocabulary<'a> {
     /// Forms of at most 15 bytes (nearly all words), keyed by their bytes in an integer: no
     /// string hashing or comparison for the commonest lookup of the build.
     short_forms: FastMap<u128, Option<u32>>,
+    /// The last short form looked up in each slot, by a hash of its key, with its term
+    /// ([`STOP`] for a stop word): a page's commonest words are found here, in a table small
+    /// enough to stay in the processor's cache, where the hash map's entries would not.
+    recent: Box<[([u64; 2], u32); RECENT]>,
     /// Longer forms.
     long_forms: FastMap<Box<str>, Option<u32>>,
     /// Batch numbers of the index's terms.
@@ -412,6 +421,7 @@ impl<'a> Vocabulary<'a> {
             analyzer,
             seen,
             short_forms: FastMap::default(),
+            recent: Box::new([([0; 2], STOP); RECENT]),
             long_forms: FastMap::default(),
             known: FastMap::default(),
             new_stems: FastMap::default(),
@@ -430,15 +440,26 @@ impl<'a> Vocabulary<'a> {
 
     /// [`Vocabulary::term`] of a token of at most 15 bytes, by its [`short_key`].
     fn short_term(&mut self, key: u128) -> Option<u32> {
-        if let Some(&t) = self.short_forms.get(&key) {
-            return t;
+        let halves = [key as u64, (key >> 64) as u64];
+        let mixed = (halves[0] ^ halves[1]).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let slot = &mut self.recent[(mixed >> (64 - RECENT.trailing_zeros())) as usize];
+        if slot.0 == halves {
+            return (slot.1 != STOP).then_some(slot.1);
         }
-        let bytes = key.to_le_bytes();
-        let len = usize::from(bytes[15]).min(15);
-        // A key is made from a whole `str`, so its bytes are UTF-8.
-        let token = std::str::from_utf8(&bytes[..len]).unwrap_or_default();
-        let t = self.number(token, Some(key));
-        self.short_forms.insert(key, t);
+        let t = match self.short_forms.get(&key) {
+            Some(&t) => t,
+            None => {
+                let bytes = key.to_le_bytes();
+                let len = usize::from(bytes[15]).min(15);
+                // A key is made from a whole `str`, so its bytes are UTF-8.
+                let token = std::str::from_utf8(&bytes[..len]).unwrap_or_default();
+                let t = self.number(token, Some(key));
+                self.short_forms.insert(key, t);
+                t
+            }
+        };
+        self.recent[(mixed >> (64 - RECENT.trailing_zeros())) as usize] =
+            (halves, t.unwrap_or(STOP));
         t
     }
 
@@ -501,36 +522,89 @@ enum AsciiWord<'b> {
     Long(&'b str),
 }
 
+/// `0x01` in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+const HIGH: u64 = 0x80 * ONES;
+
+/// Eight bytes of `bytes` from `i`, little-endian, zeros past the end.
+fn eight(bytes: &[u8], i: usize) -> u64 {
+    match bytes.get(i..i + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+        None => {
+            let mut b = [0u8; 8];
+            let rest = bytes.get(i..).unwrap_or_default();
+            b[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(b)
+        }
+    }
+}
+
+/// For eight ASCII bytes: their lowercase forms, and the high bit set in each byte that is a
+/// letter or digit (every byte is below 0x80, so adding below 0x80 to each never carries).
+fn classify(x: u64) -> (u64, u64) {
+    let above = |v: u64, n: u64| (v + (0x7f - n) * ONES) & HIGH;
+    let lower = x | 0x20 * ONES;
+    let letter = above(lower, b'a' as u64 - 1) & !above(lower, b'z' as u64);
+    let digit = above(x, b'0' as u64 - 1) & !above(x, b'9' as u64);
+    (lower, letter | digit)
+}
+
+/// The number of word bytes at the start of eight bytes classified by [`classify`].
+fn run(word: u64) -> usize {
+    ((!word & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// The low `n` bytes (n < 8) of `x`.
+fn low_bytes(x: u64, n: usize) -> u64 {
+    x & ((1u64 << (8 * n)) - 1)
+}
+
 /// Calls `f` with each token of ASCII `text` as [`for_each_token`] cuts its folded form (ASCII
-/// folding is lowercasing), lowercasing each as it is cut: the hot loop of the index, which
-/// reads every word of the site once.
+/// folding is lowercasing), lowercasing each as it is cut. This is the hot loop of the index,
+/// which reads every word of the site once: it looks at eight bytes at a time.
 fn for_each_ascii_word(text: &str, long: &mut String, mut f: impl FnMut(AsciiWord)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
+        let (_, word) = classify(eight(bytes, i));
+        if word == 0 {
+            i += 8;
+            continue;
         }
+        i += (word.trailing_zeros() / 8) as usize;
         let start = i;
-        let mut key = [0u8; 16];
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            if i - start < 15 {
-                key[i - start] = bytes[i].to_ascii_lowercase();
+        let (lo, word) = classify(eight(bytes, i));
+        let n = run(word);
+        let key = if n < 8 {
+            i += n;
+            Some(u128::from(low_bytes(lo, n)))
+        } else {
+            let (hi, word) = classify(eight(bytes, i + 8));
+            let m = run(word);
+            i += 8 + m;
+            if m == 8 {
+                // Sixteen bytes or more: find the end a byte at a time.
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                None
+            } else {
+                Some(u128::from(lo) | u128::from(low_bytes(hi, m)) << 64)
             }
-            i += 1;
-        }
+        };
         let len = i - start;
         if !(MIN_CHARS..=MAX_CHARS).contains(&len) {
             continue;
         }
-        if len <= 15 {
-            key[15] = len as u8;
-            f(AsciiWord::Short(u128::from_le_bytes(key)));
-        } else {
-            long.clear();
-            long.push_str(&text[start..i]);
-            long.make_ascii_lowercase();
-            f(AsciiWord::Long(long));
+        match key {
+            Some(key) if len <= 15 => f(AsciiWord::Short(key | (len as u128) << 120)),
+            _ => {
+                long.clear();
+                long.push_str(&text[start..i]);
+                long.make_ascii_lowercase();
+                f(AsciiWord::Long(long));
+            }
         }
     }
 }
@@ -808,7 +882,30 @@ mod tests {
             "",
             "  ...  ",
         ];
-        for text in texts {
+        // And random text of every printable ASCII byte, tabs and newlines, dense in letters
+        // and digits so that every word length from 1 to 40 and beyond comes up.
+        let mut rng = 0x2545_f491_4f6c_dd1d_u64;
+        let random: Vec<String> = (0..200)
+            .map(|_| {
+                (0..rng % 300)
+                    .map(|_| {
+                        rng ^= rng << 13;
+                        rng ^= rng >> 7;
+                        rng ^= rng << 17;
+                        match rng % 10 {
+                            0 => (b' ' + (rng >> 8) as u8 % 95) as char,
+                            1 => ['\t', '\n', ' '][(rng >> 8) as usize % 3],
+                            _ => b"aZ09xQm"[(rng >> 8) as usize % 7] as char,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        for text in texts
+            .iter()
+            .copied()
+            .chain(random.iter().map(String::as_str))
+        {
             let mut long = String::new();
             let mut words = Vec::new();
             for_each_ascii_word(text, &mut long, |w| {
