@@ -544,7 +544,7 @@ fn eight(bytes: &[u8], i: usize) -> u64 {
 /// letter or digit (every byte is below 0x80, so adding below 0x80 to each never carries).
 fn classify(x: u64) -> (u64, u64) {
     let above = |v: u64, n: u64| (v + (0x7f - n) * ONES) & HIGH;
-    let lower = x | 0x20 * ONES;
+    let lower = x | (0x20 * ONES);
     let letter = above(lower, b'a' as u64 - 1) & !above(lower, b'z' as u64);
     let digit = above(x, b'0' as u64 - 1) & !above(x, b'9' as u64);
     (lower, letter | digit)
