@@ -389,7 +389,7 @@ impl Stats {
 }
 
 /// Slots of [`Vocabulary::recent`] (a power of two).
-const RECENT: usize = 1024;
+const RECENT: usize = 4096;
 /// The term of a stop word in [`Vocabulary::recent`].
 const STOP: u32 = u32::MAX;
 
