@@ -118,6 +118,31 @@ def capture(cmd: list[str], cwd: str | None = None) -> str:
         return f"unknown ({e})"
 
 
+def file_system(path: str) -> str:
+    """The type of the file system holding path, from /proc/self/mounts; for ext4, whether it
+    has a journal (without one, ext4 rescans recently freed inodes on every file created, which
+    makes file creation after a large delete much slower: see README.md, "The disk")."""
+    path = os.path.realpath(path)
+    best = ("", "?", "")
+    try:
+        with open("/proc/self/mounts") as f:
+            for line in f:
+                dev, mount, kind = line.split()[:3]
+                mount = mount.replace("\\040", " ")
+                inside = path == mount or path.startswith(mount.rstrip("/") + "/")
+                if inside and len(mount) > len(best[0]):
+                    best = (mount, kind, dev)
+    except OSError:
+        return capture(["stat", "-f", "-c", "%T", path]) or "?"
+    _, kind, dev = best
+    if kind == "ext4":
+        name = os.path.basename(dev)
+        journal = any(j.startswith(name + "-") for j in os.listdir("/proc/fs/jbd2")) \
+            if os.path.isdir("/proc/fs/jbd2") else False
+        return "ext4 (with a journal)" if journal else "ext4 (without a journal)"
+    return kind
+
+
 def tree_size(path: str) -> tuple[int, int]:
     """(bytes, files) under path, symlinks not followed."""
     total = files = 0
@@ -286,7 +311,7 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
         return rec
     rec["corpus"] = {"bytes": tree_size(corpus_dir)[0], "files": tree_size(corpus_dir)[1]}
     run_dir = os.path.join(args.scratch or WORK, "runs", str(pages))
-    rec["output_fs"] = capture(["stat", "-f", "-c", "%T", args.scratch or WORK]) or "?"
+    rec["output_fs"] = file_system(args.scratch or WORK)
     rmtree(run_dir)
     os.makedirs(run_dir)
     peers = os.path.join(shared, "bench", "peers")
@@ -444,7 +469,7 @@ def table(rec: dict) -> list[str]:
              f"{rec['warmup']} warm-up; corpus {fmt_bytes(rec.get('corpus', {}).get('bytes', 0))} in "
              f"{rec.get('corpus', {}).get('files', 0):,} files; load average {rec.get('load_before', 0):.1f} "
              f"before, {rec.get('load_after', 0):.1f} after (on {rec.get('machine', {}).get('cores', '?')} cores); "
-             f"outputs written to a {rec.get('output_fs', 'disk')} file system. "
+             f"outputs written to a file system of type {rec.get('output_fs', '?')}. "
              "Ratios are lore's figure over the tool's "
              "(below 1.0: lore is faster or smaller); CPU is the median user + sys time of the "
              "process and its children, less disturbed than wall time when the machine is shared.",
