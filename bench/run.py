@@ -121,7 +121,8 @@ def capture(cmd: list[str], cwd: str | None = None) -> str:
 def file_system(path: str) -> str:
     """The type of the file system holding path, from /proc/self/mounts; for ext4, whether it
     has a journal (without one, ext4 rescans recently freed inodes on every file created, which
-    makes file creation after a large delete much slower: see README.md, "The disk")."""
+    makes file creation after a large delete much slower: see bench/README.md, "The file
+    system")."""
     path = os.path.realpath(path)
     best = ("", "?", "")
     try:

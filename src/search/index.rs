@@ -442,9 +442,10 @@ impl<'a> Vocabulary<'a> {
     fn short_term(&mut self, key: u128) -> Option<u32> {
         let halves = [key as u64, (key >> 64) as u64];
         let mixed = (halves[0] ^ halves[1]).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let slot = &mut self.recent[(mixed >> (64 - RECENT.trailing_zeros())) as usize];
-        if slot.0 == halves {
-            return (slot.1 != STOP).then_some(slot.1);
+        let slot = (mixed >> (64 - RECENT.trailing_zeros())) as usize;
+        let (seen, t) = self.recent[slot];
+        if seen == halves {
+            return (t != STOP).then_some(t);
         }
         let t = match self.short_forms.get(&key) {
             Some(&t) => t,
@@ -458,8 +459,7 @@ impl<'a> Vocabulary<'a> {
                 t
             }
         };
-        self.recent[(mixed >> (64 - RECENT.trailing_zeros())) as usize] =
-            (halves, t.unwrap_or(STOP));
+        self.recent[slot] = (halves, t.unwrap_or(STOP));
         t
     }
 
