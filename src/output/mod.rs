@@ -239,16 +239,16 @@ impl Staging {
             folders.retain(|f| f != from && !f.starts_with(&prefix));
         }
         if let Ok(mut written) = self.written.lock() {
-            let moved: Vec<String> = written
-                .keys()
-                .filter(|k| k.starts_with(&prefix))
-                .cloned()
-                .collect();
-            for old in moved {
-                if let Some(hash) = written.remove(&old) {
-                    written.insert(format!("{to}/{}", &old[prefix.len()..]), hash);
-                }
+            // One pass that renames in place: a search index moves tens of thousands of
+            // paths, and removing then inserting each cost more than the rename itself.
+            let mut renamed = HashMap::with_capacity(written.len());
+            for (path, hash) in written.drain() {
+                match path.strip_prefix(&prefix) {
+                    Some(rest) => renamed.insert(format!("{to}/{rest}"), hash),
+                    None => renamed.insert(path, hash),
+                };
             }
+            *written = renamed;
         }
         Ok(())
     }
