@@ -15,9 +15,11 @@ use crate::content::Page;
 use crate::markdown::{words, TextSection};
 use crate::site::{PageId, Site};
 
-/// Most words in a part: a result's part file stays under two kilobytes gzipped, and a page of
-/// a thousand words makes two or three files.
-pub const PART_WORDS: usize = 500;
+/// Most words in a part: a result's part file is two to three kilobytes gzipped, and a page of
+/// a thousand words makes one or two files. Every file costs the build a file-system entry
+/// (tens of microseconds on ext4), so parts are as large as the bytes of a later search allow
+/// (`bench/search.sh`: 500-word parts with 6 KB shards made 23% more files for the same p95).
+pub const PART_WORDS: usize = 800;
 
 /// The fields of a page, in ranking order (title weighs most).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -177,6 +177,16 @@ describe('results', () => {
     assert.equal(r.heading, 'Cover crops');
   });
 
+  test('a match near the end of a long page: excerpt and heading from the part it is in', async () => {
+    const en = index.languages.en;
+    const parts = fs.readdirSync(path.join(site, 'search/en', en.version, 'c'), { recursive: true });
+    assert.ok(parts.some((f) => /-1\.json$/.test(f)), 'the long page is cut into parts');
+    const [r] = await search('kingfisher');
+    assert.equal(r.url, '/guides/transect-walk/');
+    assert.match(r.excerpt, /<mark>kingfisher<\/mark> on the riverbank/);
+    assert.equal(r.anchor, 'reading-the-riverbank');
+  });
+
   test('page text with markup comes back escaped, with <mark> the only markup', async () => {
     const [r] = await search('injection');
     assert.equal(r.url, '/toolkits/safe-text/');
