@@ -18,7 +18,7 @@ use crate::site::{PageId, Site};
 /// Most words in a part: a result's part file is two to three kilobytes gzipped, and a page of
 /// a thousand words makes one or two files. Every file costs the build a file-system entry
 /// (tens of microseconds on ext4), so parts are as large as the bytes of a later search allow
-/// (`bench/search.sh`: 500-word parts with 6 KB shards made 23% more files for the same p95).
+/// (`bench/search.sh`: 500-word parts with 6 KB shards made 30% more files for about the same p95).
 pub const PART_WORDS: usize = 800;
 
 /// The fields of a page, in ranking order (title weighs most).
