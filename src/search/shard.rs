@@ -24,8 +24,9 @@ use super::encode::utf16_cmp;
 
 /// Target size of a shard's JSON, before gzip. A later search fetches one shard per query word,
 /// so shards are most of its bytes: at 3 KB (about 2 KB gzipped unless one term's postings
-/// fill it) a later search on 10,000 pages moves less than at 6 KB even with larger excerpt
-/// parts, while the boundaries inlined in `search.js` grow by a few KB.
+/// fill it) a later search on 10,000 pages moves no more than at 6 KB (less at the median, as
+/// much at p95) even with larger excerpt parts; the boundaries inlined in `search.js` grow by a
+/// few KB.
 pub const SHARD_BYTES: usize = 3 * 1024;
 
 /// One term shard: a range of word forms and the terms they lead to.
