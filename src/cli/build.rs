@@ -99,8 +99,12 @@ pub fn print_timings(stages: &[crate::StageTiming]) {
             .rss_kib
             .map(|kb| format!(" {:>9.1} MB", kb as f64 / 1024.0))
             .unwrap_or_default();
+        let beside = t
+            .beside
+            .map(|other| format!("   (beside {other})"))
+            .unwrap_or_default();
         eprintln!(
-            "  {:<14} {:>9.1} ms{rss}",
+            "  {:<14} {:>9.1} ms{rss}{beside}",
             t.stage,
             t.wall.as_secs_f64() * 1000.0
         );

@@ -168,6 +168,7 @@ impl IncrementalBuild {
             stage: "other loading",
             wall: start.elapsed().saturating_sub(staged),
             rss_kib: None,
+            beside: None,
         });
         let result = self.render(loaded, &mut timings);
         result.map(|(written, removed, rendered, jobs, warnings)| {
@@ -254,6 +255,7 @@ impl IncrementalBuild {
             stage: "read changed",
             wall: read_start.elapsed(),
             rss_kib: None,
+            beside: None,
         });
         // From here on the last site is patched: on any failure the full path starts from the
         // patched site and the cache, which agree.
@@ -366,6 +368,7 @@ impl IncrementalBuild {
             stage: "fast path in all",
             wall: start.elapsed(),
             rss_kib: crate::memory_kib("VmRSS:"),
+            beside: None,
         });
         Some(Ok(RebuildReport {
             pages,

@@ -86,6 +86,12 @@ impl Site {
         Ok(())
     }
 
+    /// Whether [`Site::spill_html`] moved the pages' HTML to its scratch file: the mark of a
+    /// site large enough that a build keeps one stage's structures in memory at a time.
+    pub fn html_spilled(&self) -> bool {
+        self.html_spill.is_some()
+    }
+
     /// Page `id`'s body as HTML, wherever it is kept.
     pub fn page_html(&self, id: PageId) -> String {
         let Some((spill, failures)) = &self.html_spill else {

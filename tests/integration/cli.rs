@@ -97,4 +97,9 @@ fn timings_lists_every_stage_and_peak_memory() {
     ] {
         assert!(stderr.contains(stage), "{stage} missing: {stderr}");
     }
+    // A site this small indexes while it renders, and says so.
+    assert!(
+        stderr.contains("(beside render)") && stderr.contains("(beside search index)"),
+        "{stderr}"
+    );
 }

@@ -29,6 +29,8 @@ fn output_is_byte_identical_with_one_or_eight_threads() {
 
 #[test]
 fn a_build_that_keeps_page_html_in_a_scratch_file_writes_the_same_site_and_leaves_no_file() {
+    // Kept in memory, the HTML marks a small site, which builds its search index beside
+    // rendering; spilled, the two run one after the other. The output is the same.
     let site = SiteTest::example();
     let mut trees = Vec::new();
     for (out, spill_above) in [("kept", lore::SPILL_HTML_ABOVE), ("spilled", 0)] {
