@@ -317,6 +317,18 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
     os.makedirs(run_dir)
     peers = os.path.join(shared, "bench", "peers")
 
+    # Each run writes into a folder of its own, and a size's outputs are removed once it is done:
+    # removing the last output just before a run would time the file system's handling of the
+    # deletion too (ext4 without a journal skips every inode freed in the last minutes, reading
+    # each, on every file it creates; see bench/README.md, "The file system"). Where the disk
+    # cannot hold every run's output, each run removes the one before it, and the report says so.
+    fresh = {"on": True}
+
+    def run_folder(name: str, i: int) -> str:
+        d = os.path.join(run_dir, f"{name}-{i}" if fresh["on"] else name)
+        rmtree(d)
+        return d
+
     # Per-tool preparation (untimed) and the command to time. Each prepare(i) returns (cmd, cwd, out_dir).
     plan: dict[str, tuple] = {}
     if "lore" in tools:
@@ -326,24 +338,21 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
             site = lore_site(corpus_dir, pages, search)
 
             def prep(i, site=site, name=name):
-                out = os.path.join(run_dir, f"{name}-out")
-                rmtree(out)
+                out = run_folder(f"{name}-out", i)
                 # --timings only adds a few lines to stderr: the stages come from the timed runs themselves
                 return [tools["lore"], "build", "--timings", "--root", site, "--out", out], site, out
             plan[name] = prep
     if "hugo" in tools and ("hugo" in args.tools or "pagefind" in args.tools):
         def prep_hugo(i):
-            d = os.path.join(run_dir, "hugo")
-            rmtree(d)
+            d = run_folder("hugo", i)
             shutil.copytree(os.path.join(peers, "hugo"), d)
             link_tree(corpus_dir, os.path.join(d, "content"))
             return [tools["hugo"], "--quiet"], d, os.path.join(d, "public")
         plan["hugo"] = prep_hugo
         if "pagefind" in tools and "pagefind" in args.tools:
             def prep_pf(i):
-                src = os.path.join(run_dir, "hugo", "public")
-                d = os.path.join(run_dir, "pagefind")
-                rmtree(d)
+                src = os.path.join(run_dir, f"hugo-{i}" if fresh["on"] else "hugo", "public")
+                d = run_folder("pagefind", i)
                 link_tree(src, os.path.join(d, "public"))
                 return [tools["pagefind"], "--site", "public"], d, os.path.join(d, "public", "pagefind")
             plan["pagefind"] = prep_pf
@@ -357,8 +366,7 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
                     continue
 
                 def prep_zola(i, name=name, index=index):
-                    d = os.path.join(run_dir, name)
-                    rmtree(d)
+                    d = run_folder(name, i)
                     shutil.copytree(os.path.join(peers, "zola"), d)
                     link_tree(zc, os.path.join(d, "content"))
                     if index:
@@ -376,11 +384,13 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
     failed: dict[str, str] = {}
     rounds = args.warmup + args.runs
     for r in range(rounds):
+        round_bytes = 0
         warm = r < args.warmup
         for name, prep in plan.items():
             if name in failed:
                 continue
-            if name == "pagefind" and ("hugo" in failed or not os.path.isdir(os.path.join(run_dir, "hugo", "public"))):
+            hugo_out = os.path.join(run_dir, f"hugo-{r}" if fresh["on"] else "hugo", "public")
+            if name == "pagefind" and ("hugo" in failed or not os.path.isdir(hugo_out)):
                 continue
             cmd, cwd, out = prep(r)
             res = run_measured(cmd, cwd, os.path.join(run_dir, f"{name}.log"), args.timeout)
@@ -397,9 +407,20 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
             if name == "lore" and not warm:
                 rec["lore_stages"] = parse_stages(res.stderr_tail)
                 rec["lore_stages_text"] = res.stderr_tail
+            round_bytes += size
             if not warm:
                 samples[name].append({"wall_s": round(res.wall, 4), "cpu_s": round(res.cpu, 3), "peak_rss_kib": res.rss_kib,
                                       "bytes": size, "files": files})
+        if r == 0 and fresh["on"] and rounds > 1:
+            free = shutil.disk_usage(run_dir).free
+            if free < (rounds - 1) * round_bytes * 1.5 + 2e9:
+                fresh["on"] = False
+                rec["notes"].append(
+                    f"Each run removed the previous run's output just before it ({fmt_bytes(free)} free could not hold "
+                    f"{rounds} runs of {fmt_bytes(round_bytes)}): on ext4 without a journal that slows file creation.")
+                for name in os.listdir(run_dir):
+                    if not name.endswith(".log"):
+                        rmtree(os.path.join(run_dir, name))
         # the last round's outputs stay for inspection only at small sizes
     for name, why in failed.items():
         rec["crashed"].append(name)
@@ -416,6 +437,7 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
         rec["tools"]["hugo+pagefind"]["derived"] = "sum of Hugo's and Pagefind's wall times run by run; the larger peak RSS"
 
     rec["load_after"] = os.getloadavg()[0]
+    rec["outputs"] = "one folder per run, removed after the size" if fresh["on"] else "each run removed the one before"
     if pages > 1000:  # outputs are large: keep only the logs (a stopped lore leaves its staging folder too)
         for name in os.listdir(run_dir):
             if not name.endswith(".log"):
@@ -436,8 +458,9 @@ def summarize(samples: list[dict]) -> dict:
 def parse_stages(text: str) -> dict:
     stages = {}
     for line in text.splitlines():
-        # "  markdown   2935.2 ms   312.4 MB" (wall, memory after) or "  peak memory   454.8 MB"
-        m = re.match(r"\s*(\S.*?)\s+([\d.]+) (ms|MB)(?:\s+([\d.]+) MB)?\s*$", line)
+        # "  markdown   2935.2 ms   312.4 MB" (wall, memory after), "  peak memory   454.8 MB", or
+        # "  render   2200.0 ms   240.1 MB   (beside search index)" for stages run side by side
+        m = re.match(r"\s*(\S.*?)\s+([\d.]+) (ms|MB)(?:\s+([\d.]+) MB)?(?:\s+\(beside [^)]*\))?\s*$", line)
         if m:
             stages[m.group(1).strip() + (" (MB)" if m.group(3) == "MB" else " (ms)")] = float(m.group(2))
             if m.group(4):
@@ -470,7 +493,8 @@ def table(rec: dict) -> list[str]:
              f"{rec['warmup']} warm-up; corpus {fmt_bytes(rec.get('corpus', {}).get('bytes', 0))} in "
              f"{rec.get('corpus', {}).get('files', 0):,} files; load average {rec.get('load_before', 0):.1f} "
              f"before, {rec.get('load_after', 0):.1f} after (on {rec.get('machine', {}).get('cores', '?')} cores); "
-             f"outputs written to a file system of type {rec.get('output_fs', '?')}. "
+             f"outputs written to a file system of type {rec.get('output_fs', '?')}"
+             f"{', ' + rec['outputs'] if rec.get('outputs') else ''}. "
              "Ratios are lore's figure over the tool's "
              "(below 1.0: lore is faster or smaller); CPU is the median user + sys time of the "
              "process and its children, less disturbed than wall time when the machine is shared.",
