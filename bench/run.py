@@ -383,8 +383,8 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
     samples: dict[str, list[dict]] = {name: [] for name in plan}
     failed: dict[str, str] = {}
     rounds = args.warmup + args.runs
+    before = os.statvfs(run_dir)
     for r in range(rounds):
-        round_bytes = 0
         warm = r < args.warmup
         for name, prep in plan.items():
             if name in failed:
@@ -407,17 +407,21 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
             if name == "lore" and not warm:
                 rec["lore_stages"] = parse_stages(res.stderr_tail)
                 rec["lore_stages_text"] = res.stderr_tail
-            round_bytes += size
             if not warm:
                 samples[name].append({"wall_s": round(res.wall, 4), "cpu_s": round(res.cpu, 3), "peak_rss_kib": res.rss_kib,
                                       "bytes": size, "files": files})
         if r == 0 and fresh["on"] and rounds > 1:
-            free = shutil.disk_usage(run_dir).free
-            if free < (rounds - 1) * round_bytes * 1.5 + 2e9:
+            # What one round used, bytes and inodes (its inputs' hard-linked trees need inodes too).
+            after = os.statvfs(run_dir)
+            used_bytes = (before.f_bavail - after.f_bavail) * after.f_frsize
+            used_files = before.f_favail - after.f_favail
+            left = rounds - 1
+            if after.f_bavail * after.f_frsize < left * used_bytes * 1.5 + 1e9 or after.f_favail < left * used_files * 1.5 + 10000:
                 fresh["on"] = False
                 rec["notes"].append(
-                    f"Each run removed the previous run's output just before it ({fmt_bytes(free)} free could not hold "
-                    f"{rounds} runs of {fmt_bytes(round_bytes)}): on ext4 without a journal that slows file creation.")
+                    f"Each run removed the previous run's output just before it: the file system could not hold "
+                    f"{rounds} rounds of {fmt_bytes(used_bytes)} in {used_files:,} files. On ext4 without a journal "
+                    "that slows the file creation of the run that follows.")
                 for name in os.listdir(run_dir):
                     if not name.endswith(".log"):
                         rmtree(os.path.join(run_dir, name))
