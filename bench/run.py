@@ -464,11 +464,13 @@ def parse_stages(text: str) -> dict:
     for line in text.splitlines():
         # "  markdown   2935.2 ms   312.4 MB" (wall, memory after), "  peak memory   454.8 MB", or
         # "  render   2200.0 ms   240.1 MB   (beside search index)" for stages run side by side
-        m = re.match(r"\s*(\S.*?)\s+([\d.]+) (ms|MB)(?:\s+([\d.]+) MB)?(?:\s+\(beside [^)]*\))?\s*$", line)
+        m = re.match(r"\s*(\S.*?)\s+([\d.]+) (ms|MB)(?:\s+([\d.]+) MB)?(?:\s+\(beside ([^)]*)\))?\s*$", line)
         if m:
             stages[m.group(1).strip() + (" (MB)" if m.group(3) == "MB" else " (ms)")] = float(m.group(2))
             if m.group(4):
                 stages[m.group(1).strip() + " (MB after)"] = float(m.group(4))
+            if m.group(5):
+                stages[m.group(1).strip() + " (beside)"] = m.group(5)
     return stages
 
 
@@ -536,8 +538,12 @@ def table(rec: dict) -> list[str]:
                      "(target ≤ 0.25).")
     stages = {k: v for k, v in rec.get("lore_stages", {}).items() if k.endswith("(ms)")}
     if stages:
-        total = sum(stages.values())
-        parts = ", ".join(f"{k[:-5]} {v / 1000:.2f} s ({100 * v / total:.0f}%)" for k, v in stages.items())
+        # Stages run side by side overlap: their span counts once, as the longer of them.
+        beside = {k[:-len(" (beside)")]: v for k, v in rec["lore_stages"].items() if k.endswith(" (beside)")}
+        spans = [v for k, v in stages.items() if k[:-5] in beside]
+        total = sum(v for k, v in stages.items() if k[:-5] not in beside) + max(spans, default=0.0)
+        parts = ", ".join(f"{k[:-5]} {v / 1000:.2f} s ({100 * v / total:.0f}%"
+                          + (f", beside {beside[k[:-5]]})" if k[:-5] in beside else ")") for k, v in stages.items())
         mem = rec["lore_stages"].get("peak memory (MB)")
         lines.append(f"- lore stages (`lore build --timings`, last timed run): {parts}"
                      + (f"; peak memory {mem:.0f} MB" if mem else "") + ".")
