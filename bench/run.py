@@ -324,8 +324,12 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
     # cannot hold every run's output, each run removes the one before it, and the report says so.
     fresh = {"on": True}
 
+    def round_path(name: str, i: int) -> str:
+        """Where round i of `name` writes: a folder per round, or one reused by every round."""
+        return os.path.join(run_dir, f"{name}-{i}" if fresh["on"] else name)
+
     def run_folder(name: str, i: int) -> str:
-        d = os.path.join(run_dir, f"{name}-{i}" if fresh["on"] else name)
+        d = round_path(name, i)
         rmtree(d)
         return d
 
@@ -351,7 +355,7 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
         plan["hugo"] = prep_hugo
         if "pagefind" in tools and "pagefind" in args.tools:
             def prep_pf(i):
-                src = os.path.join(run_dir, f"hugo-{i}" if fresh["on"] else "hugo", "public")
+                src = os.path.join(round_path("hugo", i), "public")
                 d = run_folder("pagefind", i)
                 link_tree(src, os.path.join(d, "public"))
                 return [tools["pagefind"], "--site", "public"], d, os.path.join(d, "public", "pagefind")
@@ -389,7 +393,7 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
         for name, prep in plan.items():
             if name in failed:
                 continue
-            hugo_out = os.path.join(run_dir, f"hugo-{r}" if fresh["on"] else "hugo", "public")
+            hugo_out = os.path.join(round_path("hugo", r), "public")
             if name == "pagefind" and ("hugo" in failed or not os.path.isdir(hugo_out)):
                 continue
             cmd, cwd, out = prep(r)
