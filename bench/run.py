@@ -8,8 +8,8 @@
 
 Options: --sizes 1000,10000 (instead of the defaults), --runs N (timed runs, default 3),
 --warmup N (default 1), --tools lore,lore-noindex,hugo,pagefind,zola,zola-index (a subset),
---shared DIR (the shared folder holding bench/gen_corpus.py and bench/peers/; default ../shared
-beside the repository), --lore BIN (use this binary instead of `cargo build --release`),
+--bench-dir DIR (the folder holding gen_corpus.py and peers/; default bench/ itself, e.g.
+../shared/bench to run another copy), --lore BIN (use this binary instead of `cargo build --release`),
 --no-install (never apt-get/npm install a missing peer), --timeout S (per build, default 3600),
 --results DIR (default bench/results; --quick defaults to bench/work/quick-results).
 
@@ -246,10 +246,10 @@ def ensure_pagefind(install: bool) -> tuple[str | None, str]:
 # corpora and sites
 
 
-def corpus(shared: str, pages: int) -> tuple[str | None, str]:
-    gen = os.path.join(shared, "bench", "gen_corpus.py")
+def corpus(bench_dir: str, pages: int) -> tuple[str | None, str]:
+    gen = os.path.join(bench_dir, "gen_corpus.py")
     if not os.path.exists(gen):
-        return None, f"no {gen} (pass --shared DIR)"
+        return None, f"no {gen} (pass --bench-dir DIR)"
     with open(gen, "rb") as f:
         stamp = f"{hashlib.sha256(f.read()).hexdigest()} seed={SEED} pages={pages}"
     out = os.path.join(WORK, "corpus", str(pages))
@@ -285,10 +285,10 @@ def lore_site(corpus_dir: str, pages: int, search: bool) -> str:
     return site
 
 
-def zola_content(shared: str, corpus_dir: str, pages: int) -> tuple[str | None, str]:
+def zola_content(bench_dir: str, corpus_dir: str, pages: int) -> tuple[str | None, str]:
     dst = os.path.join(WORK, "sites", f"zola-content-{pages}")
     rmtree(dst)
-    p = subprocess.run([sys.executable, os.path.join(shared, "bench", "peers", "adapt_zola.py"), corpus_dir, dst],
+    p = subprocess.run([sys.executable, os.path.join(bench_dir, "peers", "adapt_zola.py"), corpus_dir, dst],
                        capture_output=True, text=True)
     if p.returncode != 0:
         return None, f"adapt_zola.py failed (it needs PyYAML: apt-get install python3-yaml): {p.stderr.strip()[-500:]}"
@@ -299,13 +299,13 @@ def zola_content(shared: str, corpus_dir: str, pages: int) -> tuple[str | None, 
 # one size
 
 
-def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
+def bench_size(pages: int, args, tools: dict, bench_dir: str) -> dict:
     """Runs every available tool on a corpus of `pages` pages; returns the JSON record."""
     rec: dict = {"pages": pages, "seed": SEED, "runs": args.runs, "warmup": args.warmup,
                  "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                  "load_before": os.getloadavg()[0],
                  "tools": {}, "notes": [], "crashed": []}
-    corpus_dir, why = corpus(shared, pages)
+    corpus_dir, why = corpus(bench_dir, pages)
     if not corpus_dir:
         rec["notes"].append(why)
         rec["crashed"].append("gen_corpus")
@@ -315,7 +315,7 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
     rec["output_fs"] = file_system(args.scratch or WORK)
     rmtree(run_dir)
     os.makedirs(run_dir)
-    peers = os.path.join(shared, "bench", "peers")
+    peers = os.path.join(bench_dir, "peers")
 
     # Each run writes into a folder of its own, and a size's outputs are removed once it is done:
     # removing the last output just before a run would time the file system's handling of the
@@ -361,7 +361,7 @@ def bench_size(pages: int, args, tools: dict, shared: str) -> dict:
                 return [tools["pagefind"], "--site", "public"], d, os.path.join(d, "public", "pagefind")
             plan["pagefind"] = prep_pf
     if "zola" in tools and ({"zola", "zola-index"} & set(args.tools)):
-        zc, why = zola_content(shared, corpus_dir, pages)
+        zc, why = zola_content(bench_dir, corpus_dir, pages)
         if not zc:
             rec["notes"].append("Zola skipped: " + why)
         else:
@@ -614,7 +614,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--warmup", type=int, default=1)
     ap.add_argument("--tools", default=",".join(ALL_TOOLS))
-    ap.add_argument("--shared", default=os.path.join(os.path.dirname(REPO), "shared"))
+    ap.add_argument("--bench-dir", default=BENCH, help="folder holding gen_corpus.py and peers/ (default: bench/)")
     ap.add_argument("--lore", help="a lore binary (default: cargo build --release)")
     ap.add_argument("--no-install", action="store_true")
     ap.add_argument("--timeout", type=float, default=3600)
@@ -639,7 +639,7 @@ def main() -> int:
         ap.error("--runs must be at least 1")
     results_dir = os.path.abspath(args.results or os.path.join(WORK, "quick-results") if args.quick
                                   else args.results or os.path.join(BENCH, "results"))
-    shared = os.path.abspath(args.shared)
+    bench_dir = os.path.abspath(args.bench_dir)
     os.makedirs(WORK, exist_ok=True)
     os.makedirs(results_dir, exist_ok=True)
 
@@ -690,7 +690,7 @@ def main() -> int:
 
     stamp = dt.datetime.now().strftime("%Y-%m-%d")
     for pages in sizes:
-        rec = bench_size(pages, args, tools, shared)
+        rec = bench_size(pages, args, tools, bench_dir)
         rec.update(meta)
         rec["notes"] = notes + rec["notes"]
         crashed |= bool(rec["crashed"])

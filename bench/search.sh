@@ -1,27 +1,30 @@
 #!/usr/bin/env bash
-# Search benchmark: lore against Pagefind on the same generated corpus, measured by the shared
-# harness (../shared/bench/search: headless Chromium, gzip, bytes and round trips per query,
-# MRR@10), plus lore's index build time and query time in Node.
+# Search benchmark: lore against Pagefind on the same generated corpus, measured by the search
+# harness in bench/search/ (headless Chromium, gzip, bytes and round trips per query, MRR@10),
+# plus lore's index build time and query time in Node.
 #
 #   bench/search.sh [PAGES] [WORK]        defaults: 10000 pages, bench/work/search
 #   LORE_BIN=path/to/lore RTT_MS=150 bench/search.sh      (a given binary; added latency)
+#   LORE_BENCH=DIR bench/search.sh        (another copy of gen_corpus.py and search/, e.g. ../shared/bench)
 #
 # Needs: cargo, python3 with markdown + pyyaml (for the harness), node, Debian's chromium,
-# npm (the harness runs from a copy in WORK with its packages), and network for `npm i pagefind` the first time.
+# `npm ci` at the repository root (playwright-core), and network for `npm i pagefind` the first time.
 # Writes bench/results/search-<date>.json and .md.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 pages=${1:-10000}
 work=${2:-$here/bench/work/search}
-shared=${LORE_SHARED_BENCH:-$here/../shared/bench}
-# The shared harness is read-only: run a copy, with its npm packages installed beside it.
+bench=${LORE_BENCH:-$here/bench}
+if [ ! -d "$here/node_modules/playwright-core" ]; then
+  (cd "$here" && npm ci --silent --no-audit --no-fund)
+fi
+# The harness runs from a copy in WORK, beside a link to the repository's packages, so that a
+# harness from elsewhere (LORE_BENCH) finds playwright-core too.
 harness=$work/harness
 mkdir -p "$harness"
-cp "$shared"/search/*.py "$shared"/search/*.mjs "$shared"/search/package*.json "$harness/"
-if [ ! -d "$harness/node_modules/playwright-core" ]; then
-  (cd "$harness" && npm ci --silent --no-audit --no-fund)
-fi
+cp "$bench"/search/*.py "$bench"/search/*.mjs "$harness/"
+ln -sfn "$here/node_modules" "$harness/node_modules"
 rtt=${RTT_MS:-150}
 # The harness needs the `markdown` and `yaml` modules: take the first Python that has them.
 if [ -z "${PYTHON:-}" ]; then
@@ -46,7 +49,7 @@ commit=$(cd "$here" && git rev-parse --short HEAD)
 corpus=$work/corpus-$pages
 if [ ! -f "$corpus/_index.md" ]; then
   step "corpus: $pages pages, seed 7"
-  "$py" "$shared/gen_corpus.py" "$corpus" --pages "$pages" --seed 7
+  "$py" "$bench/gen_corpus.py" "$corpus" --pages "$pages" --seed 7
 fi
 "$py" "$harness/make_queries.py" "$corpus" --n 200 --seed 3 --out "$work/queries.jsonl"
 "$py" "$harness/make_typos.py" "$work/queries.jsonl" "$work/typos.jsonl" 11
@@ -159,7 +162,7 @@ const b = report.build;
 const row = (name, f) => `| ${name} | ${f(report.lore)} | ${f(report.pagefind)} |`;
 const md = `# Search benchmark, ${report.date.slice(0, 10)} (lore ${commit}, ${pages} pages, Pagefind ${pfVersion})
 
-Made by \`bench/search.sh\` with the shared harness (../shared/bench/search), ${rtt} ms added per response,
+Made by \`bench/search.sh\` with the harness in bench/search, ${rtt} ms added per response,
 ${report.env.cpus} CPUs, ${report.env.chromium}. 200 known-item queries (make_queries.py seed 3), the same with one typo (make_typos.py seed 11).
 
 | | lore | Pagefind |

@@ -4,7 +4,7 @@
     python3 bench/serve.py                    # 10,000 pages, 15 body edits
     python3 bench/serve.py --pages 1000 --edits 5 --lore target/release/lore
 
-What it does: generates (or reuses) the corpus with ../shared/bench/gen_corpus.py (seed 42) and lays
+What it does: generates (or reuses) the corpus with bench/gen_corpus.py (seed 42) and lays
 it out as a lore site with bench/run.py's own helpers (bench/work/sites/lore-<pages>, the corpus
 hard-linked as content/), plus a copy of the built-in layouts/base.html as the site's own layout.
 It builds the release binary once (or takes --lore), measures one clean `lore build` of the site
@@ -147,7 +147,7 @@ def main() -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     ap.add_argument("--pages", type=int, default=10000)
     ap.add_argument("--edits", type=int, default=15)
-    ap.add_argument("--shared", default=os.path.join(os.path.dirname(bench.REPO), "shared"))
+    ap.add_argument("--bench-dir", default=bench.BENCH, help="folder holding gen_corpus.py (default: bench/)")
     ap.add_argument("--lore", help="a lore binary (default: cargo build --release)")
     ap.add_argument("--results", default=RESULTS)
     args = ap.parse_args()
@@ -157,7 +157,7 @@ def main() -> int:
     if not exe:
         bench.log(why)
         return 1
-    corpus_dir, why = bench.corpus(args.shared, args.pages)
+    corpus_dir, why = bench.corpus(os.path.abspath(args.bench_dir), args.pages)
     if not corpus_dir:
         bench.log(why)
         return 1

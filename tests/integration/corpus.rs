@@ -1,31 +1,23 @@
-//! Real content nobody here wrote: the 18F guides (public domain), from ../shared/corpus.
-//! Foreign template tags are warnings; editors' real mistakes are errors naming file and line.
-
-use std::path::PathBuf;
+//! Real content nobody here wrote: the 18F guides (public domain), kept in
+//! `tests/fixtures/corpus/` (its README names the source commit). Foreign template tags are
+//! warnings; editors' real mistakes are errors naming file and line.
 
 use crate::support::{copy_dir, repo, SiteTest};
 
-fn corpus() -> Option<PathBuf> {
-    let dir = repo().join("../shared/corpus/18f-guides/content");
-    dir.is_dir().then_some(dir)
-}
-
-fn corpus_site() -> Option<SiteTest> {
-    let src = corpus()?;
+fn corpus_site() -> SiteTest {
+    let src = repo().join("tests/fixtures/corpus/18f-guides/content");
     let site = SiteTest::new();
     site.file(
         "site.yaml",
         "title: 18F guides\nbase_url: https://guides.example.org\n",
     );
     copy_dir(&src, &site.root.join("content"));
-    Some(site)
+    site
 }
 
 #[test]
 fn the_18f_guides_build_with_warnings_that_name_file_and_line() {
-    let Some(site) = corpus_site() else {
-        panic!("../shared/corpus/18f-guides is missing");
-    };
+    let site = corpus_site();
     let report = site.build_ok();
     assert!(report.pages > 200, "{} pages", report.pages);
     assert!(!report.warnings.is_empty());
@@ -48,9 +40,7 @@ fn the_18f_guides_build_with_warnings_that_name_file_and_line() {
 
 #[test]
 fn real_mistakes_in_the_18f_guides_are_errors_with_file_and_line() {
-    let Some(site) = corpus_site() else {
-        panic!("../shared/corpus/18f-guides is missing");
-    };
+    let site = corpus_site();
     let names = site.root.join("content/content-guide/our-style/names.md");
     let text = std::fs::read_to_string(&names).expect("names.md");
     std::fs::write(
