@@ -24,7 +24,8 @@ pub const BUILTIN_TAXONOMIES: [&str; 3] = ["tags", "themes", "authors"];
 #[serde(deny_unknown_fields)]
 pub struct RawConfig {
     title: String,
-    base_url: String,
+    #[serde(default)]
+    base_url: Option<String>,
     #[serde(default)]
     description: String,
     #[serde(default)]
@@ -134,6 +135,35 @@ fn default_branch() -> String {
     "main".into()
 }
 
+/// Where a site is published and kept, as its environment says (`LORE_BASE_URL`,
+/// `LORE_REPOSITORY`, `LORE_BRANCH`, which the workflow `lore init` writes sets from the
+/// GitHub context): used only for what `site.yaml` leaves out.
+#[derive(Clone, Debug, Default)]
+pub struct SiteContext {
+    /// The published address, used when `site.yaml` has no `base_url`.
+    pub base_url: Option<String>,
+    /// The source repository, used when `site.yaml` has no `repository`.
+    pub repository: Option<Repository>,
+}
+
+impl SiteContext {
+    /// The context given by the `LORE_*` environment variables (empty ones count as unset).
+    pub fn from_env() -> Self {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        Self {
+            base_url: var("LORE_BASE_URL"),
+            repository: var("LORE_REPOSITORY").map(|url| Repository {
+                url: url.trim_end_matches('/').to_string(),
+                branch: var("LORE_BRANCH").unwrap_or_else(default_branch),
+            }),
+        }
+    }
+}
+
+/// The base URL of a site that says nowhere where it is published: fine for checking and
+/// previewing, and `lore build` says so.
+pub const UNSET_BASE_URL: &str = "http://localhost:1111";
+
 /// Search index settings.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -162,8 +192,11 @@ pub struct Config {
     pub title: String,
     /// One-line description for feeds and the home page.
     pub description: String,
-    /// Absolute base URL without trailing slash (`https://example.org/kb`).
+    /// Absolute base URL without trailing slash (`https://example.org/kb`); [`UNSET_BASE_URL`]
+    /// when neither `site.yaml` nor the [`SiteContext`] gives one.
     pub base_url: String,
+    /// Neither `site.yaml` nor the context gave a base URL.
+    pub base_url_unset: bool,
     /// Languages; the first is the default, served at `/`.
     pub languages: Vec<Language>,
     /// Taxonomy names: the built-in ones then the site's, in order.
@@ -192,7 +225,13 @@ impl Config {
                     .help("run lore in a site folder (one with site.yaml), or pass --root DIR"),
             ]
         })?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        Self::parse(&text, root)
+    }
+
+    /// Validates the text of a `site.yaml` for the site in `root`.
+    pub fn parse(text: &str, root: &Path) -> Result<Self, Vec<Diagnostic>> {
+        let path = Path::new(CONFIG_FILE);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw: RawConfig = yaml::parse(text, path, 1).map_err(|d| vec![d])?;
         Self::from_raw(raw, root, &yaml::key_positions(text, 1))
     }
@@ -207,17 +246,14 @@ impl Config {
             let (l, c) = keys.get(key).copied().unwrap_or((0, 0));
             Diagnostic::error(CONFIG_FILE, msg).at(l, c).help(help)
         };
-        let base_url = raw.base_url.trim_end_matches('/').to_string();
-        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-            errors.push(at(
-                "base_url",
-                format!(
-                    "`base_url` must be an absolute http(s) URL, found `{}`",
-                    raw.base_url
-                ),
-                "write the address the site is published at, e.g. https://example.org",
-            ));
-        }
+        let base_url_unset = raw.base_url.is_none();
+        let base_url = match &raw.base_url {
+            Some(url) => checked_base_url(url).unwrap_or_else(|e| {
+                errors.push(at("base_url", e, BASE_URL_HELP));
+                String::new()
+            }),
+            None => UNSET_BASE_URL.to_string(),
+        };
         let languages = check_languages(raw.languages, &mut errors, &at);
         let mut taxonomies: Vec<String> =
             BUILTIN_TAXONOMIES.iter().map(|s| s.to_string()).collect();
@@ -266,6 +302,7 @@ impl Config {
             title: raw.title,
             description: raw.description,
             base_url,
+            base_url_unset,
             languages,
             taxonomies,
             menus: raw.menus,
@@ -275,6 +312,20 @@ impl Config {
             per_page: raw.per_page,
             strings: raw.strings,
         })
+    }
+
+    /// Fills in what `site.yaml` leaves out (the base URL, the repository) from `context`.
+    pub fn fill_in(&mut self, context: &SiteContext) -> Result<(), Diagnostic> {
+        if self.repository.is_none() {
+            self.repository = context.repository.clone();
+        }
+        if let (true, Some(url)) = (self.base_url_unset, &context.base_url) {
+            self.base_url = checked_base_url(url).map_err(|e| {
+                Diagnostic::error("", format!("LORE_BASE_URL: {e}")).help(BASE_URL_HELP)
+            })?;
+            self.base_url_unset = false;
+        }
+        Ok(())
     }
 
     /// The default language (served at `/`).
@@ -297,6 +348,19 @@ impl Config {
     /// Absolute URL for a root-relative one (`/guides/` -> `https://example.org/guides/`).
     pub fn absolute_url(&self, url: &str) -> String {
         format!("{}{}", self.base_url, url)
+    }
+}
+
+const BASE_URL_HELP: &str = "write the address the site is published at, e.g. https://example.org";
+
+/// A base URL without its trailing slash, or why it is not one.
+fn checked_base_url(url: &str) -> Result<String, String> {
+    if url.starts_with("http://") || url.starts_with("https://") {
+        Ok(url.trim_end_matches('/').to_string())
+    } else {
+        Err(format!(
+            "`base_url` must be an absolute http(s) URL, found `{url}`"
+        ))
     }
 }
 

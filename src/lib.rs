@@ -57,6 +57,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Overrides `base_url` from `site.yaml` (for previews and staging hosts).
     pub base_url: Option<String>,
+    /// What the environment says of where the site lives, for what `site.yaml` leaves out.
+    pub context: config::SiteContext,
     /// Include pages with `draft: true`.
     pub drafts: bool,
     /// The moment events are upcoming or past against; the current time when `None`.
@@ -78,6 +80,7 @@ impl BuildOptions {
             out: root.join("public"),
             root,
             base_url: None,
+            context: Default::default(),
             drafts: false,
             now: None,
             spill_html_above: SPILL_HTML_ABOVE,
@@ -236,8 +239,12 @@ pub fn load_site_with(
     mut cache: Option<&mut incremental::SourceCache>,
 ) -> Result<LoadedSite, Diagnostics> {
     let mut config = Config::load(&options.root).map_err(Diagnostics::from_iter)?;
+    config
+        .fill_in(&options.context)
+        .map_err(|d| Diagnostics::from_iter([d]))?;
     if let Some(url) = &options.base_url {
         config.base_url = url.trim_end_matches('/').to_string();
+        config.base_url_unset = false;
     }
     let mut diags = Diagnostics::new();
     let strings = match render::templates::load_strings(&config) {
@@ -361,6 +368,19 @@ pub fn build(
     let mut loaded = load_site(options, Retention::Minimum, &mut timings, progress)
         .map_err(Diagnostics::sorted)?;
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    if loaded.site.config.base_url_unset {
+        // Only a build publishes: `check` and `serve` need no address.
+        diagnostics.push(
+            Diagnostic::warning(
+                config::CONFIG_FILE,
+                format!(
+                    "no `base_url`: feeds, the sitemap and share links point at {}",
+                    config::UNSET_BASE_URL
+                ),
+            )
+            .help("add `base_url: https://...` to site.yaml, or pass --base-url (on GitHub, the workflow lore init wrote gives it)"),
+        );
+    }
     if let Err(why) = output::check_output_dir(&options.root, &options.out) {
         diagnostics.push(Diagnostic::error("", why).help("choose another --out folder"));
     }

@@ -6,8 +6,9 @@
 //! build would report is reported here too. It then runs the extra checks, each a function over
 //! the site graph returning diagnostics: links and anchors, files, images and their alt text
 //! (`links`), orphans, missing translations and shared aliases (`pages`), event dates and tool
-//! files (`fields`), scripts in raw HTML (`raw_html`), and, when asked, external links
-//! (`external`). Errors fail the run; warnings fail it only with `--strict`.
+//! files (`fields`), scripts in raw HTML (`raw_html`), layouts copied from a built-in that has
+//! changed since ([`crate::render::overrides`]), and, when asked, external links (`external`).
+//! Errors fail the run; warnings fail it only with `--strict`.
 
 pub mod external;
 pub mod fields;
@@ -98,6 +99,9 @@ pub fn check_site(options: &CheckOptions, progress: &dyn Fn(&str)) -> CheckRepor
         })
         .collect();
     diags.extend(site_checks(&loaded, &refs, output.as_ref()));
+    diags.extend(crate::render::overrides::stale_overrides(
+        &options.build.root,
+    ));
     let external = options.external.as_ref().map(|ext| {
         progress("external links");
         let (summary, d) = external::check_external_links(&loaded.site, &refs, ext);

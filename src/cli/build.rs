@@ -24,6 +24,7 @@ pub fn run(args: BuildArgs) -> i32 {
         out: args.out.clone().unwrap_or_else(|| args.root.join("public")),
         root: args.root.clone(),
         base_url: args.base_url.clone(),
+        context: crate::config::SiteContext::from_env(),
         drafts: args.drafts,
         now,
         spill_html_above: crate::SPILL_HTML_ABOVE,

@@ -15,6 +15,7 @@ pub fn run(args: CheckArgs) -> i32 {
     let format: Format = args.format.into();
     let mut build = BuildOptions::new(&args.root);
     build.drafts = args.drafts;
+    build.context = crate::config::SiteContext::from_env();
     let external = args.external.then(|| {
         let mut e = ExternalOptions::new(&args.root);
         if args.timeout.is_finite() && args.timeout > 0.0 {

@@ -3,6 +3,9 @@
 
 mod build;
 mod check;
+mod completions;
+mod diff;
+mod eject;
 mod init;
 mod new;
 mod report;
@@ -16,7 +19,7 @@ pub use report::{format_diagnostic, Format};
 
 /// lore: a static knowledge-site generator for guides, toolkits, technique cards and events.
 #[derive(Debug, Parser)]
-#[command(name = "lore", version, about)]
+#[command(name = "lore", version = env!("LORE_VERSION"), about)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -35,8 +38,16 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a new page with every field of its type, each with a comment on what to write.
     New(NewArgs),
-    /// Write a new site (content, layouts, assets, a CI workflow) from the built-in example.
+    /// Start a site: site.yaml, a home page and one page of each type per language, a
+    /// .gitignore and a GitHub Actions workflow. Layouts and assets stay built in.
     Init(InitArgs),
+    /// Copy a built-in layout into the site's layouts/ folder, to change it there.
+    Eject(EjectArgs),
+    /// Compare two built sites: pages added, changed and removed, and page weight (for a pull
+    /// request's summary).
+    Diff(DiffArgs),
+    /// Print the shell completion script for bash, zsh, fish or powershell.
+    Completions(CompletionsArgs),
 }
 
 /// Options of `lore check`.
@@ -89,9 +100,79 @@ pub struct NewArgs {
 /// Options of `lore init`.
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
-    /// Folder for the new site; it must not exist or be empty.
-    #[arg(value_name = "DIR")]
+    /// Folder for the new site (default: the current folder). It may hold other files, a Git
+    /// repository for one, but no site.yaml or content/ folder.
+    #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
+    /// The site's languages, the first the default: e.g. en,fr,ar (default: en).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "CODES",
+        conflicts_with = "example"
+    )]
+    pub lang: Vec<String>,
+    /// Write the full example site (51 pages in four languages) instead of a small one.
+    #[arg(long)]
+    pub example: bool,
+}
+
+/// Options of `lore eject`.
+#[derive(Debug, clap::Args)]
+pub struct EjectArgs {
+    /// What to copy (only layouts for now).
+    #[arg(value_enum)]
+    pub kind: EjectKind,
+    /// The built-in layout's file name, e.g. base.html; leave it out to list them.
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+    /// Print the copy (with its first line) instead of writing it, e.g. to compare it with
+    /// the site's own.
+    #[arg(long)]
+    pub print: bool,
+    /// Site folder, holding site.yaml (default: the current folder).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+/// What `lore eject` copies.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum EjectKind {
+    /// A built-in layout (`layouts/NAME`).
+    Layout,
+}
+
+/// Options of `lore diff`.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The site before the change (an output folder; a missing one counts as empty).
+    #[arg(value_name = "OLD_OUT")]
+    pub old: PathBuf,
+    /// The site after the change.
+    #[arg(value_name = "NEW_OUT")]
+    pub new: PathBuf,
+    /// How to print the comparison.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+}
+
+/// `lore diff --format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Plain lines for a terminal.
+    Human,
+    /// A Markdown summary, e.g. for `$GITHUB_STEP_SUMMARY`.
+    Markdown,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Options of `lore completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Options of `lore serve`.
@@ -171,5 +252,8 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(args),
         Command::New(args) => new::run(args),
         Command::Init(args) => init::run(args),
+        Command::Eject(args) => eject::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Completions(args) => completions::run(args),
     }
 }

@@ -154,7 +154,7 @@ fn unique_stem(dir: &Path, stem: &str) -> String {
 }
 
 /// The text of a new page: front matter with every field and a comment on each, then a body.
-fn scaffold(config: &Config, type_name: &str, title: &str, write_type: bool) -> String {
+pub(super) fn scaffold(config: &Config, type_name: &str, title: &str, write_type: bool) -> String {
     let mut fields: Vec<(String, FieldKind, bool, String)> = common_fields()
         .into_iter()
         .map(|(n, k, r, d)| (n.to_string(), k, r, d.to_string()))

@@ -600,6 +600,8 @@ pub(crate) fn config_fingerprint(
     Fingerprint::new("config")
         .bytes(&yaml)
         .text(options.base_url.as_deref().unwrap_or(""))
+        .text(options.context.base_url.as_deref().unwrap_or(""))
+        .json(&options.context.repository)
         .num(u64::from(options.drafts))
         .json(strings)
         .finish()

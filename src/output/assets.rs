@@ -174,7 +174,8 @@ pub fn track_references<T>(f: impl FnOnce() -> T) -> (T, Vec<String>) {
     (out, list.unwrap_or_default())
 }
 
-fn fingerprinted(path: &str, hash: &str) -> String {
+/// The name an asset is also written under: its content hash before the extension.
+pub(crate) fn fingerprinted(path: &str, hash: &str) -> String {
     match path.rsplit_once('.') {
         Some((stem, ext)) if !stem.ends_with('/') && !stem.is_empty() => {
             format!("{stem}.{hash}.{ext}")

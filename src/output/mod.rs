@@ -12,6 +12,7 @@
 //! still writes nothing there.
 
 pub mod assets;
+pub mod diff;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;

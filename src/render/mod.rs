@@ -6,6 +6,7 @@
 pub mod context;
 pub mod fingerprint;
 mod machine;
+pub mod overrides;
 pub mod templates;
 
 use std::collections::BTreeMap;

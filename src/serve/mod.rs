@@ -215,6 +215,8 @@ pub fn start(
         root: options.root.clone(),
         out: out.path().join("site"),
         base_url: Some(url.clone()),
+        // A preview needs neither the published address nor the edit links' repository.
+        context: Default::default(),
         drafts: options.drafts,
         now: None,
         spill_html_above: crate::SPILL_HTML_ABOVE,
