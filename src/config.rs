@@ -129,6 +129,26 @@ pub struct Repository {
     /// Branch that editors change by pull request.
     #[serde(default = "default_branch")]
     pub branch: String,
+    /// The site's folder in the repository (`docs`), when it is not at the top.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub folder: String,
+}
+
+impl Repository {
+    /// The address of the page that edits `source` (a path from the site folder) on GitHub.
+    pub fn edit_url(&self, source: &str) -> String {
+        let folder = self.folder.trim_matches('/');
+        let path = if folder.is_empty() || folder == "." {
+            source.to_string()
+        } else {
+            format!("{folder}/{source}")
+        };
+        format!(
+            "{}/edit/{}/{path}",
+            self.url.trim_end_matches('/'),
+            self.branch
+        )
+    }
 }
 
 fn default_branch() -> String {
@@ -136,8 +156,8 @@ fn default_branch() -> String {
 }
 
 /// Where a site is published and kept, as its environment says (`LORE_BASE_URL`,
-/// `LORE_REPOSITORY`, `LORE_BRANCH`, which the workflow `lore init` writes sets from the
-/// GitHub context): used only for what `site.yaml` leaves out.
+/// `LORE_REPOSITORY`, `LORE_BRANCH`, `LORE_SITE`, which the workflow `lore init` writes sets
+/// from the GitHub context): used only for what `site.yaml` leaves out.
 #[derive(Clone, Debug, Default)]
 pub struct SiteContext {
     /// The published address, used when `site.yaml` has no `base_url`.
@@ -155,6 +175,7 @@ impl SiteContext {
             repository: var("LORE_REPOSITORY").map(|url| Repository {
                 url: url.trim_end_matches('/').to_string(),
                 branch: var("LORE_BRANCH").unwrap_or_else(default_branch),
+                folder: var("LORE_SITE").unwrap_or_default(),
             }),
         }
     }

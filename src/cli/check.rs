@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use super::report::{print_diagnostics, Format};
+use super::report::{plural, print_diagnostics, Format};
 use super::CheckArgs;
 use crate::check::external::ExternalOptions;
 use crate::check::{check_site, CheckOptions};
@@ -35,6 +35,9 @@ pub fn run(args: CheckArgs) -> i32 {
         eprint!("\r\x1b[2K");
     }
     print_diagnostics(&report.diagnostics, format, &args.root);
+    if format == Format::Github {
+        write_job_summary(&report.diagnostics, &args.root, report.pages);
+    }
     let (errors, warnings) = (report.errors(), report.warnings());
     let mut line = format!(
         "checked {} page{}: {errors} error{}, {warnings} warning{}",
@@ -64,10 +67,23 @@ pub fn run(args: CheckArgs) -> i32 {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
+/// In a GitHub Actions job (`GITHUB_STEP_SUMMARY` set), adds the problems to the run's summary:
+/// annotations stop at ten of each kind per step, the summary lists them all.
+fn write_job_summary(
+    diags: &[crate::diagnostics::Diagnostic],
+    root: &std::path::Path,
+    pages: usize,
+) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") else {
+        return;
+    };
+    let text = super::report::github_summary(diags, root, pages);
+    let written = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+    if let Err(e) = written {
+        eprintln!("warning: cannot write the job summary: {e}");
     }
 }

@@ -197,12 +197,7 @@ fn signed(delta: i64) -> String {
 
 /// A file name as Markdown code that no `|` or backtick in it can break.
 fn code(name: &str) -> String {
-    let escaped = name
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('|', "&#124;");
-    format!("<code>{escaped}</code>")
+    format!("<code>{}</code>", super::report::markdown_text(name))
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ impl From<super::FormatArg> for Format {
 pub fn format_diagnostic(d: &Diagnostic, format: Format, root: &Path, color: bool) -> String {
     match format {
         Format::Human => human(d, root, color),
-        Format::Github => github(d),
+        Format::Github => github(d, root),
         Format::Json => serde_json::to_string(d).unwrap_or_default(),
     }
 }
@@ -88,7 +88,25 @@ fn human(d: &Diagnostic, root: &Path, color: bool) -> String {
     out
 }
 
-fn github(d: &Diagnostic) -> String {
+/// A diagnostic's file as GitHub names it: from the top of the checkout (the current folder), so
+/// a site in a subfolder (`--root docs`) gets its annotations on the right file.
+fn workspace_path(d: &Diagnostic, root: &Path) -> std::path::PathBuf {
+    if d.path.as_os_str().is_empty() {
+        return d.path.clone();
+    }
+    let full = root.join(&d.path);
+    let full = match std::env::current_dir() {
+        Ok(cwd) if full.is_absolute() => full
+            .strip_prefix(&cwd)
+            .map_or(full.clone(), Path::to_path_buf),
+        _ => full,
+    };
+    full.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
+fn github(d: &Diagnostic, root: &Path) -> String {
     let level = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -107,7 +125,8 @@ fn github(d: &Diagnostic) -> String {
     };
     let mut props = Vec::new();
     if !d.path.as_os_str().is_empty() {
-        props.push(format!("file={}", esc_prop(&d.path.to_string_lossy())));
+        let file = workspace_path(d, root);
+        props.push(format!("file={}", esc_prop(&file.to_string_lossy())));
     }
     if d.line > 0 {
         props.push(format!("line={}", d.line));
@@ -129,5 +148,67 @@ pub fn print_diagnostics(diags: &[Diagnostic], format: Format, root: &Path) {
         && std::env::var_os("NO_COLOR").is_none();
     for d in diags {
         eprintln!("{}", format_diagnostic(d, format, root, color));
+    }
+}
+
+/// Rows of the problems table in a job summary (GitHub caps a summary at 1 MiB).
+const SUMMARY_ROWS: usize = 200;
+
+/// Markdown for a GitHub job summary: the problems found, as a table with their place and fix.
+pub fn github_summary(diags: &[Diagnostic], root: &Path, pages: usize) -> String {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    let mut out = format!(
+        "### lore check: {errors} error{}, {warnings} warning{} in {pages} page{}\n\n",
+        plural(errors),
+        plural(warnings),
+        plural(pages)
+    );
+    if diags.is_empty() {
+        out.push_str("No problems found.\n\n");
+        return out;
+    }
+    out.push_str("| | where | problem |\n| --- | --- | --- |\n");
+    for d in diags.iter().take(SUMMARY_ROWS) {
+        let level = if d.is_error() { "error" } else { "warning" };
+        let mut place = workspace_path(d, root).to_string_lossy().into_owned();
+        if d.line > 0 {
+            place.push_str(&format!(":{}", d.line));
+        }
+        let mut problem = markdown_text(&d.message);
+        if let Some(h) = &d.help {
+            problem.push_str(&format!("<br>help: {}", markdown_text(h)));
+        }
+        out.push_str(&format!(
+            "| {level} | <code>{}</code> | {problem} |\n",
+            markdown_text(&place)
+        ));
+    }
+    if diags.len() > SUMMARY_ROWS {
+        out.push_str(&format!(
+            "\n… and {} more: run `lore check` to see them all.\n",
+            diags.len() - SUMMARY_ROWS
+        ));
+    }
+    out.push('\n');
+    out
+}
+
+/// Text that a Markdown table cell shows as it is: no markup, no cell break, one line.
+pub fn markdown_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "&#124;")
+        .replace('`', "&#96;")
+        .replace('\n', "<br>")
+}
+
+/// `s` after a count other than one.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
     }
 }

@@ -361,14 +361,7 @@ impl<'a> ViewContext<'a> {
             .repository
             .as_ref()
             .filter(|_| !p.generated)
-            .map(|r| {
-                format!(
-                    "{}/edit/{}/{}",
-                    r.url.trim_end_matches('/'),
-                    r.branch,
-                    p.source.to_string_lossy().replace('\\', "/")
-                )
-            });
+            .map(|r| r.edit_url(&p.source.to_string_lossy().replace('\\', "/")));
         let breadcrumbs = site
             .ancestors(id)
             .into_iter()

@@ -168,7 +168,7 @@ const FR: Texts = Texts {
         "Modèle de compte rendu de réunion",
     ],
     technique: [
-        "L'arbre à problèmes",
+        "L’arbre à problèmes",
         "Cartographier en groupe les causes et les effets d'un problème.",
         "Cette fiche est `{file}`. Les champs du haut (objectif, durée, taille du groupe, matériel, étapes) forment l'encadré de synthèse, et la page des techniques montre toutes les fiches en grille, avec des filtres.\n",
     ],
