@@ -1,11 +1,9 @@
 //! `lore diff OLD_OUT NEW_OUT`: what a change does to the built site, for people (`human`), for
 //! a pull request's summary (`markdown`) and for tools (`json`, one object per line).
 
+use super::report::{markdown_table, markdown_text};
 use super::{DiffArgs, DiffFormat};
 use crate::output::diff::{diff_sites, Change, FileKind, SiteDiff, SiteTotals, Status};
-
-/// Rows of one list in the Markdown summary; the rest are counted (GitHub caps a summary at 1 MiB).
-const MARKDOWN_ROWS: usize = 200;
 
 /// Runs `lore diff`; prints the comparison to stdout and returns the exit code.
 pub fn run(args: DiffArgs) -> i32 {
@@ -109,30 +107,23 @@ fn markdown(diff: &SiteDiff) -> String {
 
 /// A Markdown table of changes: name, status, gzipped size and its change.
 fn table(changes: &[&Change], name: impl Fn(&Change) -> &str) -> String {
-    let mut out = String::from("| | | gzipped | change |\n| --- | --- | ---: | ---: |\n");
-    for c in changes.iter().take(MARKDOWN_ROWS) {
+    let rows = changes.iter().map(|c| {
         let size = c.new.or(c.old).map_or(0, |w| w.gzip);
-        let delta = match (c.old, c.new) {
-            (Some(a), Some(b)) => signed(b.gzip as i64 - a.gzip as i64),
-            (None, Some(b)) => signed(b.gzip as i64),
-            (Some(a), None) => signed(-(a.gzip as i64)),
-            (None, None) => String::new(),
-        };
-        out.push_str(&format!(
-            "| {} | {} | {} | {delta} |\n",
+        let before = c.old.map_or(0, |w| w.gzip as i64);
+        let after = c.new.map_or(0, |w| w.gzip as i64);
+        format!(
+            "| {} | {} | {} | {} |",
             code(name(c)),
             status_word(c.status),
-            size_text(size)
-        ));
-    }
-    if changes.len() > MARKDOWN_ROWS {
-        out.push_str(&format!(
-            "\n… and {} more (`lore diff` lists them all).\n",
-            changes.len() - MARKDOWN_ROWS
-        ));
-    }
-    out.push('\n');
-    out
+            size_text(size),
+            signed(after - before)
+        )
+    });
+    markdown_table(
+        "| | | gzipped | change |\n| --- | --- | ---: | ---: |",
+        rows,
+        "`lore diff` lists them all",
+    )
 }
 
 fn json(diff: &SiteDiff) -> String {
@@ -197,7 +188,7 @@ fn signed(delta: i64) -> String {
 
 /// A file name as Markdown code that no `|` or backtick in it can break.
 fn code(name: &str) -> String {
-    format!("<code>{}</code>", super::report::markdown_text(name))
+    format!("<code>{}</code>", markdown_text(name))
 }
 
 #[cfg(test)]

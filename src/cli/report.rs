@@ -151,9 +151,6 @@ pub fn print_diagnostics(diags: &[Diagnostic], format: Format, root: &Path) {
     }
 }
 
-/// Rows of the problems table in a job summary (GitHub caps a summary at 1 MiB).
-const SUMMARY_ROWS: usize = 200;
-
 /// Markdown for a GitHub job summary: the problems found, as a table with their place and fix.
 pub fn github_summary(diags: &[Diagnostic], root: &Path, pages: usize) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
@@ -168,8 +165,7 @@ pub fn github_summary(diags: &[Diagnostic], root: &Path, pages: usize) -> String
         out.push_str("No problems found.\n\n");
         return out;
     }
-    out.push_str("| | where | problem |\n| --- | --- | --- |\n");
-    for d in diags.iter().take(SUMMARY_ROWS) {
+    let rows = diags.iter().map(|d| {
         let level = if d.is_error() { "error" } else { "warning" };
         let mut place = workspace_path(d, root).to_string_lossy().into_owned();
         if d.line > 0 {
@@ -179,15 +175,39 @@ pub fn github_summary(diags: &[Diagnostic], root: &Path, pages: usize) -> String
         if let Some(h) = &d.help {
             problem.push_str(&format!("<br>help: {}", markdown_text(h)));
         }
-        out.push_str(&format!(
-            "| {level} | <code>{}</code> | {problem} |\n",
+        format!(
+            "| {level} | <code>{}</code> | {problem} |",
             markdown_text(&place)
-        ));
+        )
+    });
+    out.push_str(&markdown_table(
+        "| | where | problem |\n| --- | --- | --- |",
+        rows,
+        "run `lore check` to see them all",
+    ));
+    out
+}
+
+/// Rows of one table in a job summary; the rest are counted (GitHub caps a summary at 1 MiB).
+const SUMMARY_ROWS: usize = 200;
+
+/// A Markdown table: its header lines, then at most [`SUMMARY_ROWS`] rows and a line counting
+/// the others, saying where to see them.
+pub fn markdown_table(
+    header: &str,
+    rows: impl ExactSizeIterator<Item = String>,
+    see_all: &str,
+) -> String {
+    let total = rows.len();
+    let mut out = format!("{header}\n");
+    for row in rows.take(SUMMARY_ROWS) {
+        out.push_str(&row);
+        out.push('\n');
     }
-    if diags.len() > SUMMARY_ROWS {
+    if total > SUMMARY_ROWS {
         out.push_str(&format!(
-            "\n… and {} more: run `lore check` to see them all.\n",
-            diags.len() - SUMMARY_ROWS
+            "\n… and {} more: {see_all}.\n",
+            total - SUMMARY_ROWS
         ));
     }
     out.push('\n');
