@@ -85,7 +85,7 @@ function scripts(text) {
   const out = [];
   for (const [job, spec] of Object.entries(YAML.parse(text).jobs)) {
     for (const [i, step] of (spec.steps || []).entries()) {
-      if (step.run) out.push({ where: `${job} / ${step.name || i}`, script: step.run.replace(/\$\{\{[^}]*\}\}/g, 'GITHUB_EXPRESSION') });
+      if (step.run) out.push({ where: `${job} / ${step.name || i}`, script: step.run.replace(/\$\{\{[\s\S]*?\}\}/g, 'GITHUB_EXPRESSION') });
     }
   }
   return out;
@@ -250,4 +250,27 @@ test('a pull request gets annotations, and its problems and page changes in the 
   assert.match(bad.summary, /### lore check: 1 error/);
   assert.match(bad.summary, /<code>content\/techniques\/fishbowl\.md:4<\/code>/);
   assert.match(bad.summary, /does not build with this pull request/);
+});
+
+test('a version tag releases lore for Linux (static), macOS and Windows with checksums, as dist-workspace.toml says', () => {
+  const config = fs.readFileSync(path.join(repoRoot, 'dist-workspace.toml'), 'utf8');
+  const release = YAML.parse(fs.readFileSync(path.join(repoRoot, '.github/workflows/release.yml'), 'utf8'));
+  const targets = JSON.parse(config.match(/^targets = (\[.*\])$/m)?.[1] ?? 'null');
+  assert.deepEqual(targets.sort(), [
+    'aarch64-apple-darwin',
+    'aarch64-unknown-linux-musl',
+    'x86_64-apple-darwin',
+    'x86_64-pc-windows-msvc',
+    'x86_64-unknown-linux-musl',
+  ]);
+  assert.doesNotMatch(config, /^checksum\s*=/m, 'sha256 checksums, dist\'s default, stay on');
+  assert.deepEqual(release.on.push.tags, ['**[0-9]+.[0-9]+.[0-9]+*']);
+  // The workflow is what `dist generate` wrote for this config: the same dist version.
+  const version = config.match(/^cargo-dist-version = "([^"]+)"$/m)?.[1];
+  assert.ok(version, 'dist-workspace.toml pins dist');
+  assert.match(JSON.stringify(release), new RegExp(`cargo-dist/releases/download/v${version.replaceAll('.', '\\.')}/`));
+  // The archive names the site workflow downloads are the ones dist publishes.
+  const site = fs.readFileSync(path.join(initSite(), '.github/workflows/lore.yml'), 'utf8');
+  assert.match(site, /archive="lore-ssg-\$target\.tar\.xz"/);
+  assert.match(fs.readFileSync(path.join(repoRoot, 'Cargo.toml'), 'utf8'), /^name = "lore-ssg"$/m);
 });
