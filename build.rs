@@ -1,6 +1,7 @@
 //! Names the commit lore is built from, for `lore --version`: `LORE_VERSION` is
-//! `0.1.0 (1a2b3c4d5 2026-11-28)` in a Git checkout of lore, and plain `0.1.0` where there is no
-//! Git (a crate from crates.io, a source tarball) or the folder belongs to another repository.
+//! `0.1.0 (1a2b3c4d5 2026-11-28)` in a Git checkout of lore (`cargo install --git`, a release
+//! built by dist), and plain `0.1.0` where there is no Git (a crate from crates.io, a source
+//! tarball) or the folder belongs to another repository.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,9 +15,14 @@ fn main() {
                 "cargo:rustc-env=LORE_VERSION={version} ({} {})",
                 c.hash, c.date
             );
-            // Rebuild when HEAD moves: a checkout (HEAD itself) or a commit (the branch's ref).
-            for path in c.watch {
-                println!("cargo:rerun-if-changed={}", path.display());
+            // A release build follows HEAD exactly: a checkout (HEAD itself) or a commit (the
+            // branch's ref) builds it again. A development build names the commit of its last
+            // change to the package's files (cargo's default when nothing is watched), so that
+            // a commit alone does not recompile the whole crate for every test run.
+            if std::env::var("PROFILE").as_deref() == Ok("release") {
+                for path in c.watch {
+                    println!("cargo:rerun-if-changed={}", path.display());
+                }
             }
         }
         None => {
