@@ -7,8 +7,10 @@
 //! the site graph returning diagnostics: links and anchors, files, images and their alt text
 //! (`links`), orphans, missing translations and shared aliases (`pages`), event dates and tool
 //! files (`fields`), scripts in raw HTML (`raw_html`), and, when asked, external links
-//! (`external`). Errors fail the run; warnings fail it only with `--strict`.
+//! (`external`), and the weight of every built page against the site's budget (`budget`). Errors
+//! fail the run; warnings fail it only with `--strict`.
 
+pub mod budget;
 pub mod external;
 pub mod fields;
 pub mod links;
@@ -146,6 +148,10 @@ fn render_to_throwaway(
         loaded, &templates, &staging, now, timings, progress,
     ));
     staging.commit().ok()?;
+    diags.extend(budget::check_budget(
+        &loaded.site,
+        &budget::page_weights(&target, &loaded.site.config.base_url),
+    ));
     Some(OutputFiles::read(&target))
 }
 
