@@ -38,21 +38,42 @@ pub fn page_weights(dir: &Path, base_url: &str) -> BTreeMap<String, PageWeight> 
     let base_path = crate::render::templates::base_path(base_url);
     let mut assets: BTreeMap<String, u64> = BTreeMap::new();
     let mut out = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         let path = entry.path();
         if path.extension().is_none_or(|e| e != "html") {
             continue;
         }
-        let Ok(html) = std::fs::read_to_string(path) else { continue };
-        let mut weight = PageWeight { html: gzipped_len(html.as_bytes()), ..Default::default() };
+        let Ok(html) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let mut weight = PageWeight {
+            html: gzipped_len(html.as_bytes()),
+            ..Default::default()
+        };
         for (url, is_css) in loaded_files(&html) {
-            let Some(rel) = url.strip_prefix(base_path.as_str()).and_then(|u| u.strip_prefix('/')) else { continue };
-            let size = *assets.entry(rel.to_string()).or_insert_with(|| {
-                std::fs::read(dir.join(rel)).map_or(0, |b| gzipped_len(&b))
-            });
-            if is_css { weight.css += size } else { weight.js += size }
+            let Some(rel) = url
+                .strip_prefix(base_path.as_str())
+                .and_then(|u| u.strip_prefix('/'))
+            else {
+                continue;
+            };
+            let size = *assets
+                .entry(rel.to_string())
+                .or_insert_with(|| std::fs::read(dir.join(rel)).map_or(0, |b| gzipped_len(&b)));
+            if is_css {
+                weight.css += size
+            } else {
+                weight.js += size
+            }
         }
-        let rel = path.strip_prefix(dir).map(crate::content::page::rel_key).unwrap_or_default();
+        let rel = path
+            .strip_prefix(dir)
+            .map(crate::content::page::rel_key)
+            .unwrap_or_default();
         out.insert(rel, weight);
     }
     out
@@ -98,7 +119,7 @@ pub fn check_budget(site: &Site, weights: &BTreeMap<String, PageWeight>) -> Vec<
         .filter(|p| !p.generated)
         .map(|p| (crate::render::output_path(&p.url), p.source.as_path()))
         .collect();
-    let kb = |n: u64| n.div_ceil(1000);
+    let kb = |n: u64| format!("{:.1}", n as f64 / 1000.0);
     weights
         .iter()
         .filter(|(_, w)| w.total() > budget)
@@ -125,7 +146,10 @@ mod tests {
         let html = "<link rel=\"stylesheet\" href=\"/css/a.css\"><link rel=\"icon\" href=\"/i.svg\"><link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><script type=\"module\" src=\"/js/b.js\"></script><script>inline()</script>";
         assert_eq!(
             loaded_files(html),
-            vec![("/css/a.css".to_string(), true), ("/js/b.js".to_string(), false)]
+            vec![
+                ("/css/a.css".to_string(), true),
+                ("/js/b.js".to_string(), false)
+            ]
         );
     }
 
@@ -134,7 +158,11 @@ mod tests {
         let dir = tempfile::tempdir().expect("tmp");
         std::fs::create_dir_all(dir.path().join("css")).expect("mkdir");
         std::fs::write(dir.path().join("css/a.css"), "body{color:red}".repeat(200)).expect("css");
-        std::fs::write(dir.path().join("index.html"), "<link rel=\"stylesheet\" href=\"/kb/css/a.css\"><p>hi</p>").expect("html");
+        std::fs::write(
+            dir.path().join("index.html"),
+            "<link rel=\"stylesheet\" href=\"/kb/css/a.css\"><p>hi</p>",
+        )
+        .expect("html");
         let w = page_weights(dir.path(), "https://x.org/kb");
         let page = w["index.html"];
         assert!(page.html > 0 && page.css > 0 && page.js == 0, "{page:?}");

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -75,7 +75,9 @@ impl GroupSize {
         let mut after_first = String::new();
         for c in text.chars() {
             match c.to_digit(10).or_else(|| arabic_digit(c)) {
-                Some(d) => current = Some(current.unwrap_or(0).saturating_mul(10).saturating_add(d)),
+                Some(d) => {
+                    current = Some(current.unwrap_or(0).saturating_mul(10).saturating_add(d))
+                }
                 None => {
                     if let Some(n) = current.take() {
                         numbers.push(n);
@@ -119,6 +121,15 @@ pub struct EventView {
     pub end_iso: Option<String>,
     /// The offset, `UTC+03:00`.
     pub timezone: String,
+    /// The start's day of the month, month (1-12), year and time of day (`09:00`) in the
+    /// event's own time zone, for date badges.
+    pub day: u32,
+    /// See [`EventView::day`].
+    pub month: u32,
+    /// See [`EventView::day`].
+    pub year: i32,
+    /// See [`EventView::day`].
+    pub time: String,
     /// True if the event has not ended at build time.
     pub upcoming: bool,
     /// Place name.
@@ -372,6 +383,10 @@ impl<'a> ViewContext<'a> {
             start_iso: start.to_rfc3339(),
             end_iso: end.map(|e| e.to_rfc3339()),
             timezone: format!("UTC{}", start.format("%:z")),
+            day: start.day(),
+            month: start.month(),
+            year: start.year(),
+            time: start.format("%H:%M").to_string(),
             upcoming,
             location: loc("name"),
             place: Some(place).filter(|s| !s.is_empty()),
@@ -667,7 +682,10 @@ mod tests {
     #[test]
     fn reads_a_group_size_from_how_editors_write_it() {
         assert_eq!(range("6–20"), Some((6, Some(20))));
-        assert_eq!(range("Selection panels of 5–12 people"), Some((5, Some(12))));
+        assert_eq!(
+            range("Selection panels of 5–12 people"),
+            Some((5, Some(12)))
+        );
         assert_eq!(range("من 6 إلى 20 شخصًا"), Some((6, Some(20))));
         assert_eq!(range("٦ إلى ٢٠"), Some((6, Some(20))));
         assert_eq!(range("12+"), Some((12, None)));

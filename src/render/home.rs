@@ -40,13 +40,22 @@ pub fn guides(views: &ViewContext, lang: &str) -> Vec<EntryView> {
 pub fn techniques(views: &ViewContext, lang: &str) -> Vec<EntryView> {
     let site = views.site;
     let mut ids: Vec<PageId> = of_type(site, lang, "technique").collect();
-    ids.sort_by(|&a, &b| site.pages[a].title.cmp(&site.pages[b].title).then(a.cmp(&b)));
+    ids.sort_by(|&a, &b| {
+        site.pages[a]
+            .title
+            .cmp(&site.pages[b].title)
+            .then(a.cmp(&b))
+    });
     ids.truncate(TECHNIQUES);
     ids.into_iter().map(|i| views.entry(i)).collect()
 }
 
 /// Pages of a type in a language, section lists left out.
-fn of_type<'a>(site: &'a Site, lang: &'a str, type_name: &'a str) -> impl Iterator<Item = PageId> + 'a {
+fn of_type<'a>(
+    site: &'a Site,
+    lang: &'a str,
+    type_name: &'a str,
+) -> impl Iterator<Item = PageId> + 'a {
     (0..site.pages.len()).filter(move |&i| {
         let p = &site.pages[i];
         p.lang == lang && p.type_name == type_name && !p.generated && !site.is_list(i)

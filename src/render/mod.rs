@@ -364,7 +364,11 @@ fn list_shared(views: &ViewContext, section: PageId) -> ListShared {
             .collect()
     });
     let home_list = |f: fn(&ViewContext, &str) -> Vec<EntryView>| {
-        Value::from_serialize(if is_home { f(views, &p.lang) } else { Vec::new() })
+        Value::from_serialize(if is_home {
+            f(views, &p.lang)
+        } else {
+            Vec::new()
+        })
     };
     ListShared {
         featured: home_list(home::featured),
@@ -501,7 +505,9 @@ fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
         largest_group: ids
             .iter()
             .filter_map(|&i| {
-                let g = context::GroupSize::parse(&pages[i].field("group_size")?.as_str()?.to_string())?;
+                let g = context::GroupSize::parse(
+                    &pages[i].field("group_size")?.as_str()?.to_string(),
+                )?;
                 Some(g.max.unwrap_or(g.min))
             })
             .max(),

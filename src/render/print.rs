@@ -102,7 +102,8 @@ mod tests {
 
     #[test]
     fn prefixes_ids_and_anchors_so_two_parts_never_share_one() {
-        let html = "<h2 id=\"tips\">Tips</h2><aside id=\"tip-1\"><a href=\"#tip-1\">here</a></aside>";
+        let html =
+            "<h2 id=\"tips\">Tips</h2><aside id=\"tip-1\"><a href=\"#tip-1\">here</a></aside>";
         let out = print_part_html(html, 1, &links());
         assert_eq!(
             out,
@@ -116,7 +117,10 @@ mod tests {
         let out = print_part_html(html, 0, &links());
         assert!(out.contains("href=\"#part-2\""), "{out}");
         assert!(out.contains("href=\"#p2-budget\""), "{out}");
-        assert!(out.contains("href=\"https://example.org/kb/techniques/x/\""), "{out}");
+        assert!(
+            out.contains("href=\"https://example.org/kb/techniques/x/\""),
+            "{out}"
+        );
         assert!(out.contains("href=\"https://other.org/\""), "{out}");
         assert!(out.contains("href=\"mailto:a@b.org\""), "{out}");
     }

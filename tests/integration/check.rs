@@ -241,3 +241,25 @@ fn check_reports_a_template_error_found_while_rendering() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("layouts/page.html:3"), "{stderr}");
 }
+
+#[test]
+fn names_pages_over_the_budget_set_in_site_yaml() {
+    let run = assert_check("budget", 0);
+    assert!(
+        run.human
+            .contains("content/guides/long.md: warning: page guides/long/index.html weighs"),
+        "{}",
+        run.human
+    );
+    assert!(
+        run.human.contains("over the budget of 12 KB"),
+        "{}",
+        run.human
+    );
+    assert!(
+        !run.human.contains("content/_index.md:"),
+        "the home page is within the budget"
+    );
+    let strict = check_fixture("budget", &["--strict"]);
+    assert_eq!(strict.code, 1, "--strict fails on it");
+}

@@ -42,8 +42,14 @@ fn every_page_has_a_description_share_meta_and_icons() {
         }
         let image = meta(html, "property", "og:image").unwrap_or_default();
         assert!(image.starts_with("https://example.org/"), "{path}: {image}");
-        assert!(html.contains("<link rel=\"icon\" href=\"/favicon."), "{path}: no icon");
-        assert!(html.contains("<link rel=\"apple-touch-icon\""), "{path}: no touch icon");
+        assert!(
+            html.contains("<link rel=\"icon\" href=\"/favicon."),
+            "{path}: no icon"
+        );
+        assert!(
+            html.contains("<link rel=\"apple-touch-icon\""),
+            "{path}: no touch icon"
+        );
     }
     let card = site.read("techniques/problem-tree/index.html");
     assert_eq!(meta(&card, "property", "og:title"), Some("Problem Tree"));
@@ -57,12 +63,16 @@ fn every_page_has_a_description_share_meta_and_icons() {
 fn a_site_s_own_icon_replaces_the_built_in_one() {
     let site = SiteTest::new();
     site.file("content/_index.md", "---\ntitle: Home\n---\nHello.\n")
-        .file("assets/favicon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        .file(
+            "assets/favicon.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        );
     site.build_ok();
     let home = site.read("index.html");
     let start = home.find("<link rel=\"icon\" href=\"").expect("icon") + 23;
     let href = &home[start..start + home[start..].find('"').expect("end")];
-    let served = std::fs::read_to_string(site.out(href.trim_start_matches('/'))).expect("icon file");
+    let served =
+        std::fs::read_to_string(site.out(href.trim_start_matches('/'))).expect("icon file");
     assert_eq!(served, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
 }
 
@@ -80,7 +90,10 @@ fn the_home_page_leads_with_featured_pages_events_guides_and_techniques() {
     assert!(at("id=\"techniques-h\"") < at("Welcome to the"));
     let featured = &main[at("id=\"featured-h\"")..at("id=\"events-h\"")];
     assert!(featured.contains("/techniques/problem-tree/"), "{featured}");
-    assert!(featured.contains("/guides/joint-learning-events/"), "{featured}");
+    assert!(
+        featured.contains("/guides/joint-learning-events/"),
+        "{featured}"
+    );
     let techniques = &main[at("id=\"techniques-h\"")..];
     assert!(techniques.contains("<img class=\"card-image\" src=\"/techniques/world-cafe.svg\""));
 }
@@ -121,7 +134,10 @@ fn a_dot_block_is_drawn_as_inline_svg_in_the_theme_s_colours() {
 fn the_print_view_has_unique_ids_and_every_lesson_s_attachments_and_readings() {
     let site = SiteTest::example();
     site.build_ok();
-    for guide in ["guides/facilitating-online-learning", "guides/joint-learning-events"] {
+    for guide in [
+        "guides/facilitating-online-learning",
+        "guides/joint-learning-events",
+    ] {
         let html = site.read(&format!("{guide}/print/index.html"));
         let ids: Vec<&str> = html
             .match_indices(" id=\"")
@@ -135,10 +151,16 @@ fn the_print_view_has_unique_ids_and_every_lesson_s_attachments_and_readings() {
         for (i, m) in html.match_indices("href=\"#") {
             let rest = &html[i + m.len()..];
             let target = &rest[..rest.find('"').expect("end")];
-            assert!(target.is_empty() || unique.contains(&target), "{guide}: #{target} goes nowhere");
+            assert!(
+                target.is_empty() || unique.contains(&target),
+                "{guide}: #{target} goes nowhere"
+            );
         }
     }
     let course = site.read("guides/facilitating-online-learning/print/index.html");
     assert!(course.matches("class=\"file-name\" href=\"https://example.org/guides/facilitating-online-learning/files/").count() >= 6);
-    assert!(course.contains("<section class=\"readings\">"), "no readings");
+    assert!(
+        course.contains("<section class=\"readings\">"),
+        "no readings"
+    );
 }
