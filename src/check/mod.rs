@@ -202,6 +202,7 @@ fn page_checks(
     out.extend(raw_html::check_raw_html(page, &refs.html));
     out.extend(fields::check_event_dates(page));
     out.extend(fields::check_tool_files(&site.config.root, page));
+    out.extend(fields::check_image_field(&site.config.root, page));
     out
 }
 

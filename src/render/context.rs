@@ -340,6 +340,7 @@ impl<'a> ViewContext<'a> {
             image: p
                 .field("image")
                 .and_then(Value::as_str)
+                .filter(|f| !f.trim().is_empty())
                 .and_then(|f| self.tool_file(p, f))
                 .map(|(url, _)| url),
             group: p

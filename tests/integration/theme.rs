@@ -16,6 +16,16 @@ fn pages(site: &SiteTest) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every value that follows `prefix` up to the next `"` (`prefix` ending in `="`).
+fn values_after<'a>(html: &'a str, prefix: &str) -> Vec<&'a str> {
+    html.match_indices(prefix)
+        .map(|(i, m)| {
+            let rest = &html[i + m.len()..];
+            &rest[..rest.find('"').expect("closing quote")]
+        })
+        .collect()
+}
+
 /// The `content` of the `<meta>` whose `attr` is `name`, if any.
 fn meta<'a>(html: &'a str, attr: &str, name: &str) -> Option<&'a str> {
     let key = format!("<meta {attr}=\"{name}\" content=\"");
@@ -69,8 +79,7 @@ fn a_site_s_own_icon_replaces_the_built_in_one() {
         );
     site.build_ok();
     let home = site.read("index.html");
-    let start = home.find("<link rel=\"icon\" href=\"").expect("icon") + 23;
-    let href = &home[start..start + home[start..].find('"').expect("end")];
+    let href = values_after(&home, "<link rel=\"icon\" href=\"")[0];
     let served =
         std::fs::read_to_string(site.out(href.trim_start_matches('/'))).expect("icon file");
     assert_eq!(served, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
@@ -103,12 +112,8 @@ fn every_example_technique_card_has_its_own_picture() {
     let site = SiteTest::example();
     site.build_ok();
     let grid = site.main_of("techniques/index.html");
-    let images: BTreeSet<&str> = grid
-        .match_indices("class=\"card-image\" src=\"")
-        .map(|(i, m)| {
-            let rest = &grid[i + m.len()..];
-            &rest[..rest.find('"').expect("end")]
-        })
+    let images: BTreeSet<&str> = values_after(&grid, "class=\"card-image\" src=\"")
+        .into_iter()
         .collect();
     assert_eq!(images.len(), 6, "{images:?}");
     for src in images {
@@ -139,18 +144,10 @@ fn the_print_view_has_unique_ids_and_every_lesson_s_attachments_and_readings() {
         "guides/joint-learning-events",
     ] {
         let html = site.read(&format!("{guide}/print/index.html"));
-        let ids: Vec<&str> = html
-            .match_indices(" id=\"")
-            .map(|(i, m)| {
-                let rest = &html[i + m.len()..];
-                &rest[..rest.find('"').expect("end")]
-            })
-            .collect();
+        let ids = values_after(&html, " id=\"");
         let unique: BTreeSet<&&str> = ids.iter().collect();
         assert_eq!(unique.len(), ids.len(), "{guide}: repeated ids");
-        for (i, m) in html.match_indices("href=\"#") {
-            let rest = &html[i + m.len()..];
-            let target = &rest[..rest.find('"').expect("end")];
+        for target in values_after(&html, "href=\"#") {
             assert!(
                 target.is_empty() || unique.contains(&target),
                 "{guide}: #{target} goes nowhere"

@@ -44,22 +44,13 @@ fn labels(doc: &roxmltree::Document) -> Vec<String> {
         .collect()
 }
 
-/// The x of the centre of the label holding `needle`.
-fn label_x(doc: &roxmltree::Document, needle: &str) -> f64 {
+/// The `x` or `y` of the label line holding `needle` (the centre of the label, for `x`).
+fn label_at(doc: &roxmltree::Document, needle: &str, axis: &str) -> f64 {
     doc.descendants()
         .filter(|n| n.has_tag_name("tspan"))
         .find(|t| t.text().is_some_and(|s| s.contains(needle)))
-        .and_then(|t| t.attribute("x"))
-        .and_then(|x| x.parse().ok())
-        .unwrap_or_else(|| panic!("no label {needle}"))
-}
-
-fn label_y(doc: &roxmltree::Document, needle: &str) -> f64 {
-    doc.descendants()
-        .filter(|n| n.has_tag_name("tspan"))
-        .find(|t| t.text().is_some_and(|s| s.contains(needle)))
-        .and_then(|t| t.attribute("y"))
-        .and_then(|y| y.parse().ok())
+        .and_then(|t| t.attribute(axis))
+        .and_then(|v| v.parse().ok())
         .unwrap_or_else(|| panic!("no label {needle}"))
 }
 
@@ -80,8 +71,8 @@ fn draws_a_problem_tree_as_svg_with_its_roots_below_its_branches() {
         5
     );
     // rankdir=BT: causes (roots) below the core problem, effects (branches) above it.
-    assert!(label_y(&doc, "Milk spoils") > label_y(&doc, "Members sell"));
-    assert!(label_y(&doc, "Low household") < label_y(&doc, "Members sell"));
+    assert!(label_at(&doc, "Milk spoils", "y") > label_at(&doc, "Members sell", "y"));
+    assert!(label_at(&doc, "Low household", "y") < label_at(&doc, "Members sell", "y"));
     assert_eq!(doc.root_element().attribute("direction"), None);
 }
 
@@ -106,10 +97,10 @@ fn mirrors_a_diagram_written_in_a_right_to_left_script() {
     assert_eq!(doc.root_element().attribute("direction"), Some("rtl"));
     let ltr_doc = check_svg(&ltr);
     // The first cause is drawn leftmost in English and rightmost in Arabic.
-    let first_ltr = label_x(&ltr_doc, "Milk spoils");
-    let last_ltr = label_x(&ltr_doc, "Debts to");
+    let first_ltr = label_at(&ltr_doc, "Milk spoils", "x");
+    let last_ltr = label_at(&ltr_doc, "Debts to", "x");
     assert!(first_ltr < last_ltr);
-    assert!(label_x(&doc, "فساد الحليب") > label_x(&doc, "الديون"));
+    assert!(label_at(&doc, "فساد الحليب", "x") > label_at(&doc, "الديون", "x"));
 }
 
 #[test]
