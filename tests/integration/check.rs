@@ -186,7 +186,7 @@ fn reports_a_tool_whose_file_is_missing() {
 #[test]
 fn reports_a_page_image_that_is_missing() {
     let run = assert_check("tools", 1);
-    assert!(run.human.contains("content/toolkits/audit.md:9:1: error: image `img/audit.png` does not exist (looked for content/toolkits/img/audit.png)"), "{}", run.human);
+    assert!(run.human.contains("content/toolkits/audit.md:9:8: error: image `img/audit.png` does not exist (looked for content/toolkits/img/audit.png)"), "{}", run.human);
 }
 
 #[test]
