@@ -505,9 +505,7 @@ fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
         largest_group: ids
             .iter()
             .filter_map(|&i| {
-                let g = context::GroupSize::parse(
-                    &pages[i].field("group_size")?.as_str()?.to_string(),
-                )?;
+                let g = context::GroupSize::parse(pages[i].field("group_size")?.as_str()?)?;
                 Some(g.max.unwrap_or(g.min))
             })
             .max(),
