@@ -7,9 +7,11 @@
 //! the site graph returning diagnostics: links and anchors, files, images and their alt text
 //! (`links`), orphans, missing translations and shared aliases (`pages`), event dates and tool
 //! files (`fields`), scripts in raw HTML (`raw_html`), layouts copied from a built-in that has
-//! changed since ([`crate::render::overrides`]), and, when asked, external links (`external`).
-//! Errors fail the run; warnings fail it only with `--strict`.
+//! changed since ([`crate::render::overrides`]), the weight of every built page against the
+//! site's budget (`budget`), and, when asked, external links (`external`). Errors fail the run;
+//! warnings fail it only with `--strict`.
 
+pub mod budget;
 pub mod external;
 pub mod fields;
 pub mod links;
@@ -150,6 +152,10 @@ fn render_to_throwaway(
         loaded, &templates, &staging, now, timings, progress,
     ));
     staging.commit().ok()?;
+    diags.extend(budget::check_budget(
+        &loaded.site,
+        &budget::page_weights(&target, &loaded.site.config.base_url),
+    ));
     Some(OutputFiles::read(&target))
 }
 
@@ -200,6 +206,7 @@ fn page_checks(
     out.extend(raw_html::check_raw_html(page, &refs.html));
     out.extend(fields::check_event_dates(page));
     out.extend(fields::check_tool_files(&site.config.root, page));
+    out.extend(fields::check_image_field(&site.config.root, page));
     out
 }
 

@@ -9,11 +9,8 @@
 //! since any content change renames all of it.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
 use rayon::prelude::*;
 use serde::Serialize;
 use walkdir::WalkDir;
@@ -263,15 +260,9 @@ fn url_of(path: &str) -> String {
 }
 
 fn weigh(bytes: &[u8]) -> Weight {
-    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
-    // Writing into memory cannot fail.
-    let gzip = gz
-        .write_all(bytes)
-        .and_then(|()| gz.finish())
-        .map_or(0, |v| v.len() as u64);
     Weight {
         bytes: bytes.len() as u64,
-        gzip,
+        gzip: super::gzipped_len(bytes),
     }
 }
 

@@ -24,6 +24,14 @@ use std::sync::Mutex;
 use crate::content::slug::is_safe_segment;
 use crate::diagnostics::Diagnostic;
 
+/// The size of `bytes` gzipped: what a reader downloads from a host that compresses.
+pub fn gzipped_len(bytes: &[u8]) -> u64 {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    // Writing to a Vec cannot fail.
+    let _ = io::Write::write_all(&mut gz, bytes);
+    gz.finish().map_or(0, |v| v.len() as u64)
+}
+
 /// Numbers the old folders [`Staging::swap_into_target`] and [`remove_outputs_later`] leave
 /// behind.
 static OLD: AtomicU64 = AtomicU64::new(0);

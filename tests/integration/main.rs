@@ -20,3 +20,4 @@ mod serve;
 mod site;
 mod snapshots;
 mod support;
+mod theme;
