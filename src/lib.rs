@@ -53,8 +53,10 @@ use site::{PathIndex, Site};
 pub struct BuildOptions {
     /// Site folder (holding `site.yaml`).
     pub root: PathBuf,
-    /// Output folder; replaced whole on success.
+    /// Output folder; replaced whole on success (see [`output::guard`] for which folders may be).
     pub out: PathBuf,
+    /// Replace `out` even when it holds files lore did not write (`--force`).
+    pub force: bool,
     /// Overrides `base_url` from `site.yaml` (for previews and staging hosts).
     pub base_url: Option<String>,
     /// Include pages with `draft: true`.
@@ -76,6 +78,7 @@ impl BuildOptions {
         let root = root.into();
         Self {
             out: root.join("public"),
+            force: false,
             root,
             base_url: None,
             drafts: false,
@@ -237,7 +240,9 @@ pub fn load_site_with(
 ) -> Result<LoadedSite, Diagnostics> {
     let mut config = Config::load(&options.root).map_err(Diagnostics::from_iter)?;
     if let Some(url) = &options.base_url {
-        config.base_url = url.trim_end_matches('/').to_string();
+        config.base_url = config::check_base_url(url).map_err(|why| {
+            Diagnostics::from_iter([base_url_error(&why)])
+        })?;
     }
     let mut diags = Diagnostics::new();
     let strings = match render::templates::load_strings(&config) {
@@ -331,6 +336,11 @@ pub fn load_site_with(
     })
 }
 
+/// The error for a `--base-url` that is not one, worded as site.yaml's `base_url` errors are.
+pub fn base_url_error(why: &str) -> Diagnostic {
+    Diagnostic::error("", format!("--base-url {why}")).help(config::BASE_URL_HELP)
+}
+
 /// Gives heap memory freed by a stage back to the system. glibc keeps freed memory in its
 /// per-thread arenas, where one thread's frees seldom serve another's allocations: `serve`
 /// would grow a few MB with every search index rebuilt, and a large build would carry the
@@ -361,8 +371,8 @@ pub fn build(
     let mut loaded = load_site(options, Retention::Minimum, &mut timings, progress)
         .map_err(Diagnostics::sorted)?;
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
-    if let Err(why) = output::check_output_dir(&options.root, &options.out) {
-        diagnostics.push(Diagnostic::error("", why).help("choose another --out folder"));
+    if let Err(d) = output::check_output_dir(&options.root, &options.out, options.force) {
+        diagnostics.push(d);
     }
     let templates = match loaded.templates() {
         Ok(t) => Some(t),

@@ -1,5 +1,8 @@
 //! Printing diagnostics for people (`human`), for GitHub Actions (`github`) and for tools
 //! (`json`, one object per line).
+//!
+//! Machine-readable formats go to stdout and nothing else does, so a tool can read it whole;
+//! human text (problems, progress, summaries) goes to stderr.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -122,12 +125,22 @@ fn github(d: &Diagnostic) -> String {
     format!("::{level} {}::{}", props.join(","), esc_msg(&msg))
 }
 
-/// Prints diagnostics to stderr in `format`.
+/// Prints diagnostics in `format`: `json` and `github` to stdout, `human` to stderr.
 pub fn print_diagnostics(diags: &[Diagnostic], format: Format, root: &Path) {
-    let color = format == Format::Human
-        && std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none();
-    for d in diags {
-        eprintln!("{}", format_diagnostic(d, format, root, color));
+    use std::io::Write;
+    if format == Format::Human {
+        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        for d in diags {
+            eprintln!("{}", format_diagnostic(d, format, root, color));
+        }
+        return;
     }
+    let mut out = std::io::stdout().lock();
+    for d in diags {
+        // A closed pipe (`lore check --format json | head -1`) is not lore's problem.
+        if writeln!(out, "{}", format_diagnostic(d, format, root, false)).is_err() {
+            return;
+        }
+    }
+    out.flush().ok();
 }

@@ -399,8 +399,8 @@ impl IncrementalBuild {
     ) -> Result<(usize, usize, usize, usize, Vec<Diagnostic>), Vec<Diagnostic>> {
         let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
         let out = self.options.out.clone();
-        if let Err(why) = output::check_output_dir(&self.options.root, &out) {
-            diagnostics.push(Diagnostic::error("", why).help("choose another output folder"));
+        if let Err(d) = output::check_output_dir(&self.options.root, &out, self.options.force) {
+            diagnostics.push(d);
         }
         let templates = match timings.time("layouts", &|_| {}, || loaded.templates()) {
             Ok(t) => Some(t),

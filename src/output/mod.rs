@@ -12,16 +12,18 @@
 //! still writes nothing there.
 
 pub mod assets;
+pub mod guard;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use crate::content::slug::is_safe_segment;
 use crate::diagnostics::Diagnostic;
+pub use guard::check_output_dir;
 
 /// Numbers the old folders [`Staging::swap_into_target`] and [`remove_outputs_later`] leave
 /// behind.
@@ -95,44 +97,6 @@ pub struct Staging {
     committed: bool,
 }
 
-/// Checks that `out` may be replaced: it must not be, or contain, the site's own sources.
-pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
-    let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        let mut clean = PathBuf::new();
-        for c in p.components() {
-            match c {
-                Component::ParentDir => {
-                    clean.pop();
-                }
-                Component::CurDir => {}
-                other => clean.push(other),
-            }
-        }
-        fs::canonicalize(&clean).unwrap_or(clean)
-    };
-    let (root, out) = (abs(root), abs(out));
-    if root.starts_with(&out) {
-        return Err(format!(
-            "output folder {} holds the site itself; it would be replaced",
-            out.display()
-        ));
-    }
-    for src in ["content", "layouts", "assets"] {
-        if out.starts_with(root.join(src)) {
-            return Err(format!(
-                "output folder {} is inside the site's {src}/ folder",
-                out.display()
-            ));
-        }
-    }
-    Ok(())
-}
-
 impl Staging {
     /// Creates an empty staging folder beside `target`.
     pub fn create(target: &Path) -> io::Result<Self> {
@@ -159,6 +123,7 @@ impl Staging {
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir_all(&dir)?;
+        fs::write(dir.join(guard::MARKER), guard::MARKER_TEXT)?;
         Ok(Self {
             dir,
             target: target.to_path_buf(),
@@ -530,14 +495,5 @@ mod tests {
             fs::read_to_string(old.join("a/index.html")).unwrap(),
             "old a"
         );
-    }
-
-    #[test]
-    fn refuses_an_output_folder_holding_the_site() {
-        let dir = tempfile::tempdir().unwrap();
-        assert!(check_output_dir(dir.path(), dir.path()).is_err());
-        assert!(check_output_dir(&dir.path().join("site"), dir.path()).is_err());
-        assert!(check_output_dir(dir.path(), &dir.path().join("content/x")).is_err());
-        assert!(check_output_dir(dir.path(), &dir.path().join("public")).is_ok());
     }
 }

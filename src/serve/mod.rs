@@ -214,6 +214,7 @@ pub fn start(
     let build = BuildOptions {
         root: options.root.clone(),
         out: out.path().join("site"),
+        force: false,
         base_url: Some(url.clone()),
         drafts: options.drafts,
         now: None,

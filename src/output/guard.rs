@@ -1,0 +1,193 @@
+//! What `--out` may name: lore replaces its output folder whole, so it must never be given a
+//! folder it did not write (issue 19: `--out site.yaml` replaced the configuration, `--out .git`
+//! deleted the repository).
+//!
+//! Every build leaves [`MARKER`] in the folder it writes. A folder is replaced only when it does
+//! not exist, is empty, holds the marker, or looks like the output of a lore from before the
+//! marker (it holds `sitemap.xml` and `api/pages.json`, and no sources). `--force` allows any
+//! other folder, but never a file, the site itself, a folder holding the site, its sources or a
+//! repository.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+/// The file every output folder holds: the next build knows the folder is lore's to replace.
+pub const MARKER: &str = ".lore-build";
+
+/// What [`MARKER`] says to whoever opens it.
+pub const MARKER_TEXT: &str = "This folder was written by lore (`lore build`); the next build replaces it whole.\nKeep no files of your own here.\n";
+
+/// Names that make a folder somebody's sources, never replaced even with `--force`.
+const SOURCES: [(&str, &str); 5] = [
+    ("site.yaml", "a lore site's configuration"),
+    ("content", "a site's content folder"),
+    (".git", "a Git repository"),
+    (".hg", "a Mercurial repository"),
+    (".svn", "a Subversion working copy"),
+];
+
+/// Checks that `out` may be replaced by a build of the site in `root`; `force` allows a folder
+/// holding files lore did not write. The error says what is there and how to go on.
+pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
+    let shown = out.display();
+    let refuse = |what: String, help: &str| {
+        Err(Diagnostic::error("", format!("--out {shown}: {what}")).help(help))
+    };
+    let (root_abs, out_abs) = (absolute(root), absolute(out));
+    if root_abs.starts_with(&out_abs) {
+        let what = if root_abs == out_abs {
+            "this is the site's own folder".to_string()
+        } else {
+            format!("this folder holds the site ({})", root.display())
+        };
+        return refuse(
+            format!("{what}; building there would replace the site with its output"),
+            "build into a folder of its own, e.g. --out public (the default)",
+        );
+    }
+    for src in ["content", "layouts", "assets"] {
+        if out_abs.starts_with(root_abs.join(src)) {
+            return refuse(
+                format!("this folder is inside the site's {src}/ folder"),
+                "build outside the site's sources, e.g. --out public (the default)",
+            );
+        }
+    }
+    let meta = match fs::symlink_metadata(out) {
+        Ok(m) => m,
+        Err(_) => return Ok(()),
+    };
+    if !out_abs.is_dir() {
+        let kind = if meta.file_type().is_symlink() {
+            "a link to something that is not a folder"
+        } else {
+            "a file, not a folder"
+        };
+        return refuse(
+            format!("this is {kind}; lore would replace it with the built site"),
+            "give --out a folder (a new one, or one an earlier `lore build` wrote)",
+        );
+    }
+    if out_abs.join(MARKER).is_file() {
+        return Ok(());
+    }
+    let names = folder_names(&out_abs);
+    if let Some((name, what)) = SOURCES.iter().find(|(n, _)| names.iter().any(|x| x == n)) {
+        return refuse(
+            format!("this folder holds `{name}` ({what}); lore will not replace it"),
+            "lore deletes what is in its --out folder: give it a folder of its own, e.g. --out public",
+        );
+    }
+    if names.is_empty() || force || looks_like_old_output(&out_abs) {
+        return Ok(());
+    }
+    let mut listed: Vec<String> = names.iter().take(3).cloned().collect();
+    if names.len() > 3 {
+        listed.push(format!("and {} more", names.len() - 3));
+    }
+    refuse(
+        format!(
+            "this folder holds files lore did not write ({}); a build replaces the whole folder",
+            listed.join(", ")
+        ),
+        "choose a new or empty folder, or add --force if this folder is meant to be replaced (everything in it is deleted)",
+    )
+}
+
+/// The names in a folder, sorted (empty when it cannot be read).
+fn folder_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// True for a folder written by a lore from before [`MARKER`]: every build wrote these two.
+fn looks_like_old_output(dir: &Path) -> bool {
+    dir.join("sitemap.xml").is_file() && dir.join("api/pages.json").is_file()
+}
+
+/// `p` made absolute and free of `.` and `..`, with links resolved where it exists.
+fn absolute(p: &Path) -> PathBuf {
+    let p = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut clean = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    fs::canonicalize(&clean).unwrap_or(clean)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(root: &Path, out: &Path, force: bool) -> String {
+        check_output_dir(root, out, force)
+            .expect_err("refused")
+            .message
+    }
+
+    #[test]
+    fn refuses_the_site_its_sources_and_what_holds_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(refused(&root, &root, true).contains("the site's own folder"));
+        assert!(refused(&root, dir.path(), true).contains("holds the site"));
+        assert!(refused(&root, &root.join("content/x"), true).contains("content/"));
+        assert!(check_output_dir(&root, &root.join("public"), false).is_ok());
+    }
+
+    #[test]
+    fn refuses_a_file_and_a_repository_even_with_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        fs::create_dir_all(root.join("repo/.git")).unwrap();
+        fs::write(root.join("site.yaml"), "title: T\n").unwrap();
+        assert!(refused(&root, &root.join("site.yaml"), true).contains("a file"));
+        assert!(refused(&root, &root.join("repo"), true).contains("`.git`"));
+    }
+
+    #[test]
+    fn replaces_an_empty_folder_its_own_output_or_any_folder_with_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let out = dir.path().join("out");
+        fs::create_dir_all(&out).unwrap();
+        assert!(check_output_dir(&root, &out, false).is_ok(), "empty");
+        fs::write(out.join("notes.txt"), "mine").unwrap();
+        assert!(refused(&root, &out, false).contains("notes.txt"));
+        assert!(check_output_dir(&root, &out, true).is_ok(), "--force");
+        fs::write(out.join(MARKER), MARKER_TEXT).unwrap();
+        assert!(check_output_dir(&root, &out, false).is_ok(), "marked");
+    }
+
+    #[test]
+    fn accepts_the_output_of_a_lore_from_before_the_marker() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        fs::create_dir_all(out.join("api")).unwrap();
+        fs::write(out.join("sitemap.xml"), "<urlset/>").unwrap();
+        fs::write(out.join("api/pages.json"), "{}").unwrap();
+        fs::write(out.join("index.html"), "<p>").unwrap();
+        assert!(check_output_dir(&dir.path().join("site"), &out, false).is_ok());
+    }
+}
