@@ -57,7 +57,14 @@ pub fn run(args: ServeArgs) -> i32 {
             if args.open {
                 open_browser(&format!("http://{}/", handle.addr));
             }
+            // Ctrl-C, SIGTERM and SIGHUP stop the server, and the dropped handle removes its
+            // folder (a killed server's is removed by the next `lore serve`).
+            let stopper = handle.stopper();
+            if let Err(e) = ctrlc::set_handler(move || stopper.stop()) {
+                eprintln!("warning: cannot catch Ctrl-C ({e}); its build folder stays in the temporary folder until the next `lore serve`");
+            }
             handle.wait();
+            eprintln!("stopped");
             0
         }
         Err(e) => {

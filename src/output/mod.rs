@@ -13,6 +13,7 @@
 
 pub mod assets;
 pub mod guard;
+pub mod leftovers;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
@@ -95,6 +96,8 @@ pub struct Staging {
     hashing: bool,
     bytes: AtomicU64,
     committed: bool,
+    /// Held while the staging folder exists, so no other run takes it for a killed build's.
+    _lock: leftovers::OwnerLock,
 }
 
 impl Staging {
@@ -115,10 +118,10 @@ impl Staging {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent)?;
-        let dir = beside(
-            &parent.join(target.file_name().unwrap_or("public".as_ref())),
-            "tmp",
-        );
+        let target_in_parent = parent.join(target.file_name().unwrap_or("public".as_ref()));
+        leftovers::remove_abandoned_beside(&target_in_parent);
+        let dir = beside(&target_in_parent, "tmp");
+        let lock = leftovers::OwnerLock::take(&leftovers::staging_lock(&dir))?;
         if dir.exists() {
             fs::remove_dir_all(&dir)?;
         }
@@ -132,6 +135,7 @@ impl Staging {
             hashing,
             bytes: AtomicU64::new(0),
             committed: false,
+            _lock: lock,
         })
     }
 
@@ -338,24 +342,59 @@ impl Staging {
     }
 
     /// Swaps the staging folder in place of the target; the old output is removed only after.
+    /// Where the system can, both folders trade places in one step, so that a build killed at
+    /// any moment leaves one whole site in place, old or new.
     pub fn commit(mut self) -> io::Result<()> {
-        let old = beside(&self.target, "old");
-        let had_old = self.target.exists();
-        if had_old {
-            fs::rename(&self.target, &old)?;
+        if !self.target.exists() {
+            fs::rename(&self.dir, &self.target)?;
+            self.committed = true;
+            return Ok(());
         }
+        if exchange(&self.dir, &self.target).is_ok() {
+            self.committed = true;
+            fs::remove_dir_all(&self.dir).ok();
+            return Ok(());
+        }
+        let old = beside(&self.target, "old");
+        fs::rename(&self.target, &old)?;
         if let Err(e) = fs::rename(&self.dir, &self.target) {
-            if had_old {
-                fs::rename(&old, &self.target).ok();
-            }
+            fs::rename(&old, &self.target).ok();
             return Err(e);
         }
         self.committed = true;
-        if had_old {
-            fs::remove_dir_all(&old).ok();
-        }
+        fs::remove_dir_all(&old).ok();
         Ok(())
     }
+}
+
+/// Swaps two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`); an error where the
+/// system or file system cannot.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both are valid NUL-terminated paths that live across the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
 }
 
 /// Like [`remove_outputs`], but moves the files out of `target` at once and removes them on

@@ -172,27 +172,44 @@ impl Live {
 pub struct ServerHandle {
     /// The address it listens on.
     pub addr: SocketAddr,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    shutdown: Stopper,
     thread: Option<std::thread::JoinHandle<()>>,
     _watcher: Option<watch::Watcher>,
-    _out: tempfile::TempDir,
+    _out: crate::output::leftovers::ServeFolder,
 }
 
 impl ServerHandle {
-    /// Blocks until the server stops (Ctrl-C ends the process).
+    /// Blocks until the server stops (see [`ServerHandle::stopper`]); its folder is removed
+    /// when the handle is dropped.
     pub fn wait(mut self) {
         if let Some(t) = self.thread.take() {
             t.join().ok();
         }
     }
 
+    /// Something that stops the server from another thread (a Ctrl-C handler).
+    pub fn stopper(&self) -> Stopper {
+        self.shutdown.clone()
+    }
+
     /// Stops the server and the watcher.
     pub fn stop(mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            tx.send(()).ok();
-        }
+        self.shutdown.stop();
         if let Some(t) = self.thread.take() {
             t.join().ok();
+        }
+    }
+}
+
+/// Stops a running server; cheap to clone.
+#[derive(Clone)]
+pub struct Stopper(Arc<Mutex<Option<tokio::sync::oneshot::Sender<()>>>>);
+
+impl Stopper {
+    /// Tells the server to stop (once; later calls do nothing).
+    pub fn stop(&self) {
+        if let Some(tx) = self.0.lock().ok().and_then(|mut s| s.take()) {
+            tx.send(()).ok();
         }
     }
 }
@@ -210,7 +227,7 @@ pub fn start(
         addr.ip().to_string()
     };
     let url = format!("http://{host}:{}", addr.port());
-    let out = tempfile::Builder::new().prefix("lore-serve-").tempdir()?;
+    let out = crate::output::leftovers::ServeFolder::create(&std::env::temp_dir())?;
     let build = BuildOptions {
         root: options.root.clone(),
         out: out.path().join("site"),
@@ -243,7 +260,7 @@ pub fn start(
     let thread = std::thread::spawn(move || server::run(listener, live, rx));
     Ok(ServerHandle {
         addr,
-        shutdown: Some(tx),
+        shutdown: Stopper(Arc::new(Mutex::new(Some(tx)))),
         thread: Some(thread),
         _watcher: watcher,
         _out: out,
