@@ -66,7 +66,7 @@ fn human(d: &Diagnostic, root: &Path, color: bool) -> String {
     if d.line > 0 {
         if let Some(src) = std::fs::read_to_string(root.join(&d.path))
             .ok()
-            .and_then(|t| t.lines().nth(d.line - 1).map(str::to_string))
+            .and_then(|t| t.lines().nth(d.line - 1).map(printable))
         {
             let gutter = d.line.to_string();
             out.push_str(&format!("\n {} | {}", paint("2", &gutter), src));
@@ -89,6 +89,20 @@ fn human(d: &Diagnostic, root: &Path, color: bool) -> String {
         out.push_str(&format!("\n  {} {h}", paint("1;36", "help:")));
     }
     out
+}
+
+/// A source line as a terminal can show it: a control character (which could move the cursor
+/// or change colours) shows as `�`, one column wide like what it replaces.
+fn printable(line: &str) -> String {
+    line.chars()
+        .map(|c| {
+            if crate::content::controls::is_forbidden(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn github(d: &Diagnostic) -> String {

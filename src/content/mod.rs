@@ -4,6 +4,7 @@
 //! types and their fields, and `page` turns each file into a [`Page`] with its language, type
 //! and URL. Every problem is a diagnostic; a file with errors is left out and the others go on.
 
+pub mod controls;
 pub mod date;
 pub mod front_matter;
 pub mod load;

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::config::Config;
+use crate::content::controls;
 use crate::content::date::parse_date;
 use crate::content::front_matter::split_front_matter;
 use crate::content::load::SourceFile;
@@ -155,9 +156,9 @@ fn into_body(mut text: String, start: usize) -> String {
 
 /// Parses and checks one source file. Returns the page (unless an error makes it unusable)
 /// and every problem found.
-pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagnostic>) {
+pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Diagnostic>) {
     let source = src.site_path();
-    let mut diags = Vec::new();
+    let mut diags: Vec<Diagnostic> = strip_controls(&mut src.text, &source).into_iter().collect();
     let split = match split_front_matter(&src.text) {
         Ok(s) => s,
         Err(line) => {
@@ -167,16 +168,26 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
             )
             .at(line, 1)
             .help("add a line with only `---` after the last front-matter field");
-            return (None, vec![d]);
+            diags.push(d);
+            return (None, diags);
         }
     };
     let body_start = split.body.as_ptr() as usize - src.text.as_ptr() as usize;
-    let raw = match yaml::parse_mapping(split.yaml, &source, split.yaml_line) {
+    let mut raw = match yaml::parse_mapping(split.yaml, &source, split.yaml_line) {
         Ok(m) => m,
-        Err(d) => return (None, vec![d]),
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
     };
     let positions = yaml::key_positions(split.yaml, split.yaml_line);
     let at = |key: &str| positions.get(key).copied().unwrap_or((1, 1));
+    for (key, value) in raw.iter_mut() {
+        if let Some(c) = controls::strip_value(value) {
+            let (l, col) = at(key);
+            diags.push(control_warning(&source, c, &format!("`{key}`")).at(l, col));
+        }
+    }
     let located = locate(config, &src.rel);
 
     // Type first: it decides which fields are checked.
@@ -332,6 +343,27 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
     };
     diags.extend(foreign_template_tags(&page));
     (Some(page), diags)
+}
+
+/// Removes the characters no output may carry from a file's text (issue 19), with a warning
+/// at the first.
+fn strip_controls(text: &mut String, source: &std::path::Path) -> Option<Diagnostic> {
+    let (at, c) = controls::first_forbidden(text)?;
+    let (line, col) = crate::diagnostics::LineIndex::new(text).locate(text, at);
+    controls::strip_string(text);
+    Some(control_warning(source, c, "this line").at(line, col))
+}
+
+/// The warning for a control character removed from `what`.
+fn control_warning(source: &std::path::Path, c: char, what: &str) -> Diagnostic {
+    Diagnostic::warning(
+        source,
+        format!(
+            "{what} holds the invisible control character {}; it is left out of the site",
+            controls::code_point(c)
+        ),
+    )
+    .help("delete it (it often comes with text pasted from another program), or write the character you meant")
 }
 
 fn collect_taxonomies(

@@ -149,11 +149,13 @@ pub(crate) fn to_html(events: Vec<Spanned>) -> String {
 #[cfg(test)]
 mod tests;
 
-/// Escapes text for HTML content and attribute values (quoted with `"` or `'`).
+/// Escapes text for HTML content and attribute values (quoted with `"` or `'`), leaving out
+/// the characters no output carries ([`crate::content::controls`]).
 pub fn escape_attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
         match c {
+            c if crate::content::controls::is_forbidden(c) => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

@@ -17,3 +17,4 @@ mod serve;
 mod site;
 mod snapshots;
 mod support;
+mod trust;
