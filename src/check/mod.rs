@@ -6,11 +6,12 @@
 //! build would report is reported here too. It then runs the extra checks, each a function over
 //! the site graph returning diagnostics: links and anchors, files, images and their alt text
 //! (`links`), orphans, missing translations and shared aliases (`pages`), event dates and tool
-//! files (`fields`), scripts in raw HTML (`raw_html`), and, when asked, external links
-//! (`external`). Errors fail the run; warnings fail it only with `--strict`.
+//! files (`fields`), scripts in raw HTML (`raw_html`), layouts' references to what no page
+//! has (`layouts`), and, when asked, external links (`external`). Errors fail the run; warnings fail it only with `--strict`.
 
 pub mod external;
 pub mod fields;
+pub mod layouts;
 pub mod links;
 pub mod pages;
 pub mod raw_html;
@@ -168,6 +169,7 @@ fn site_checks(
     out.extend(pages::check_orphans(site));
     out.extend(pages::check_translations(site));
     out.extend(pages::check_aliases(site));
+    out.extend(layouts::check_layout_fields(site));
     out
 }
 

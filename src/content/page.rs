@@ -14,9 +14,9 @@ use crate::content::controls;
 use crate::content::date::parse_date;
 use crate::content::front_matter::split_front_matter;
 use crate::content::load::SourceFile;
-use crate::content::schema::{check_value, common_fields, scalar_text, FieldKind};
+use crate::content::schema::{check_value, common_fields, is_empty_value, scalar_text, FieldKind};
 use crate::content::slug::{is_safe_segment, slugify};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::yaml::{self, Mapping};
 
 /// One page of the site, before its Markdown is rendered.
@@ -197,7 +197,10 @@ pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Di
             let known: Vec<&str> = config.types.keys().map(String::as_str).collect();
             let (l, c) = at("type");
             diags.push(
-                Diagnostic::error(&source, format!("unknown content type `{t}`"))
+                Diagnostic::error(
+                    &source,
+                    format!("unknown content type `{t}`{}", did_you_mean(t, known.iter().copied())),
+                )
                     .at(l, c)
                     .help(format!(
                         "use one of {}, or declare it under `types:` in site.yaml",
@@ -226,6 +229,15 @@ pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Di
                 ));
             diags.push(d);
         }
+        Some(v) if required && is_empty_value(v) => {
+            let (l, c) = at(name);
+            diags.push(
+                Diagnostic::error(&source, format!("`{name}` is empty"))
+                    .at(l, c)
+                    .help(format!("`{name}` is required: write {}", kind.example())),
+            );
+            fields.remove(name);
+        }
         None => {}
         Some(v) => match check_value(kind, name, v) {
             Ok(norm) => {
@@ -249,6 +261,7 @@ pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Di
     for t in config.taxonomies.iter().skip(3) {
         check(t, FieldKind::List, false);
     }
+    diags.extend(misspelt_fields(config, &type_name, &raw, &source, &at));
 
     let lang = match (
         located.lang.clone(),
@@ -274,7 +287,10 @@ pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Di
             diags.push(
                 Diagnostic::error(
                     &source,
-                    format!("language `{field}` is not one of the site's languages"),
+                    format!(
+                        "language `{field}` is not one of the site's languages{}",
+                        did_you_mean(field, codes.iter().copied())
+                    ),
                 )
                 .at(l, c)
                 .help(format!(
@@ -345,6 +361,41 @@ pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Di
     (Some(page), diags)
 }
 
+/// Warnings for front-matter keys lore does not know that are one or two letters away from one
+/// it knows (`titel`, `tgas`): unknown fields are kept for layouts, so a misspelling would
+/// otherwise be silent (issue 19).
+fn misspelt_fields(
+    config: &Config,
+    type_name: &str,
+    raw: &Mapping,
+    source: &std::path::Path,
+    at: &dyn Fn(&str) -> (usize, usize),
+) -> Vec<Diagnostic> {
+    let common = common_fields();
+    let mut known: Vec<&str> = common.iter().map(|f| f.0).collect();
+    if let Some(ty) = config.types.get(type_name) {
+        known.extend(ty.fields.keys().map(String::as_str));
+    }
+    known.extend(config.taxonomies.iter().map(String::as_str));
+    raw.keys()
+        .filter(|k| !known.contains(&k.as_str()))
+        .filter_map(|k| {
+            let meant = crate::diagnostics::closest(k, known.iter().copied())?;
+            let (l, _) = at(k);
+            Some(
+                Diagnostic::warning(
+                    source,
+                    format!("unknown field `{k}`; did you mean `{meant}`?"),
+                )
+                .at(l, 1)
+                .help(format!(
+                    "fields lore does not know are kept for layouts: rename it to `{meant}`, or, if `{k}` is meant, declare it under `types:` in site.yaml"
+                )),
+            )
+        })
+        .collect()
+}
+
 /// Removes the characters no output may carry from a file's text (issue 19), with a warning
 /// at the first.
 fn strip_controls(text: &mut String, source: &std::path::Path) -> Option<Diagnostic> {
@@ -391,7 +442,13 @@ fn collect_taxonomies(
             if !config.taxonomies.contains(name) {
                 let (l, c) = at("taxonomies");
                 diags.push(
-                    Diagnostic::error(source, format!("unknown taxonomy `{name}`"))
+                    Diagnostic::error(
+                        source,
+                        format!(
+                            "unknown taxonomy `{name}`{}",
+                            did_you_mean(name, config.taxonomies.iter().map(String::as_str))
+                        ),
+                    )
                         .at(l, c)
                         .help(format!(
                             "use one of {}, or declare it under `taxonomies:` in site.yaml",

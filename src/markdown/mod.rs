@@ -7,6 +7,7 @@
 //! owns, so each feature can be read and tested alone.
 
 mod callouts;
+mod fences;
 mod headings;
 pub mod highlight;
 mod links;
@@ -115,6 +116,7 @@ pub fn render_markdown(
     let events: Vec<Spanned> = Parser::new_ext(&page.body, options())
         .into_offset_iter()
         .collect();
+    fences::check_fences(&events, &ctx, &mut diags);
     let (events, toc) = headings::assign_ids(events);
     let (events, links) = links::resolve_links(events, &ctx, resolver, &mut diags);
     let (events, callouts) =
