@@ -10,6 +10,7 @@ pub mod front_matter;
 pub mod load;
 pub mod page;
 pub mod schema;
+pub mod script_url;
 pub mod slug;
 
 pub use load::{load_sources, ContentFiles, SourceFile, CONTENT_DIR};

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::config::Config;
-use crate::content::controls;
+use crate::content::{controls, script_url};
 use crate::content::date::parse_date;
 use crate::content::front_matter::split_front_matter;
 use crate::content::load::SourceFile;
@@ -262,6 +262,12 @@ pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Di
         check(t, FieldKind::List, false);
     }
     diags.extend(misspelt_fields(config, &type_name, &raw, &source, &at));
+    for (key, value) in fields.iter_mut() {
+        if let Some(scheme) = script_url::neutralise_value(key, value) {
+            let (l, c) = at(key);
+            diags.push(script_url_warning(&source, &format!("`{key}` holds"), scheme).at(l, c));
+        }
+    }
 
     let lang = match (
         located.lang.clone(),
@@ -394,6 +400,15 @@ fn misspelt_fields(
             )
         })
         .collect()
+}
+
+/// The warning for an address that runs script, published as [`script_url::BLOCKED`].
+pub fn script_url_warning(source: &std::path::Path, what: &str, scheme: &str) -> Diagnostic {
+    Diagnostic::warning(
+        source,
+        format!("{what} a `{scheme}:` address, which would run script in the browser of every reader; it is published as a link to nowhere"),
+    )
+    .help("link to a page or an https:// address; scripts belong in the site's layouts, where its maintainers review them")
 }
 
 /// Removes the characters no output may carry from a file's text (issue 19), with a warning

@@ -8,6 +8,8 @@
 use pulldown_cmark::{CowStr, Event, Tag};
 
 use super::{Context, Spanned};
+use crate::content::page::script_url_warning;
+use crate::content::script_url;
 use crate::diagnostics::Diagnostic;
 
 /// Finds the page a Markdown path points to.
@@ -50,11 +52,23 @@ pub(super) fn resolve_links<'a>(
 ) -> (Vec<Spanned<'a>>, Vec<Link>) {
     let mut links = Vec::new();
     for (event, range) in &mut events {
+        let image = matches!(event, Event::Start(Tag::Image { .. }));
         let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
             event
         else {
             continue;
         };
+        if let Some(scheme) = script_url::script_scheme(dest_url) {
+            let what = if image {
+                "this image's address is"
+            } else {
+                "this link goes to"
+            };
+            let (line, col) = ctx.locate(range.start);
+            diags.push(script_url_warning(&ctx.page.source, what, scheme).at(line, col));
+            *dest_url = CowStr::from(script_url::BLOCKED);
+            continue;
+        }
         let Some((path, anchor)) = markdown_target(dest_url) else {
             rewrite_resource(dest_url, ctx, resolver);
             continue;
