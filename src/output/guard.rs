@@ -73,6 +73,18 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
     if out_abs.join(MARKER).is_file() {
         return Ok(());
     }
+    if let Some(what) = repository_folder(&out_abs) {
+        return refuse(
+            format!("this is {what}; lore will not replace it"),
+            "give --out a folder of its own, e.g. --out public",
+        );
+    }
+    if let Some(what) = home_or_current(&out_abs) {
+        return refuse(
+            format!("this folder holds {what}; lore replaces its --out folder whole"),
+            "give --out a folder of its own, e.g. --out public",
+        );
+    }
     let names = folder_names(&out_abs);
     if let Some((name, what)) = SOURCES.iter().find(|(n, _)| names.iter().any(|x| x == n)) {
         return refuse(
@@ -94,6 +106,31 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
         ),
         "choose a new or empty folder, or add --force if this folder is meant to be replaced (everything in it is deleted)",
     )
+}
+
+/// What kind of repository's own folder `dir` is (`.git`, or a bare Git repository), if any.
+fn repository_folder(dir: &Path) -> Option<&'static str> {
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned());
+    match name.as_deref() {
+        Some(".git") => Some("a Git repository's own folder"),
+        Some(".hg") => Some("a Mercurial repository's own folder"),
+        Some(".svn") => Some("a Subversion working copy's own folder"),
+        _ if ["HEAD", "objects", "refs"].iter().all(|n| dir.join(n).exists()) => {
+            Some("a Git repository's own folder")
+        }
+        _ => None,
+    }
+}
+
+/// `your home folder` or `the current folder` when `dir` is, or holds, one of them.
+fn home_or_current(dir: &Path) -> Option<&'static str> {
+    let home = std::env::var_os("HOME").map(|h| absolute(Path::new(&h)));
+    if home.is_some_and(|h| h.starts_with(dir)) {
+        return Some("your home folder");
+    }
+    let cwd = std::env::current_dir().ok().map(|c| absolute(&c));
+    cwd.is_some_and(|c| c.starts_with(dir))
+        .then_some("the current folder")
 }
 
 /// The names in a folder, sorted (empty when it cannot be read).

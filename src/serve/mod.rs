@@ -34,6 +34,9 @@ pub struct ServeOptions {
     pub port: u16,
     /// Include drafts.
     pub drafts: bool,
+    /// Stops the server once it runs, or as soon as it starts if stopped before (a Ctrl-C
+    /// during the first build).
+    pub stopper: Stopper,
 }
 
 /// What happened, for the command line to print (the library never prints).
@@ -172,7 +175,7 @@ impl Live {
 pub struct ServerHandle {
     /// The address it listens on.
     pub addr: SocketAddr,
-    shutdown: Stopper,
+    stopper: Stopper,
     thread: Option<std::thread::JoinHandle<()>>,
     _watcher: Option<watch::Watcher>,
     _out: crate::output::leftovers::ServeFolder,
@@ -187,29 +190,50 @@ impl ServerHandle {
         }
     }
 
-    /// Something that stops the server from another thread (a Ctrl-C handler).
-    pub fn stopper(&self) -> Stopper {
-        self.shutdown.clone()
-    }
-
     /// Stops the server and the watcher.
     pub fn stop(mut self) {
-        self.shutdown.stop();
+        self.stopper.stop();
         if let Some(t) = self.thread.take() {
             t.join().ok();
         }
     }
 }
 
-/// Stops a running server; cheap to clone.
-#[derive(Clone)]
-pub struct Stopper(Arc<Mutex<Option<tokio::sync::oneshot::Sender<()>>>>);
+/// Stops a server from any thread (a Ctrl-C handler); cheap to clone.
+#[derive(Clone, Default)]
+pub struct Stopper(Arc<Mutex<StopState>>);
+
+#[derive(Default)]
+struct StopState {
+    stopped: bool,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl std::fmt::Debug for Stopper {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Stopper")
+    }
+}
 
 impl Stopper {
-    /// Tells the server to stop (once; later calls do nothing).
+    /// Tells the server to stop: now if it runs, as soon as it starts otherwise.
     pub fn stop(&self) {
-        if let Some(tx) = self.0.lock().ok().and_then(|mut s| s.take()) {
-            tx.send(()).ok();
+        if let Ok(mut state) = self.0.lock() {
+            state.stopped = true;
+            if let Some(tx) = state.shutdown.take() {
+                tx.send(()).ok();
+            }
+        }
+    }
+
+    /// Hands over the running server's shutdown signal (sent at once if already stopped).
+    fn arm(&self, tx: tokio::sync::oneshot::Sender<()>) {
+        if let Ok(mut state) = self.0.lock() {
+            if state.stopped {
+                tx.send(()).ok();
+            } else {
+                state.shutdown = Some(tx);
+            }
         }
     }
 }
@@ -256,11 +280,12 @@ pub fn start(
     };
     report(ServeEvent::Listening { url, requested });
     let (tx, rx) = tokio::sync::oneshot::channel();
+    options.stopper.arm(tx);
     listener.set_nonblocking(true)?;
     let thread = std::thread::spawn(move || server::run(listener, live, rx));
     Ok(ServerHandle {
         addr,
-        shutdown: Stopper(Arc::new(Mutex::new(Some(tx)))),
+        stopper: options.stopper.clone(),
         thread: Some(thread),
         _watcher: watcher,
         _out: out,
