@@ -1,5 +1,5 @@
 // The Snowball runtime shared by lore's stemmers: a hand port of rust-stemmers 1.2.0
-// (src/snowball/snowball_env.rs) that the stemmers written by tests/js/tools/port-snowball.mjs
+// (src/snowball/snowball_env.rs) that the stemmers written by scripts/port-snowball.mjs
 // import. tests/js/analysis.test.mjs checks the stemmers against vectors from the Rust side.
 /* eslint-disable */
 

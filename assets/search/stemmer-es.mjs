@@ -1,5 +1,5 @@
 // The Snowball spanish stemmer for lore's search, ported from rust-stemmers 1.2.0
-// (src/snowball/algorithms/spanish.rs) by tests/js/tools/port-snowball.mjs. Do not edit by hand:
+// (src/snowball/algorithms/spanish.rs) by scripts/port-snowball.mjs. Do not edit by hand:
 // rerun the tool. The input must be lowercase, as lore's analysis makes it.
 /* eslint-disable */
 import { SnowballEnv } from './snowball.mjs';

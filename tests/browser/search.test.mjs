@@ -1,3 +1,109 @@
-// `node --test tests/browser/` runs files named *.test.mjs; the scenarios live in
-// search.spec.mjs (the name the project uses for browser specs), loaded from here.
-import './search.spec.mjs';
+// The search page in a real browser (Debian's Chromium through playwright-core): the example
+// site is built under a sub-path (/kb/), served on 127.0.0.1, and searched in English and
+// Arabic. Run `cargo build --release` and `npm ci` first, then `node --test tests/browser/`.
+// CHROMIUM=/path/to/chromium overrides /usr/bin/chromium.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+import { buildSite, removeSite, repoRoot, serve } from '../js/support.mjs';
+
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+let site;
+let server;
+const browsers = [];
+
+async function open(options = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lore-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    ...options,
+  });
+  browsers.push({ context, userDataDir });
+  const page = context.pages()[0] || (await context.newPage());
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { page, errors };
+}
+
+const firstResult = async (page) => {
+  const link = page.locator('[data-search-results] a[href]').first();
+  await link.waitFor({ timeout: 15000 });
+  return link.getAttribute('href');
+};
+
+before(async () => {
+  site = buildSite(repoRoot, ['--base-url', 'https://example.org/kb']);
+  server = await serve(site, '/kb/');
+});
+
+after(async () => {
+  for (const b of browsers) {
+    await b.context.close().catch(() => {});
+    fs.rmSync(b.userDataDir, { recursive: true, force: true });
+  }
+  await server?.close();
+  if (site) removeSite(site);
+});
+
+describe('the search page', () => {
+  test('opens /search/?q=... and finds the English page, with the base path in its address', async () => {
+    const { page, errors } = await open();
+    await page.goto(server.url('search/?q=problem+tree'));
+    assert.equal(await firstResult(page), '/kb/techniques/problem-tree/');
+    assert.equal(await page.inputValue('#q'), 'problem tree');
+    assert.match(await page.locator('[data-search-results] li').first().innerHTML(), /<mark>/);
+    assert.deepEqual(errors, []);
+  });
+
+  test('opens /ar/search/?q=... and finds the Arabic page', async () => {
+    const { page, errors } = await open();
+    await page.goto(server.url(`ar/search/?q=${encodeURIComponent('شجرة المشكلات')}`));
+    assert.equal(await firstResult(page), '/kb/ar/techniques/problem-tree/');
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    assert.deepEqual(errors, []);
+  });
+
+  test('searches as the reader types, keeps the address in step, and is usable from the keyboard', async () => {
+    const { page } = await open();
+    await page.goto(server.url('search/'));
+    await page.locator('#q').pressSequentially('after action', { delay: 20 });
+    const href = await firstResult(page);
+    assert.match(href, /^\/kb\//);
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'after action');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), href);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  });
+
+  test('filters by type with counts, and keeps the filter in the address', async () => {
+    const { page } = await open();
+    await page.goto(server.url('search/?q=facilitation&type=guide'));
+    await firstResult(page);
+    const types = await page.locator('[data-search-results] .search-result-type').allTextContents();
+    assert.ok(types.length > 0 && types.every((t) => t === 'Guide'), types.join());
+    const box = page.locator('[data-search-filters] input[name="type"][value="guide"]');
+    assert.ok(await box.isChecked());
+    assert.match(await page.locator(`label[for="${await box.getAttribute('id')}"]`).textContent(), /\(\d+\)/);
+  });
+
+  test('works as a plain form without JavaScript, and says how to search then', async () => {
+    const { page } = await open({ javaScriptEnabled: false });
+    await page.goto(server.url('search/'));
+    const form = page.locator('form[role="search"]').filter({ has: page.locator('input[name="q"]') }).first();
+    assert.equal(await form.getAttribute('method'), 'get');
+    assert.ok(await page.locator('.search-no-js').isVisible());
+    assert.ok((await page.locator('.search-no-js a[href]').count()) > 0);
+  });
+});
