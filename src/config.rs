@@ -211,17 +211,18 @@ impl Config {
             let (l, c) = keys.get(key).copied().unwrap_or((0, 0));
             Diagnostic::error(CONFIG_FILE, msg).at(l, c).help(help)
         };
-        let title = match raw.title {
-            Some(t) if !t.trim().is_empty() => t,
-            found => {
-                errors.push(at(
+        let title =
+            match raw.title {
+                Some(t) if !t.trim().is_empty() => t,
+                found => {
+                    errors.push(at(
                     "title",
                     format!("`title` is {}", if found.is_some() { "empty" } else { "missing" }),
                     "add a line `title: Our knowledge base`: the site's name, shown on every page",
                 ));
-                String::new()
-            }
-        };
+                    String::new()
+                }
+            };
         let base_url = match raw.base_url.as_deref().map(check_base_url) {
             Some(Ok(url)) => url,
             Some(Err(why)) => {
@@ -229,7 +230,11 @@ impl Config {
                 String::new()
             }
             None => {
-                errors.push(at("base_url", "`base_url` is missing".into(), BASE_URL_HELP));
+                errors.push(at(
+                    "base_url",
+                    "`base_url` is missing".into(),
+                    BASE_URL_HELP,
+                ));
                 String::new()
             }
         };

@@ -240,9 +240,8 @@ pub fn load_site_with(
 ) -> Result<LoadedSite, Diagnostics> {
     let mut config = Config::load(&options.root).map_err(Diagnostics::from_iter)?;
     if let Some(url) = &options.base_url {
-        config.base_url = config::check_base_url(url).map_err(|why| {
-            Diagnostics::from_iter([base_url_error(&why)])
-        })?;
+        config.base_url = config::check_base_url(url)
+            .map_err(|why| Diagnostics::from_iter([base_url_error(&why)]))?;
     }
     let mut diags = Diagnostics::new();
     let strings = match render::templates::load_strings(&config) {
@@ -382,6 +381,12 @@ pub fn build(
         }
     };
     if diagnostics.has_errors() {
+        // What `check` reports on a site that does not load, so that both list the same errors.
+        diagnostics.extend(check::validate::validate_site(
+            &loaded.site,
+            &loaded.resources,
+            None,
+        ));
         return Err(diagnostics.sorted());
     }
     let Some(templates) = templates else {
@@ -402,6 +407,10 @@ pub fn build(
         &mut timings,
         progress,
     ));
+    let written = check::OutputFiles::from_paths(staging.written_files().into_keys());
+    diagnostics.extend(timings.time("validate", progress, || {
+        check::validate::validate_site(&loaded.site, &loaded.resources, Some(&written))
+    }));
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
     }

@@ -161,7 +161,11 @@ pub fn parse_every_key<T: DeserializeOwned>(
             parse::<T>(&text[k.start..end], path, first_line + k.line).err()
         })
         .collect();
-    Err(if errors.is_empty() { vec![whole] } else { errors })
+    Err(if errors.is_empty() {
+        vec![whole]
+    } else {
+        errors
+    })
 }
 
 fn to_diagnostic(e: &serde_yaml::Error, path: &Path, first_line: usize) -> Diagnostic {
@@ -189,19 +193,30 @@ fn explain_type_error(msg: &str) -> Option<(String, String)> {
         Some((p, r)) if !p.contains(' ') => (p, r),
         _ => ("", msg),
     };
-    let key = path.rsplit(['.', ']']).find(|s| !s.is_empty()).unwrap_or(path);
+    let key = path
+        .rsplit(['.', ']'])
+        .find(|s| !s.is_empty())
+        .unwrap_or(path);
     let place = if path.is_empty() {
         String::new()
     } else {
         format!(" in `{path}`")
     };
     let quoted = |s: &str| -> Vec<String> {
-        s.split('`').skip(1).step_by(2).map(str::to_string).collect()
+        s.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
     };
     if let Some(r) = rest.strip_prefix("invalid type: ") {
         let (found, expected) = r.split_once(", expected ")?;
         let expected = expected_words(expected);
-        let subject = if path.is_empty() { "the file".to_string() } else { format!("`{path}`") };
+        let subject = if path.is_empty() {
+            "the file".to_string()
+        } else {
+            format!("`{path}`")
+        };
         return Some((
             format!("{subject} must be {expected}; found {}", found_words(found)),
             format!("write `{key}:` as {expected}"),
@@ -215,7 +230,10 @@ fn explain_type_error(msg: &str) -> Option<(String, String)> {
                 "unknown field `{field}`{place}{}",
                 did_you_mean(field, known.iter().map(String::as_str))
             ),
-            format!("the fields here are: {}; check the spelling or remove this line", known.join(", ")),
+            format!(
+                "the fields here are: {}; check the spelling or remove this line",
+                known.join(", ")
+            ),
         ));
     }
     if let Some(r) = rest.strip_prefix("unknown variant `") {

@@ -124,7 +124,10 @@ fn pages_for_layout(site: &Site, name: &str) -> Vec<PageId> {
             .collect()
     };
     match name {
-        "home" => all.into_iter().filter(|&id| site.pages[id].logical_path.is_empty()).collect(),
+        "home" => all
+            .into_iter()
+            .filter(|&id| site.pages[id].logical_path.is_empty())
+            .collect(),
         "section" => all.into_iter().filter(|id| lists(id)).collect(),
         "guide_print" => of_type("guide", false),
         n if n.ends_with("_list") => of_type(n.trim_end_matches("_list"), true),
@@ -211,10 +214,18 @@ fn references_in_tag(tag: &str, line: usize) -> Vec<Reference> {
         if name == "fields" && after[6..].starts_with('.') {
             let field = ident(&after[7..]);
             if !field.is_empty() {
-                out.push(Reference { line, name: field, field: true });
+                out.push(Reference {
+                    line,
+                    name: field,
+                    field: true,
+                });
             }
         } else if !name.is_empty() {
-            out.push(Reference { line, name, field: false });
+            out.push(Reference {
+                line,
+                name,
+                field: false,
+            });
         }
     }
     out
@@ -229,8 +240,10 @@ mod tests {
         let refs = references(
             "<p>page.title in text</p>\n{{ page.autor }}\n{% if page.fields.audience %}{{ mypage.x ~ 'page.y' }}{% endif %}",
         );
-        let names: Vec<(usize, &str, bool)> =
-            refs.iter().map(|r| (r.line, r.name.as_str(), r.field)).collect();
+        let names: Vec<(usize, &str, bool)> = refs
+            .iter()
+            .map(|r| (r.line, r.name.as_str(), r.field))
+            .collect();
         assert_eq!(names, [(2, "autor", false), (3, "audience", true)]);
     }
 }

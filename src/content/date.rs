@@ -28,14 +28,21 @@ pub fn impossible_reason(s: &str) -> Option<String> {
     let s = s.trim();
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = s.get(r)?;
-        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     let (year, month, day) = (num(0..4)? as i32, num(5..7)?, num(8..10)?);
     if s.get(4..5) != Some("-") || s.get(7..8) != Some("-") {
         return None;
     }
-    let Some(name) = u8::try_from(month).ok().and_then(|m| chrono::Month::try_from(m).ok()) else {
-        return Some(format!("there is no month {month}: months run from 01 to 12"));
+    let Some(name) = u8::try_from(month)
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+    else {
+        return Some(format!(
+            "there is no month {month}: months run from 01 to 12"
+        ));
     };
     let days = (28..=31)
         .rev()

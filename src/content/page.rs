@@ -10,12 +10,12 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::config::Config;
-use crate::content::{controls, script_url};
 use crate::content::date::parse_date;
 use crate::content::front_matter::split_front_matter;
 use crate::content::load::SourceFile;
 use crate::content::schema::{check_value, common_fields, is_empty_value, scalar_text, FieldKind};
 use crate::content::slug::{is_safe_segment, slugify};
+use crate::content::{controls, script_url};
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::yaml::{self, Mapping};
 
@@ -199,13 +199,16 @@ pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Di
             diags.push(
                 Diagnostic::error(
                     &source,
-                    format!("unknown content type `{t}`{}", did_you_mean(t, known.iter().copied())),
+                    format!(
+                        "unknown content type `{t}`{}",
+                        did_you_mean(t, known.iter().copied())
+                    ),
                 )
-                    .at(l, c)
-                    .help(format!(
-                        "use one of {}, or declare it under `types:` in site.yaml",
-                        known.join(", ")
-                    )),
+                .at(l, c)
+                .help(format!(
+                    "use one of {}, or declare it under `types:` in site.yaml",
+                    known.join(", ")
+                )),
             );
             "page".to_string()
         }
@@ -464,11 +467,11 @@ fn collect_taxonomies(
                             did_you_mean(name, config.taxonomies.iter().map(String::as_str))
                         ),
                     )
-                        .at(l, c)
-                        .help(format!(
-                            "use one of {}, or declare it under `taxonomies:` in site.yaml",
-                            config.taxonomies.join(", ")
-                        )),
+                    .at(l, c)
+                    .help(format!(
+                        "use one of {}, or declare it under `taxonomies:` in site.yaml",
+                        config.taxonomies.join(", ")
+                    )),
                 );
                 continue;
             }

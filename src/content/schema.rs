@@ -292,16 +292,20 @@ pub fn check_value(kind: FieldKind, name: &str, v: &Value) -> Result<Value, (Str
         },
         FieldKind::Date => {
             let s = v.as_str().ok_or_else(wrong)?;
-            date::parse_date(s).map(|_| v.clone()).map_err(|_| match date::impossible_reason(s) {
-                Some(why) => (
-                    format!("`{name}` is not a real date: `{s}` ({why})"),
-                    format!("write a date that exists, year-month-day, e.g. {name}: 2026-03-14"),
-                ),
-                None => (
-                    format!("`{name}` must look like 2026-03-14; found `{s}`"),
-                    format!("write the date as year-month-day, e.g. {name}: 2026-03-14"),
-                ),
-            })
+            date::parse_date(s)
+                .map(|_| v.clone())
+                .map_err(|_| match date::impossible_reason(s) {
+                    Some(why) => (
+                        format!("`{name}` is not a real date: `{s}` ({why})"),
+                        format!(
+                            "write a date that exists, year-month-day, e.g. {name}: 2026-03-14"
+                        ),
+                    ),
+                    None => (
+                        format!("`{name}` must look like 2026-03-14; found `{s}`"),
+                        format!("write the date as year-month-day, e.g. {name}: 2026-03-14"),
+                    ),
+                })
         }
         FieldKind::Datetime => {
             let s = v.as_str().ok_or_else(wrong)?;
@@ -361,10 +365,12 @@ fn check_records(name: &str, v: &Value) -> Result<(), (String, String)> {
         let label = record.get("name").or_else(|| record.get("title"));
         match label.and_then(scalar_text) {
             Some(t) if !t.trim().is_empty() => {}
-            Some(_) => return Err((
-                format!("`{name}` item {n} has an empty name"),
-                "give it a name, e.g. `- name: Problem tree template`".into(),
-            )),
+            Some(_) => {
+                return Err((
+                    format!("`{name}` item {n} has an empty name"),
+                    "give it a name, e.g. `- name: Problem tree template`".into(),
+                ))
+            }
             None if label.is_some() => {
                 let found = label.map(describe).unwrap_or_default();
                 return Err((
@@ -372,15 +378,23 @@ fn check_records(name: &str, v: &Value) -> Result<(), (String, String)> {
                     "write one name per item, e.g. `- name: Problem tree template`; several things are several items".into(),
                 ));
             }
-            None => return Err((
-                format!("`{name}` item {n} has no `name` (or `title`)"),
-                "add `name: ...` to the item".into(),
-            )),
+            None => {
+                return Err((
+                    format!("`{name}` item {n} has no `name` (or `title`)"),
+                    "add `name: ...` to the item".into(),
+                ))
+            }
         }
         for key in RECORD_TEXT_KEYS {
-            if let Some(val) = record.get(key).filter(|x| scalar_text(x).is_none() && !x.is_null()) {
+            if let Some(val) = record
+                .get(key)
+                .filter(|x| scalar_text(x).is_none() && !x.is_null())
+            {
                 return Err((
-                    format!("`{name}` item {n}: `{key}` must be text; found {}", describe(val)),
+                    format!(
+                        "`{name}` item {n}: `{key}` must be text; found {}",
+                        describe(val)
+                    ),
                     format!("write one `{key}:` per item"),
                 ));
             }

@@ -66,14 +66,21 @@ mod tests {
         ] {
             assert!(script_scheme(bad).is_some(), "{bad:?}");
         }
-        for good in ["https://x.org", "/a/", "data:image/png;base64,AA", "javascript.md", "#x"] {
+        for good in [
+            "https://x.org",
+            "/a/",
+            "data:image/png;base64,AA",
+            "javascript.md",
+            "#x",
+        ] {
             assert_eq!(script_scheme(good), None, "{good:?}");
         }
     }
 
     #[test]
     fn neutralises_urls_at_any_depth() {
-        let mut v = serde_json::json!([{"name": "t", "url": "javascript:x"}, {"online_url": "https://x"}]);
+        let mut v =
+            serde_json::json!([{"name": "t", "url": "javascript:x"}, {"online_url": "https://x"}]);
         assert_eq!(neutralise_value("tools", &mut v), Some("javascript"));
         assert_eq!(v[0]["url"], BLOCKED);
         assert_eq!(v[1]["online_url"], "https://x");

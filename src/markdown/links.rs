@@ -43,14 +43,36 @@ pub struct Link {
     pub col: usize,
 }
 
-/// Rewrites links to Markdown files and collects every internal link.
+/// A link or image left as written that must lead to something of the site: an `#anchor` of
+/// the page, a file under `content/`, a root-relative or relative address. Whether it does is
+/// known once the whole site is rendered (`check::validate`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocalRef {
+    /// The destination as written (`img/tree.png`, `/guides/`, `#steps`).
+    pub dest: String,
+    /// An image (`![alt](src)`) rather than a link.
+    pub image: bool,
+    /// 1-based line in the source file.
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
+}
+
+/// True for a destination that names a place of the site rather than another site or scheme.
+fn is_local(dest: &str) -> bool {
+    !dest.is_empty() && (dest.starts_with('#') || !(dest.contains(':') || dest.starts_with("//")))
+}
+
+/// Rewrites links to Markdown files and collects every internal link, and the other links and
+/// images to places of the site.
 pub(super) fn resolve_links<'a>(
     mut events: Vec<Spanned<'a>>,
     ctx: &Context,
     resolver: &dyn LinkResolver,
     diags: &mut Vec<Diagnostic>,
-) -> (Vec<Spanned<'a>>, Vec<Link>) {
+) -> (Vec<Spanned<'a>>, Vec<Link>, Vec<LocalRef>) {
     let mut links = Vec::new();
+    let mut local = Vec::new();
     for (event, range) in &mut events {
         let image = matches!(event, Event::Start(Tag::Image { .. }));
         let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
@@ -70,6 +92,15 @@ pub(super) fn resolve_links<'a>(
             continue;
         }
         let Some((path, anchor)) = markdown_target(dest_url) else {
+            if is_local(dest_url) {
+                let (line, col) = ctx.locate(range.start);
+                local.push(LocalRef {
+                    dest: dest_url.to_string(),
+                    image,
+                    line,
+                    col,
+                });
+            }
             rewrite_resource(dest_url, ctx, resolver);
             continue;
         };
@@ -100,7 +131,7 @@ pub(super) fn resolve_links<'a>(
             ),
         }
     }
-    (events, links)
+    (events, links, local)
 }
 
 /// A relative link to a file under `content/` (`files/template.csv`, `img/tree.png`) points

@@ -21,7 +21,7 @@ use pulldown_cmark::{html, Event, Options, Parser};
 pub use callouts::{Callout, CalloutKind};
 pub use headings::{anchor_slug, Heading};
 pub use highlight::Highlighter;
-pub use links::{Link, LinkResolver};
+pub use links::{Link, LinkResolver, LocalRef};
 pub use packed::{PackedSections, PackedText, Spill};
 pub use text::{words, TextSection};
 
@@ -39,6 +39,12 @@ pub struct RenderedMarkdown {
     pub callouts: Vec<Callout>,
     /// Links to other pages of the site, resolved.
     pub links: Vec<Link>,
+    /// The other links and images to places of the site, as written, checked once the site
+    /// is rendered.
+    pub local_refs: Vec<LocalRef>,
+    /// Ids of elements other than headings and callouts (raw HTML, footnotes), which links
+    /// may point at too.
+    pub other_ids: Vec<String>,
     /// Plain text of each heading's section, for search, packed ([`RenderedMarkdown::sections`]).
     pub sections: PackedSections,
     /// Number of words, for reading time.
@@ -118,7 +124,7 @@ pub fn render_markdown(
         .collect();
     fences::check_fences(&events, &ctx, &mut diags);
     let (events, toc) = headings::assign_ids(events);
-    let (events, links) = links::resolve_links(events, &ctx, resolver, &mut diags);
+    let (events, links, local_refs) = links::resolve_links(events, &ctx, resolver, &mut diags);
     let (events, callouts) =
         callouts::render_callouts(events, &ctx, resolver, highlighter, &mut diags);
     let events = highlight::highlight_code(events, highlighter);
@@ -127,18 +133,44 @@ pub fn render_markdown(
         .iter()
         .map(|s| s.text.split_whitespace().count())
         .sum();
-    let html = PackedText::pack(&to_html(events));
+    let html = to_html(events);
+    let other_ids = element_ids(&html)
+        .into_iter()
+        .filter(|id| !toc.iter().any(|h| h.id == *id) && !callouts.iter().any(|c| c.id == *id))
+        .collect();
+    let html = PackedText::pack(&html);
     (
         RenderedMarkdown {
             html,
             toc,
             callouts,
             links,
+            local_refs,
+            other_ids,
             sections: PackedSections::pack(&sections),
             word_count,
         },
         diags,
     )
+}
+
+/// Values of the `id="..."` attributes in HTML.
+pub fn element_ids(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, _) in html.match_indices("id=") {
+        let before = html[..i].chars().last();
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let rest = &html[i + 3..];
+        let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        if let Some(end) = rest[1..].find(q) {
+            out.push(rest[1..1 + end].to_string());
+        }
+    }
+    out
 }
 
 /// Writes events as HTML.

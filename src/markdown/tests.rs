@@ -130,3 +130,11 @@ fn supports_tables_footnotes_strikethrough_and_tasks() {
         assert!(r.html().contains(needle), "{needle}: {}", r.html());
     }
 }
+
+#[test]
+fn reads_ids_of_elements() {
+    assert_eq!(
+        super::element_ids("<h2 id=\"a-b\">x</h2><aside class=\"c\" id='tip-1'><p data-id=\"no\">"),
+        vec!["a-b", "tip-1"]
+    );
+}

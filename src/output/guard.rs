@@ -115,7 +115,10 @@ fn repository_folder(dir: &Path) -> Option<&'static str> {
         Some(".git") => Some("a Git repository's own folder"),
         Some(".hg") => Some("a Mercurial repository's own folder"),
         Some(".svn") => Some("a Subversion working copy's own folder"),
-        _ if ["HEAD", "objects", "refs"].iter().all(|n| dir.join(n).exists()) => {
+        _ if ["HEAD", "objects", "refs"]
+            .iter()
+            .all(|n| dir.join(n).exists()) =>
+        {
             Some("a Git repository's own folder")
         }
         _ => None,

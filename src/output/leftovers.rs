@@ -240,7 +240,10 @@ mod tests {
         fs::create_dir_all(&old).unwrap();
         fs::write(old.join("index.html"), "old").unwrap();
         remove_abandoned_beside(&target);
-        assert_eq!(fs::read_to_string(target.join("index.html")).unwrap(), "old");
+        assert_eq!(
+            fs::read_to_string(target.join("index.html")).unwrap(),
+            "old"
+        );
     }
 
     #[test]
@@ -255,7 +258,10 @@ mod tests {
         let second = ServeFolder::create(tmp.path()).unwrap();
         assert!(running.path().is_dir() && second.path().is_dir());
         assert!(!killed.exists() && !staging_lock(&killed).exists());
-        assert!(unlocked_new.exists(), "a recent folder of an older lore stays");
+        assert!(
+            unlocked_new.exists(),
+            "a recent folder of an older lore stays"
+        );
         let path = running.path().to_path_buf();
         drop(running);
         assert!(!path.exists() && !staging_lock(&path).exists());

@@ -9,9 +9,9 @@ use serde_json::json;
 
 use super::context::ViewContext;
 use super::output_path;
+use crate::content::controls;
 use crate::content::date::parse_datetime;
 use crate::diagnostics::Diagnostic;
-use crate::content::controls;
 use crate::site::{PageId, Site};
 
 /// One machine-readable file.
@@ -153,7 +153,10 @@ fn text_element(w: &mut Xml, name: &str, text: &str) -> std::io::Result<()> {
 
 /// `<name attr="value" .../>`, without the characters XML forbids.
 fn empty_element(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> std::io::Result<()> {
-    let values: Vec<_> = attrs.iter().map(|(k, v)| (*k, controls::strip(v))).collect();
+    let values: Vec<_> = attrs
+        .iter()
+        .map(|(k, v)| (*k, controls::strip(v)))
+        .collect();
     w.create_element(name)
         .with_attributes(values.iter().map(|(k, v)| (*k, v.as_ref())))
         .write_empty()?;
@@ -186,7 +189,11 @@ fn sitemap(site: &Site) -> std::io::Result<Vec<u8>> {
                             empty_element(
                                 w,
                                 "xhtml:link",
-                                &[("rel", "alternate"), ("hreflang", &tp.lang), ("href", &href)],
+                                &[
+                                    ("rel", "alternate"),
+                                    ("hreflang", &tp.lang),
+                                    ("href", &href),
+                                ],
                             )?;
                         }
                     }

@@ -15,7 +15,11 @@ fn write_site(site: &SiteTest, version: &str) {
     for i in 0..40 {
         site.file(
             &format!("content/notes/n{i}.md"),
-            &format!("---\ntitle: Note {i} {version}\ndate: 2026-01-0{}\n---\n{}\n", 1 + i % 9, "Some words. ".repeat(200)),
+            &format!(
+                "---\ntitle: Note {i} {version}\ndate: 2026-01-0{}\n---\n{}\n",
+                1 + i % 9,
+                "Some words. ".repeat(200)
+            ),
         );
     }
 }
@@ -84,7 +88,11 @@ fn builds_killed_at_random_moments_leave_a_whole_site_and_nothing_the_next_build
         .status()
         .expect("build");
     assert!(status.success(), "the next build works");
-    assert_eq!(tree(&site.root.join("public")), new, "and writes the new site");
+    assert_eq!(
+        tree(&site.root.join("public")),
+        new,
+        "and writes the new site"
+    );
     assert_eq!(
         leftovers(&site.root),
         Vec::<String>::new(),
@@ -152,7 +160,11 @@ fn serve_removes_its_folder_when_stopped_with_ctrl_c_or_sigterm() {
     let tmp = tempfile::tempdir().expect("tmp");
     for sig in ["INT", "TERM"] {
         let mut child = serve(&site, tmp.path());
-        assert_eq!(serve_folders(tmp.path()).len(), 1, "SIG{sig}: one folder while serving");
+        assert_eq!(
+            serve_folders(tmp.path()).len(),
+            1,
+            "SIG{sig}: one folder while serving"
+        );
         signal(&child, sig);
         let status = wait_for_exit(&mut child);
         assert_eq!(status.code(), Some(0), "SIG{sig}: a clean stop");
@@ -177,9 +189,16 @@ fn the_next_serve_removes_the_folder_of_a_killed_one_but_not_of_a_running_one() 
     let mut running = serve(&site, tmp.path());
     let running_folder = serve_folders(tmp.path());
     assert_eq!(running_folder.len(), 1);
-    assert_ne!(running_folder, killed_folder, "the killed server's folder is gone");
+    assert_ne!(
+        running_folder, killed_folder,
+        "the killed server's folder is gone"
+    );
     let mut third = serve(&site, tmp.path());
-    assert_eq!(serve_folders(tmp.path()).len(), 2, "a running server's folder stays");
+    assert_eq!(
+        serve_folders(tmp.path()).len(),
+        2,
+        "a running server's folder stays"
+    );
     assert!(running_folder[0].join("site/a/index.html").is_file());
     for child in [&mut running, &mut third] {
         signal(child, "TERM");

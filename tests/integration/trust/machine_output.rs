@@ -9,7 +9,10 @@ use crate::support::SiteTest;
 fn broken() -> SiteTest {
     let site = SiteTest::new();
     site.file("content/_index.md", "---\ntitle: Home\n---\n[a](a.md)\n")
-        .file("content/a.md", "---\ntitle: A\ndate: soon\ntgas: [x]\n---\n");
+        .file(
+            "content/a.md",
+            "---\ntitle: A\ndate: soon\ntgas: [x]\n---\n",
+        );
     site
 }
 
@@ -44,7 +47,10 @@ fn check_json_is_on_stdout_one_object_per_line_and_the_summary_on_stderr() {
     assert!(severities(&lines).contains(&"error") && severities(&lines).contains(&"warning"));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("checked 2 pages: 1 error"), "{stderr}");
-    assert!(!stderr.contains("{\""), "no JSON among the human text: {stderr}");
+    assert!(
+        !stderr.contains("{\""),
+        "no JSON among the human text: {stderr}"
+    );
 }
 
 #[test]
@@ -71,7 +77,11 @@ fn exit_codes_are_0_done_1_problems_2_usage() {
     site.file("content/a.md", "---\ntitle: A\ntgas: [x]\n---\n");
     assert_eq!(code(&["build"]), Some(0), "warnings only");
     assert_eq!(code(&["check"]), Some(0));
-    assert_eq!(code(&["check", "--strict"]), Some(1), "warnings fail --strict");
+    assert_eq!(
+        code(&["check", "--strict"]),
+        Some(1),
+        "warnings fail --strict"
+    );
     for usage in [
         &["build", "--no-such-flag"][..],
         &["check", "--format", "xml"],
@@ -88,7 +98,13 @@ fn exit_codes_are_0_done_1_problems_2_usage() {
 fn a_bad_base_url_flag_is_refused_like_a_bad_base_url_key() {
     let site = broken();
     site.file("content/a.md", "---\ntitle: A\n---\n");
-    for bad in ["notaurl", "example.org", "ftp://example.org", "https://", "https://x.org/?a=1"] {
+    for bad in [
+        "notaurl",
+        "example.org",
+        "ftp://example.org",
+        "https://",
+        "https://x.org/?a=1",
+    ] {
         let run = site.run(&["build", "--base-url", bad, "--format", "json"]);
         assert_eq!(run.status.code(), Some(2), "{bad}");
         let lines = json_lines(&run.stdout);
@@ -119,5 +135,8 @@ fn the_library_checks_the_base_url_it_is_given() {
     let mut options = site.options();
     options.base_url = Some("notaurl".into());
     let errors = lore::build(&options, &|_| {}).expect_err("refused");
-    assert!(errors[0].message.starts_with("--base-url must be"), "{errors:#?}");
+    assert!(
+        errors[0].message.starts_with("--base-url must be"),
+        "{errors:#?}"
+    );
 }

@@ -80,7 +80,11 @@ fn unknown_keys_and_fields_get_did_you_mean() {
     let warnings = site.build_ok().warnings;
     let w = only_for(&warnings, "content/a.md");
     assert_eq!(w.line, 3);
-    assert!(w.message.contains("unknown field `tgas`; did you mean `tags`?"), "{w}");
+    assert!(
+        w.message
+            .contains("unknown field `tgas`; did you mean `tags`?"),
+        "{w}"
+    );
 }
 
 #[test]
@@ -95,7 +99,10 @@ fn an_unclosed_code_fence_is_a_warning_at_its_opening_line() {
     assert_eq!(w.line, 6);
     assert!(w.message.contains("never closed"), "{w}");
     site.file("content/a.md", "---\ntitle: A\n---\n```\nx\n```\n");
-    assert!(site.build_ok().warnings.is_empty(), "a closed fence is fine");
+    assert!(
+        site.build_ok().warnings.is_empty(),
+        "a closed fence is fine"
+    );
 }
 
 #[test]
@@ -106,7 +113,10 @@ fn empty_required_fields_and_a_list_as_a_tool_name_are_errors() {
             "content/toolkits/t.md",
             "---\ntitle: T\ntools:\n  - name: [a, b]\n    url: https://x.org\n---\n",
         )
-        .file("content/toolkits/none.md", "---\ntitle: N\ntools: []\n---\n");
+        .file(
+            "content/toolkits/none.md",
+            "---\ntitle: N\ntools: []\n---\n",
+        );
     let errs = site.build_err();
     let a = only_for(&errs, "content/a.md");
     assert_eq!((a.line, a.message.as_str()), (2, "`title` is empty"));
@@ -133,8 +143,11 @@ fn a_template_error_names_its_include_chain_and_a_loop_is_called_one() {
     assert_eq!(d.line, 2);
     assert!(d.message.contains("(included from page.html:3)"), "{d}");
 
-    site.file("layouts/card.html", "<div>\n{% include \"loop.html\" %}\n</div>\n")
-        .file("layouts/loop.html", "x\n{% include \"card.html\" %}\n");
+    site.file(
+        "layouts/card.html",
+        "<div>\n{% include \"loop.html\" %}\n</div>\n",
+    )
+    .file("layouts/loop.html", "x\n{% include \"card.html\" %}\n");
     let errs = site.build_err();
     let d = errs
         .iter()
@@ -193,7 +206,10 @@ fn a_missing_content_folder_and_a_link_loop_get_their_own_help() {
     let errs = site.build_err();
     let d = only_for(&errs, "content");
     assert_eq!(d.message, "this site has no content/ folder");
-    assert!(!d.help.as_deref().unwrap_or("").contains("permission"), "{d:?}");
+    assert!(
+        !d.help.as_deref().unwrap_or("").contains("permission"),
+        "{d:?}"
+    );
 
     site.file("content/a.md", "---\ntitle: A\n---\n");
     std::os::unix::fs::symlink(site.root.join("content"), site.root.join("content/loop"))
@@ -201,5 +217,8 @@ fn a_missing_content_folder_and_a_link_loop_get_their_own_help() {
     let errs = site.build_err();
     let d = only_for(&errs, "content/loop");
     assert!(d.message.contains("a loop"), "{d}");
-    assert!(!d.help.as_deref().unwrap_or("").contains("permission"), "{d:?}");
+    assert!(
+        !d.help.as_deref().unwrap_or("").contains("permission"),
+        "{d:?}"
+    );
 }

@@ -38,15 +38,24 @@ fn script_links_and_images_are_published_dead_and_reported_with_file_and_line() 
         );
     }
     let main = site.main_of("a/index.html");
-    assert!(main.contains("href=\"about:invalid#lore-blocked\">click</a>"), "{main}");
-    assert!(main.contains("src=\"data:image/png;base64,iVBORw0KGgo=\""), "images stay");
+    assert!(
+        main.contains("href=\"about:invalid#lore-blocked\">click</a>"),
+        "{main}"
+    );
+    assert!(
+        main.contains("src=\"data:image/png;base64,iVBORw0KGgo=\""),
+        "images stay"
+    );
     assert!(main.contains("href=\"https://example.org\""), "{main}");
 }
 
 #[test]
 fn raw_html_keeps_its_script_warnings() {
     let site = SiteTest::new();
-    site.file("content/_index.md", "---\ntitle: Home\n---\n<button onclick=\"go()\">Go</button>\n");
+    site.file(
+        "content/_index.md",
+        "---\ntitle: Home\n---\n<button onclick=\"go()\">Go</button>\n",
+    );
     let stderr = String::from_utf8_lossy(&site.run(&["check"]).stderr).into_owned();
     assert!(
         stderr.contains("content/_index.md:4:9: warning: raw HTML attribute `onclick=`"),

@@ -58,7 +58,7 @@ const NASTY: &[&str] = &[
 fn fuzz(rng: &mut Rng, pieces: usize) -> String {
     let mut s = String::from("T");
     for _ in 0..1 + rng.below(pieces) {
-        s.push_str(*rng.pick(NASTY));
+        s.push_str(NASTY[rng.below(NASTY.len())]);
     }
     s
 }
@@ -98,15 +98,19 @@ fn fuzzed_site(rng: &mut Rng) -> (SiteTest, Vec<String>) {
         ),
     );
     let home = fuzz(rng, 6);
-    site.file("content/_index.md", &format!("---\ntitle: {}\n---\n", yaml_quoted(&home)));
+    site.file(
+        "content/_index.md",
+        &format!("---\ntitle: {}\n---\n", yaml_quoted(&home)),
+    );
     let mut titles = vec![home];
     for i in 0..10 {
         let title = fuzz(rng, 8);
         let description = fuzz(rng, 8);
         let mut body = String::new();
         for _ in 0..rng.below(40) {
-            body.push_str(*rng.pick(&["\n", "# ", "- ", "> ", "**", "\n\n"]));
-            body.push_str(*rng.pick(NASTY));
+            const MARKUP: &[&str] = &["\n", "# ", "- ", "> ", "**", "\n\n"];
+            body.push_str(MARKUP[rng.below(MARKUP.len())]);
+            body.push_str(NASTY[rng.below(NASTY.len())]);
         }
         let front = format!(
             "title: {}\ndescription: {}\ndate: 2026-0{}-1{}\ntags: [{}]\n",
@@ -148,9 +152,15 @@ fn files(dir: &Path, ext: &str) -> Vec<(String, String)> {
 }
 
 fn assert_no_control_characters(rel: &str, text: &str) {
-    let bad = text.char_indices().find(|&(_, c)| controls::is_forbidden(c));
+    let bad = text
+        .char_indices()
+        .find(|&(_, c)| controls::is_forbidden(c));
     if let Some((at, c)) = bad {
-        let from = text[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+        let from = text[..at]
+            .char_indices()
+            .rev()
+            .nth(40)
+            .map_or(0, |(i, _)| i);
         panic!("{rel} holds {c:?} near {:?}", &text[from..at]);
     }
 }
