@@ -5,7 +5,7 @@
 //! to the target page's URL; a link to a file that does not exist is an error at its line.
 //! Links to URLs (`/guides/`, `https://...`, `#anchor`) are left as written.
 
-use pulldown_cmark::{CowStr, Event, Tag};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 
 use super::{Context, Spanned};
 use crate::content::page::script_url_warning;
@@ -75,6 +75,14 @@ pub(super) fn resolve_links<'a>(
     let mut local = Vec::new();
     for (event, range) in &mut events {
         let image = matches!(event, Event::Start(Tag::Image { .. }));
+        // `<name@example.org>`: its destination is written without the `mailto:` it gets.
+        let email = matches!(
+            event,
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            })
+        );
         let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
             event
         else {
@@ -92,7 +100,7 @@ pub(super) fn resolve_links<'a>(
             continue;
         }
         let Some((path, anchor)) = markdown_target(dest_url) else {
-            if is_local(dest_url) {
+            if is_local(dest_url) && !email {
                 let (line, col) = ctx.locate(range.start);
                 local.push(LocalRef {
                     dest: dest_url.to_string(),

@@ -156,3 +156,16 @@ fn a_site_that_does_not_load_gets_the_same_errors_from_build_and_check() {
         "title, date, tool file, anchor: {errors:#?}"
     );
 }
+
+#[test]
+fn an_email_autolink_is_no_link_to_a_file() {
+    let site = SiteTest::new();
+    site.file(
+        "content/_index.md",
+        "---\ntitle: Home\n---\nWrite to <team@example.org>.\n",
+    );
+    assert!(assert_agree("email", &site.root).is_empty());
+    assert!(site
+        .read("index.html")
+        .contains("href=\"mailto:team@example.org\""));
+}
