@@ -1,13 +1,15 @@
 //! `lore check`: every validation of the build, without writing the site, plus the checks an
 //! editor or reviewer needs before merging.
 //!
-//! [`check_site`] loads the site with the build's own stages ([`crate::load_site`]) and renders
-//! it with the build's own [`crate::render_output`] into a throwaway folder, so every error the
-//! build would report is reported here too. It then runs the extra checks, each a function over
-//! the site graph returning diagnostics: links and anchors, files, images and their alt text
-//! (`links`), orphans, missing translations and shared aliases (`pages`), event dates and tool
-//! files (`fields`), scripts in raw HTML (`raw_html`), layouts' references to what no page
-//! has (`layouts`), and, when asked, external links (`external`). Errors fail the run; warnings fail it only with `--strict`.
+//! [`check_site`] loads the site with the build's own stages ([`crate::load_site`]), renders it
+//! with the build's own [`crate::render_output`] into a throwaway folder, and runs
+//! [`validate::validate_site`], the one function that decides the errors a build refuses to
+//! publish on (anchors, files and addresses, event dates, tool files, shared aliases): every
+//! error `check` reports, `build` and `serve` report too (issue 19). It then adds warnings
+//! only: images without alt text (`links`), orphans and missing translations (`pages`), scripts
+//! in raw HTML (`raw_html`), layouts' references to what no page has (`layouts`), and, when
+//! asked, failing external links (`external`). Errors fail the run; warnings fail it only with
+//! `--strict`.
 
 pub mod external;
 pub mod fields;
