@@ -28,84 +28,119 @@ const SOURCES: [(&str, &str); 5] = [
     (".svn", "a Subversion working copy"),
 ];
 
+/// Why a folder may not be replaced, and what to do instead.
+struct Refusal {
+    what: String,
+    help: &'static str,
+}
+
+impl Refusal {
+    fn new(what: impl Into<String>, help: &'static str) -> Self {
+        Self {
+            what: what.into(),
+            help,
+        }
+    }
+}
+
 /// Checks that `out` may be replaced by a build of the site in `root`; `force` allows a folder
 /// holding files lore did not write. The error says what is there and how to go on.
 pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
-    let shown = out.display();
-    let refuse = |what: String, help: &str| {
-        Err(Diagnostic::error("", format!("--out {shown}: {what}")).help(help))
-    };
     let (root_abs, out_abs) = (absolute(root), absolute(out));
-    if root_abs.starts_with(&out_abs) {
-        let what = if root_abs == out_abs {
-            "this is the site's own folder".to_string()
-        } else {
-            format!("this folder holds the site ({})", root.display())
-        };
-        return refuse(
-            format!("{what}; building there would replace the site with its output"),
-            "build into a folder of its own, e.g. --out public (the default)",
-        );
-    }
-    for src in ["content", "layouts", "assets"] {
-        if out_abs.starts_with(root_abs.join(src)) {
-            return refuse(
-                format!("this folder is inside the site's {src}/ folder"),
-                "build outside the site's sources, e.g. --out public (the default)",
-            );
+    let refusal = match fs::symlink_metadata(out) {
+        _ if root_abs.starts_with(&out_abs) || source_folder(&root_abs, &out_abs).is_some() => {
+            Some(holds_the_site(root, &root_abs, &out_abs))
+        }
+        Err(_) => None,
+        Ok(meta) if !out_abs.is_dir() => Some(not_a_folder(&meta)),
+        Ok(_) if out_abs.join(MARKER).is_file() => None,
+        Ok(_) => someone_elses(&out_abs, force),
+    };
+    match refusal {
+        None => Ok(()),
+        Some(r) => {
+            Err(Diagnostic::error("", format!("--out {}: {}", out.display(), r.what)).help(r.help))
         }
     }
-    let meta = match fs::symlink_metadata(out) {
-        Ok(m) => m,
-        Err(_) => return Ok(()),
+}
+
+/// The source folder of the site (`content`, `layouts`, `assets`) that `out` is inside, if any.
+fn source_folder(root: &Path, out: &Path) -> Option<&'static str> {
+    ["content", "layouts", "assets"]
+        .into_iter()
+        .find(|src| out.starts_with(root.join(src)))
+}
+
+/// The refusal of the site's folder, a folder holding it, or one inside its sources.
+fn holds_the_site(root: &Path, root_abs: &Path, out_abs: &Path) -> Refusal {
+    if let Some(src) = source_folder(root_abs, out_abs) {
+        return Refusal::new(
+            format!("this folder is inside the site's {src}/ folder"),
+            "build outside the site's sources, e.g. --out public (the default)",
+        );
+    }
+    let what = if root_abs == out_abs {
+        "this is the site's own folder".to_string()
+    } else {
+        format!("this folder holds the site ({})", root.display())
     };
-    if !out_abs.is_dir() {
-        let kind = if meta.file_type().is_symlink() {
-            "a link to something that is not a folder"
-        } else {
-            "a file, not a folder"
-        };
-        return refuse(
-            format!("this is {kind}; lore would replace it with the built site"),
-            "give --out a folder (a new one, or one an earlier `lore build` wrote)",
-        );
-    }
-    if out_abs.join(MARKER).is_file() {
-        return Ok(());
-    }
-    if let Some(what) = repository_folder(&out_abs) {
-        return refuse(
+    Refusal::new(
+        format!("{what}; building there would replace the site with its output"),
+        "build into a folder of its own, e.g. --out public (the default)",
+    )
+}
+
+/// The refusal of a file (or a link to one) given as `--out`.
+fn not_a_folder(meta: &fs::Metadata) -> Refusal {
+    let kind = if meta.file_type().is_symlink() {
+        "a link to something that is not a folder"
+    } else {
+        "a file, not a folder"
+    };
+    Refusal::new(
+        format!("this is {kind}; lore would replace it with the built site"),
+        "give --out a folder (a new one, or one an earlier `lore build` wrote)",
+    )
+}
+
+/// The refusal of an existing folder without the marker, if it is somebody's: a repository,
+/// one holding a home or the current folder or sources (even with `force`), or one holding
+/// anything at all (unless `force`, or it looks like an earlier lore's output).
+fn someone_elses(dir: &Path, force: bool) -> Option<Refusal> {
+    const OWN_FOLDER: &str = "give --out a folder of its own, e.g. --out public";
+    if let Some(what) = repository_folder(dir) {
+        return Some(Refusal::new(
             format!("this is {what}; lore will not replace it"),
-            "give --out a folder of its own, e.g. --out public",
-        );
+            OWN_FOLDER,
+        ));
     }
-    if let Some(what) = home_or_current(&out_abs) {
-        return refuse(
+    if let Some(what) = home_or_current(dir) {
+        return Some(Refusal::new(
             format!("this folder holds {what}; lore replaces its --out folder whole"),
-            "give --out a folder of its own, e.g. --out public",
-        );
+            OWN_FOLDER,
+        ));
     }
-    let names = folder_names(&out_abs);
+    let names = folder_names(dir);
     if let Some((name, what)) = SOURCES.iter().find(|(n, _)| names.iter().any(|x| x == n)) {
-        return refuse(
+        return Some(Refusal::new(
             format!("this folder holds `{name}` ({what}); lore will not replace it"),
             "lore deletes what is in its --out folder: give it a folder of its own, e.g. --out public",
-        );
+        ));
     }
-    if names.is_empty() || force || looks_like_old_output(&out_abs) {
-        return Ok(());
+    if names.is_empty() || force || looks_like_old_output(dir) {
+        return None;
     }
     let mut listed: Vec<String> = names.iter().take(3).cloned().collect();
     if names.len() > 3 {
         listed.push(format!("and {} more", names.len() - 3));
     }
-    refuse(
+    Some(Refusal::new(
         format!(
             "this folder holds files lore did not write ({}); a build replaces the whole folder",
             listed.join(", ")
         ),
         "choose a new or empty folder, or add --force if this folder is meant to be replaced (everything in it is deleted)",
-    )
+    ))
 }
 
 /// What kind of repository's own folder `dir` is (`.git`, or a bare Git repository), if any.
