@@ -182,7 +182,7 @@ pub struct ServerHandle {
 }
 
 impl ServerHandle {
-    /// Blocks until the server stops (see [`ServerHandle::stopper`]); its folder is removed
+    /// Blocks until the server stops (see [`ServeOptions::stopper`]); its folder is removed
     /// when the handle is dropped.
     pub fn wait(mut self) {
         if let Some(t) = self.thread.take() {
