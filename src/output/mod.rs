@@ -10,6 +10,9 @@
 //! ([`Staging::move_changed_into_target`]), or, when most changed, moves the files that did not
 //! into the staging folder and swaps it in ([`Staging::swap_into_target`]): a failed rebuild
 //! still writes nothing there.
+//!
+//! Which folders a build may replace is [`guard`]'s business (every staging folder holds its
+//! marker), and what a killed run leaves beside the output is [`leftovers`]'.
 
 pub mod assets;
 pub mod guard;
