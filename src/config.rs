@@ -47,6 +47,8 @@ pub struct RawConfig {
     per_page: usize,
     #[serde(default)]
     strings: BTreeMap<String, BTreeMap<String, String>>,
+    #[serde(default)]
+    budget: Budget,
 }
 
 fn default_per_page() -> usize {
@@ -157,6 +159,28 @@ impl Default for SearchSettings {
     }
 }
 
+/// How heavy a page may be before `lore check` names it: its HTML with the stylesheets and
+/// scripts it loads, each gzipped as a server sends them.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// Most kilobytes (1,000 bytes) a page may weigh (30 unless set).
+    #[serde(default = "default_page_kb")]
+    pub page_kb: u64,
+}
+
+fn default_page_kb() -> u64 {
+    30
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Self {
+            page_kb: default_page_kb(),
+        }
+    }
+}
+
 /// The validated site configuration.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -184,6 +208,8 @@ pub struct Config {
     pub per_page: usize,
     /// Extra or overriding interface strings, by language then key.
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
+    /// The page weight `lore check` warns above.
+    pub budget: Budget,
 }
 
 impl Config {
@@ -294,6 +320,7 @@ impl Config {
             repository: raw.repository,
             per_page: raw.per_page,
             strings: raw.strings,
+            budget: raw.budget,
         })
     }
 

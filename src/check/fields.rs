@@ -84,6 +84,27 @@ pub fn check_tool_files(root: &Path, page: &Page) -> Vec<Diagnostic> {
     out
 }
 
+/// A page's `image` that is not a file under `content/`: its card and share preview would show
+/// a broken picture.
+pub fn check_image_field(root: &Path, page: &Page) -> Option<Diagnostic> {
+    let file = page
+        .field("image")?
+        .as_str()
+        .filter(|f| !f.trim().is_empty())?;
+    let target = crate::render::context::tool_file_path(page, file);
+    let message = match &target {
+        Some(rel) if root.join(crate::content::CONTENT_DIR).join(rel).is_file() => return None,
+        Some(rel) => format!(
+            "image `{file}` does not exist (looked for content/{})",
+            crate::content::page::rel_key(rel)
+        ),
+        None => format!("image `{file}` is outside the content folder"),
+    };
+    Some(error_at_key(root, page, "image", message).help(
+        "add the picture beside the page, or correct `image:`; it is relative to this page's file",
+    ))
+}
+
 /// Line and column of `key: value` in a page's front matter, read back from its file (the
 /// parsed values carry no positions below the top-level keys).
 pub fn locate_value(root: &Path, page: &Page, key: &str, value: &str) -> Option<(usize, usize)> {

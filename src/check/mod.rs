@@ -7,10 +7,11 @@
 //! publish on (anchors, files and addresses, event dates, tool files, shared aliases): every
 //! error `check` reports, `build` and `serve` report too (issue 19). It then adds warnings
 //! only: images without alt text (`links`), orphans and missing translations (`pages`), scripts
-//! in raw HTML (`raw_html`), layouts' references to what no page has (`layouts`), and, when
-//! asked, failing external links (`external`). Errors fail the run; warnings fail it only with
-//! `--strict`.
+//! in raw HTML (`raw_html`), layouts' references to what no page has (`layouts`), the weight of
+//! every built page against the site's budget (`budget`), and, when asked, failing external
+//! links (`external`). Errors fail the run; warnings fail it only with `--strict`.
 
+pub mod budget;
 pub mod external;
 pub mod fields;
 pub mod layouts;
@@ -149,6 +150,10 @@ fn render_to_throwaway(
         loaded, &templates, &staging, now, timings, progress,
     ));
     staging.commit().ok()?;
+    diags.extend(budget::check_budget(
+        &loaded.site,
+        &budget::page_weights(&target, &loaded.site.config.base_url),
+    ));
     Some(OutputFiles::read(&target))
 }
 

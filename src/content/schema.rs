@@ -186,6 +186,24 @@ pub fn common_fields() -> Vec<(&'static str, FieldKind, bool, &'static str)> {
             "for a section: date, weight or title",
         ),
         (
+            "image",
+            Text,
+            false,
+            "a picture for cards and share previews: a file beside the page, e.g. problem-tree.svg",
+        ),
+        (
+            "image_alt",
+            Text,
+            false,
+            "what the picture shows, for readers who cannot see it (empty if it only decorates)",
+        ),
+        (
+            "featured",
+            Bool,
+            false,
+            "true to show the page among the featured items on the home page",
+        ),
+        (
             "taxonomies",
             Map,
             false,
@@ -242,7 +260,12 @@ pub fn builtin_types() -> BTreeMap<String, ContentType> {
             .field("purpose", Text, true, "what the technique helps a group do")
             .field("when_to_use", Text, false, "the situations it suits")
             .field("time_required", Text, false, "e.g. 60-90 minutes")
-            .field("group_size", Text, false, "e.g. 6-20")
+            .field(
+                "group_size",
+                Text,
+                false,
+                "people it suits: 6-20, or 12+ for twelve or more",
+            )
             .field("materials", List, false, "e.g. [flipchart, markers]")
             .field("difficulty", Difficulty, false, "easy, medium or hard")
             .field("steps", List, false, "the steps, one per list item"),

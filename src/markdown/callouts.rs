@@ -218,10 +218,19 @@ fn push_callout<'a>(
     let n = callouts.iter().filter(|c| c.kind == kind).count() + 1;
     let id = format!("{}-{n}", kind.name());
     let html = super::to_html(inner.clone());
-    let title_html = format!(
-        "<p class=\"callout-title\">{}</p>",
-        escape(title.as_deref().unwrap_or(&label))
-    );
+    // The kind is always written in words (colour and icon alone would not tell a tip from a
+    // checklist), then the editor's own title if there is one.
+    let title_html = match &title {
+        Some(t) => format!(
+            "<p class=\"callout-title\"><span class=\"callout-kind\">{}</span> {}</p>",
+            escape(&label),
+            escape(t)
+        ),
+        None => format!(
+            "<p class=\"callout-title\"><span class=\"callout-kind\">{}</span></p>",
+            escape(&label)
+        ),
+    };
     let open = format!(
         "<aside class=\"callout callout-{k}\" id=\"{id}\" data-callout=\"{k}\">{title_html}\n",
         k = kind.name()
@@ -252,6 +261,7 @@ fn render_fenced(
         .map(|(e, r)| (e.into_static(), r.start + base..r.end + base))
         .collect();
     let (events, _, _) = links::resolve_links(events, ctx, resolver, diags);
+    let events = super::tasks::render_tasks(events);
     highlight::highlight_code(events, highlighter)
 }
 

@@ -102,9 +102,9 @@ pub(super) fn highlight_code<'a>(
             .then(|| highlighter.highlight(&code, &safe_lang))
             .flatten();
         let html = match (body, safe_lang.is_empty()) {
-            (Some(b), _) => format!("<pre class=\"code\" data-lang=\"{safe_lang}\"><code class=\"language-{safe_lang}\">{b}</code></pre>\n"),
-            (None, false) => format!("<pre class=\"code\" data-lang=\"{safe_lang}\"><code class=\"language-{safe_lang}\">{}</code></pre>\n", escape(&code)),
-            (None, true) => format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(&code)),
+            (Some(b), _) => format!("<pre class=\"code\" tabindex=\"0\" data-lang=\"{safe_lang}\"><code class=\"language-{safe_lang}\">{b}</code></pre>\n"),
+            (None, false) => format!("<pre class=\"code\" tabindex=\"0\" data-lang=\"{safe_lang}\"><code class=\"language-{safe_lang}\">{}</code></pre>\n", escape(&code)),
+            (None, true) => format!("<pre class=\"code\" tabindex=\"0\"><code>{}</code></pre>\n", escape(&code)),
         };
         out.push((Event::Html(CowStr::from(html)), range));
     }

@@ -2,16 +2,20 @@
 //!
 //! [`render_markdown`] parses once, then hands the event list to each pass in turn: heading ids
 //! and the table of contents (`headings`), internal links (`links`), callouts from GitHub-style
-//! alerts and fenced blocks (`callouts`), syntax highlighting (`highlight`), and the plain text
-//! of each heading's section for the search index (`text`). A pass only rewrites the events it
+//! alerts and fenced blocks (`callouts`), ```` ```dot ```` diagrams as SVG (`diagram`), task-list
+//! boxes (`tasks`), scrolling boxes around tables (`tables`), syntax highlighting (`highlight`), and the plain text of each heading's
+//! section for the search index (`text`). A pass only rewrites the events it
 //! owns, so each feature can be read and tested alone.
 
 mod callouts;
+pub mod diagram;
 mod fences;
 mod headings;
 pub mod highlight;
 mod links;
 mod packed;
+mod tables;
+mod tasks;
 mod text;
 
 use std::ops::Range;
@@ -127,6 +131,9 @@ pub fn render_markdown(
     let (events, links, local_refs) = links::resolve_links(events, &ctx, resolver, &mut diags);
     let (events, callouts) =
         callouts::render_callouts(events, &ctx, resolver, highlighter, &mut diags);
+    let events = diagram::render_diagrams(events, &ctx, &mut diags);
+    let events = tasks::render_tasks(events);
+    let events = tables::wrap_tables(events);
     let events = highlight::highlight_code(events, highlighter);
     let sections = text::collect_sections(&events);
     let word_count = sections

@@ -79,9 +79,10 @@ fn renders_alerts_as_callouts_with_titles() {
     );
     assert!(r
         .html()
-        .contains("<p class=\"callout-title\">Before the event</p>"));
+        .contains("<p class=\"callout-title\"><span class=\"callout-kind\">Checklist</span> Before the event</p>"), "the kind is named in words before the title");
     assert!(
-        r.html().contains("<p class=\"callout-title\">Tip</p>"),
+        r.html()
+            .contains("<p class=\"callout-title\"><span class=\"callout-kind\">Tip</span></p>"),
         "untitled callouts get the kind's label"
     );
     assert!(r.html().contains("<blockquote>"));
@@ -122,13 +123,17 @@ fn supports_tables_footnotes_strikethrough_and_tasks() {
     let (r, _) =
         render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ new[^1]\n\n[^1]: note\n\n- [x] done\n");
     for needle in [
-        "<table>",
+        "<div class=\"table-scroll\" tabindex=\"0\"><table>",
         "<del>old</del>",
         "footnote-definition",
-        "type=\"checkbox\"",
+        "<span class=\"task task-done\" aria-hidden=\"true\"></span>",
     ] {
         assert!(r.html().contains(needle), "{needle}: {}", r.html());
     }
+    assert!(
+        !r.html().contains("<input"),
+        "a task is drawn, not a form control"
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -49,6 +49,63 @@ pub struct EntryView {
     pub taxonomies: BTreeMap<String, Vec<String>>,
     /// Event times and place, for events.
     pub event: Option<EventView>,
+    /// The address of the page's picture (its `image` field), for cards and share previews.
+    pub image: Option<String>,
+    /// The group sizes a technique suits, read from its `group_size` field.
+    pub group: Option<GroupSize>,
+    /// `featured: true` in its front matter.
+    pub featured: bool,
+}
+
+/// The smallest and largest group a technique suits: `group_size: "6–20"` (or `Selection panels
+/// of 5–12 people`) gives 6 and 20; `12+` gives 12 and no largest; a single number is both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct GroupSize {
+    /// Fewest people.
+    pub min: u32,
+    /// Most people, if there is a limit.
+    pub max: Option<u32>,
+}
+
+impl GroupSize {
+    /// Reads the first one or two numbers of a `group_size` text (any script's decimal digits).
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut numbers = Vec::new();
+        let mut current: Option<u32> = None;
+        let mut after_first = String::new();
+        for c in text.chars() {
+            match c.to_digit(10).or_else(|| arabic_digit(c)) {
+                Some(d) => {
+                    current = Some(current.unwrap_or(0).saturating_mul(10).saturating_add(d))
+                }
+                None => {
+                    if let Some(n) = current.take() {
+                        numbers.push(n);
+                    }
+                    if numbers.len() == 1 {
+                        after_first.push(c);
+                    }
+                }
+            }
+        }
+        numbers.extend(current);
+        let min = *numbers.first()?;
+        let max = match numbers.get(1) {
+            Some(&m) => Some(m.max(min)),
+            None if after_first.trim_start().starts_with('+') => None,
+            None => Some(min),
+        };
+        Some(Self { min, max })
+    }
+}
+
+/// The value of an Arabic-Indic or Eastern Arabic-Indic digit (`٦`, `۶`).
+fn arabic_digit(c: char) -> Option<u32> {
+    match c {
+        '\u{660}'..='\u{669}' => Some(c as u32 - 0x660),
+        '\u{6F0}'..='\u{6F9}' => Some(c as u32 - 0x6F0),
+        _ => None,
+    }
 }
 
 /// An event's time and place, ready to show.
@@ -64,6 +121,15 @@ pub struct EventView {
     pub end_iso: Option<String>,
     /// The offset, `UTC+03:00`.
     pub timezone: String,
+    /// The start's day of the month, month (1-12), year and time of day (`09:00`) in the
+    /// event's own time zone, for date badges.
+    pub day: u32,
+    /// See [`EventView::day`].
+    pub month: u32,
+    /// See [`EventView::day`].
+    pub year: i32,
+    /// See [`EventView::day`].
+    pub time: String,
     /// True if the event has not ended at build time.
     pub upcoming: bool,
     /// Place name.
@@ -202,6 +268,9 @@ pub struct PageView {
     pub word_count: usize,
     /// Terms by taxonomy, with links.
     pub terms: Vec<TermLinks>,
+    /// The absolute address of the picture a share preview shows: the page's `image` when it
+    /// is a bitmap (link previews do not show SVG), else none and the layout's default.
+    pub share_image: Option<String>,
     /// The page in every language it exists in.
     pub translations: Vec<TranslationView>,
     /// Link to edit its source in the repository.
@@ -268,6 +337,17 @@ impl<'a> ViewContext<'a> {
             fields: Value::Object(p.fields.clone()),
             taxonomies,
             event: self.event(p),
+            image: p
+                .field("image")
+                .and_then(Value::as_str)
+                .filter(|f| !f.trim().is_empty())
+                .and_then(|f| self.tool_file(p, f))
+                .map(|(url, _)| url),
+            group: p
+                .field("group_size")
+                .and_then(Value::as_str)
+                .and_then(GroupSize::parse),
+            featured: p.field("featured").and_then(Value::as_bool) == Some(true),
         }
     }
 
@@ -304,6 +384,10 @@ impl<'a> ViewContext<'a> {
             start_iso: start.to_rfc3339(),
             end_iso: end.map(|e| e.to_rfc3339()),
             timezone: format!("UTC{}", start.format("%:z")),
+            day: start.day(),
+            month: start.month(),
+            year: start.year(),
+            time: start.format("%H:%M").to_string(),
             upcoming,
             location: loc("name"),
             place: Some(place).filter(|s| !s.is_empty()),
@@ -377,8 +461,20 @@ impl<'a> ViewContext<'a> {
                 url: self.url(&site.pages[a].url),
             })
             .collect();
+        let entry = self.entry(id);
+        let share_image = entry
+            .image
+            .as_deref()
+            .filter(|u| {
+                let u = u.to_ascii_lowercase();
+                [".png", ".jpg", ".jpeg", ".webp", ".gif"]
+                    .iter()
+                    .any(|ext| u.ends_with(ext))
+            })
+            .map(|u| format!("{}{u}", super::print::origin(&self.config().base_url)));
         PageView {
-            entry: self.entry(id),
+            entry,
+            share_image,
             permalink: self.config().absolute_url(&p.url),
             updated: p.updated.map(|d| d.to_string()),
             dir: lang.map_or(Direction::Ltr, |l| l.dir),
@@ -574,4 +670,28 @@ pub fn upcoming_until(p: &Page) -> Option<DateTime<Utc>> {
         .and_then(Value::as_str)
         .and_then(|s| parse_datetime(s).ok());
     Some(end.unwrap_or(start).with_timezone(&Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GroupSize;
+
+    fn range(text: &str) -> Option<(u32, Option<u32>)> {
+        GroupSize::parse(text).map(|g| (g.min, g.max))
+    }
+
+    #[test]
+    fn reads_a_group_size_from_how_editors_write_it() {
+        assert_eq!(range("6–20"), Some((6, Some(20))));
+        assert_eq!(
+            range("Selection panels of 5–12 people"),
+            Some((5, Some(12)))
+        );
+        assert_eq!(range("من 6 إلى 20 شخصًا"), Some((6, Some(20))));
+        assert_eq!(range("٦ إلى ٢٠"), Some((6, Some(20))));
+        assert_eq!(range("12+"), Some((12, None)));
+        assert_eq!(range("8"), Some((8, Some(8))));
+        assert_eq!(range("20-6"), Some((20, Some(20))));
+        assert_eq!(range("any size"), None);
+    }
 }

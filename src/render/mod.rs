@@ -5,7 +5,9 @@
 
 pub mod context;
 pub mod fingerprint;
+mod home;
 mod machine;
+pub mod print;
 pub mod templates;
 
 use std::collections::BTreeMap;
@@ -282,10 +284,19 @@ fn render_job(
         Job::PrintBook(book) => {
             let p = &site.pages[*book];
             let (site_v, dir) = lang_ctx(&p.lang);
-            let parts: Vec<_> = site
-                .book_parts(*book)
-                .into_iter()
-                .map(|i| views.page(i))
+            let ids = site.book_parts(*book);
+            let links = print::PrintLinks {
+                parts: ids.iter().map(|&i| views.url(&site.pages[i].url)).collect(),
+                origin: print::origin(&site.config.base_url),
+            };
+            let parts: Vec<_> = ids
+                .iter()
+                .enumerate()
+                .map(|(n, &i)| {
+                    let mut part = views.page(i);
+                    part.content = print::print_part_html(&part.content, n, &links);
+                    part
+                })
                 .collect();
             let ctx = minijinja::context! { site => site_v, lang => &p.lang, dir => dir, page => views.page(*book), parts => parts };
             let html = templates.render("guide_print.html", ctx, &p.source)?;
@@ -307,6 +318,10 @@ struct ListShared {
     recent: Value,
     sections: Value,
     facets: Value,
+    /// The home page's featured pages, guides and techniques (empty elsewhere).
+    featured: Value,
+    guides: Value,
+    techniques: Value,
 }
 
 fn list_shared(views: &ViewContext, section: PageId) -> ListShared {
@@ -348,7 +363,17 @@ fn list_shared(views: &ViewContext, section: PageId) -> ListShared {
             .map(|&i| views.entry_value(i))
             .collect()
     });
+    let home_list = |f: fn(&ViewContext, &str) -> Vec<EntryView>| {
+        Value::from_serialize(if is_home {
+            f(views, &p.lang)
+        } else {
+            Vec::new()
+        })
+    };
     ListShared {
+        featured: home_list(home::featured),
+        guides: home_list(home::guides),
+        techniques: home_list(home::techniques),
         page: Value::from_serialize(views.page(section)),
         upcoming: Value::from_serialize(upcoming),
         recent: Value::from_serialize(recent),
@@ -417,6 +442,8 @@ fn render_list(
         page => shared.page.clone(), entries => entries, pagination => pagination,
         upcoming => upcoming, recent => shared.recent.clone(),
         sections => shared.sections.clone(), facets => shared.facets.clone(),
+        featured => shared.featured.clone(), guides => shared.guides.clone(),
+        techniques => shared.techniques.clone(),
     };
     let name = if is_home {
         "home.html".to_string()
@@ -437,6 +464,8 @@ struct Facets {
     themes: Vec<Link>,
     difficulty: Vec<String>,
     group_size: Vec<String>,
+    /// The largest group any of the pages names, as the top of the group-size filter.
+    largest_group: Option<u32>,
 }
 
 fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
@@ -473,6 +502,13 @@ fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
             .collect(),
         difficulty: field("difficulty").into_iter().collect(),
         group_size: field("group_size").into_iter().collect(),
+        largest_group: ids
+            .iter()
+            .filter_map(|&i| {
+                let g = context::GroupSize::parse(pages[i].field("group_size")?.as_str()?)?;
+                Some(g.max.unwrap_or(g.min))
+            })
+            .max(),
     }
 }
 

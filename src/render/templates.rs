@@ -1,5 +1,6 @@
 //! The minijinja environment: built-in layouts overridden file by file by the site's `layouts/`,
-//! autoescape on for HTML and XML, and the functions layouts use (`t`, `asset_url`, `url`).
+//! autoescape on for HTML and XML, and the functions layouts use (`t`, `asset_url`, `url`,
+//! `absolute_url`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -114,6 +115,16 @@ impl Templates {
         env.add_function("url", move |path: &str| -> String {
             if path.starts_with('/') {
                 format!("{bp}{path}")
+            } else {
+                path.to_string()
+            }
+        });
+        // Share previews (`og:image`, `og:url`) need whole addresses; `asset_url` and page
+        // URLs are root-relative.
+        let origin = super::print::origin(&config.base_url);
+        env.add_function("absolute_url", move |path: &str| -> String {
+            if path.starts_with('/') && !path.starts_with("//") {
+                format!("{origin}{path}")
             } else {
                 path.to_string()
             }

@@ -37,7 +37,7 @@ fn renders_alerts_as_callouts_and_collects_them_on_the_guide_front_page() {
     );
     let front = site.main_of("guides/joint-learning-events/index.html");
     assert!(
-        front.contains("Checklists ("),
+        front.contains("Checklists <span class=\"count\">"),
         "the front page lists checklists by kind"
     );
     assert!(
@@ -130,7 +130,7 @@ fn shows_each_type_s_fields() {
     site.build_ok();
     let card = site.main_of("techniques/problem-tree/index.html");
     for needle in [
-        "Purpose:",
+        "<p class=\"lead\">Help a group agree on a core problem",
         "Time required",
         "Group size",
         "Difficulty",

@@ -198,6 +198,12 @@ fn reports_a_tool_whose_file_is_missing() {
 }
 
 #[test]
+fn reports_a_page_image_that_is_missing() {
+    let run = assert_check("tools", 1);
+    assert!(run.human.contains("content/toolkits/audit.md:9:8: error: image `img/audit.png` does not exist (looked for content/toolkits/img/audit.png)"), "{}", run.human);
+}
+
+#[test]
 fn warns_about_scripts_and_event_attributes_in_raw_html() {
     let run = assert_check("raw-html", 0);
     for (place, what) in [
@@ -254,4 +260,26 @@ fn check_reports_a_template_error_found_while_rendering() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("layouts/page.html:3"), "{stderr}");
+}
+
+#[test]
+fn names_pages_over_the_budget_set_in_site_yaml() {
+    let run = assert_check("budget", 0);
+    assert!(
+        run.human
+            .contains("content/guides/long.md: warning: page guides/long/index.html weighs"),
+        "{}",
+        run.human
+    );
+    assert!(
+        run.human.contains("over the budget of 12 KB"),
+        "{}",
+        run.human
+    );
+    assert!(
+        !run.human.contains("content/_index.md:"),
+        "the home page is within the budget"
+    );
+    let strict = check_fixture("budget", &["--strict"]);
+    assert_eq!(strict.code, 1, "--strict fails on it");
 }

@@ -17,4 +17,5 @@ mod serve;
 mod site;
 mod snapshots;
 mod support;
+mod theme;
 mod trust;

@@ -20,7 +20,7 @@ fn term_pages_list_their_pages_and_indexes_count_them() {
     let listed = term.matches("<li class=\"entry").count();
     assert!(listed > 0);
     let count = format!(
-        "<a href=\"/tags/facilitation/\">facilitation</a> <span class=\"count\">({listed})</span>"
+        "<a href=\"/tags/facilitation/\">facilitation <span class=\"count\">{listed}</span></a>"
     );
     assert!(
         index.contains(&count),
@@ -251,9 +251,14 @@ fn lessons_list_their_attachments_with_format_and_size() {
     site.build_ok();
     let main = site.main_of("guides/course/lesson-1/index.html");
     assert!(
-        main.contains("href=\"/guides/course/files/notes.txt\" download>Learner notes</a>"),
+        main.contains("class=\"file-name\" href=\"/guides/course/files/notes.txt\" download>Learner notes</a>"),
         "{main}"
     );
-    assert!(main.contains("TXT, 2 KB"), "{main}");
+    assert!(
+        main.contains(
+            "<span class=\"file-format\">TXT</span> <span class=\"file-size\">2 KB</span>"
+        ),
+        "name, format and size apart: {main}"
+    );
     assert!(site.out("guides/course/files/notes.txt").is_file());
 }

@@ -44,7 +44,7 @@ export function removeSite(dir) {
   fs.rmSync(path.dirname(dir), { recursive: true, force: true });
 }
 
-const TYPES = { html: 'text/html; charset=utf-8', js: 'text/javascript', mjs: 'text/javascript', json: 'application/json', css: 'text/css' };
+const TYPES = { html: 'text/html; charset=utf-8', js: 'text/javascript', mjs: 'text/javascript', json: 'application/json', css: 'text/css', svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp', ics: 'text/calendar', xml: 'application/xml' };
 
 /**
  * Serves `dir` at `http://127.0.0.1:PORT<base>` (directory URLs get index.html).
