@@ -282,7 +282,25 @@ def lore_site(corpus_dir: str, pages: int, search: bool) -> str:
     with open(os.path.join(site, "site.yaml"), "w") as f:
         f.write(yaml)
     link_tree(corpus_dir, os.path.join(site, "content"))
+    tools_as_addresses(os.path.join(site, "content", "toolkits"))
     return site
+
+
+def tools_as_addresses(toolkits: str) -> None:
+    """The corpus's tools name files it does not write (`file: "/files/x.pdf"`), which lore
+    refuses to publish, as `lore check` always did; for lore they become the addresses they
+    stand for (`url: "/files/x.pdf"`), which builds the same page with the same work. The files
+    are hard links into the corpus: each is replaced, never written through."""
+    for root, _, files in os.walk(toolkits):
+        for name in files:
+            path = os.path.join(root, name)
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            if "\n    file: " not in text:
+                continue
+            os.remove(path)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text.replace("\n    file: ", "\n    url: "))
 
 
 def zola_content(bench_dir: str, corpus_dir: str, pages: int) -> tuple[str | None, str]:

@@ -19,11 +19,14 @@ pub const CONFIG_FILE: &str = "site.yaml";
 /// Taxonomies every site has; `authors` gives each author a page of their contributions.
 pub const BUILTIN_TAXONOMIES: [&str; 3] = ["tags", "themes", "authors"];
 
-/// `site.yaml` as written.
+/// `site.yaml` as written. Every field has a default, so that each key can be read alone and
+/// every mistake of the file reported at once ([`yaml::parse_every_key`]); the required ones
+/// are checked afterwards.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawConfig {
-    title: String,
+    #[serde(default)]
+    title: Option<String>,
     #[serde(default)]
     base_url: Option<String>,
     #[serde(default)]
@@ -279,7 +282,7 @@ impl Config {
     pub fn parse(text: &str, root: &Path) -> Result<Self, Vec<Diagnostic>> {
         let path = Path::new(CONFIG_FILE);
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let raw: RawConfig = yaml::parse(text, path, 1).map_err(|d| vec![d])?;
+        let raw: RawConfig = yaml::parse_every_key(text, path, 1)?;
         Self::from_raw(raw, root, &yaml::key_positions(text, 1))
     }
 
@@ -293,12 +296,25 @@ impl Config {
             let (l, c) = keys.get(key).copied().unwrap_or((0, 0));
             Diagnostic::error(CONFIG_FILE, msg).at(l, c).help(help)
         };
+        let title =
+            match raw.title {
+                Some(t) if !t.trim().is_empty() => t,
+                found => {
+                    errors.push(at(
+                    "title",
+                    format!("`title` is {}", if found.is_some() { "empty" } else { "missing" }),
+                    "add a line `title: Our knowledge base`: the site's name, shown on every page",
+                ));
+                    String::new()
+                }
+            };
         let base_url_unset = raw.base_url.is_none();
-        let base_url = match &raw.base_url {
-            Some(url) => checked_base_url(url).unwrap_or_else(|e| {
-                errors.push(at("base_url", e, BASE_URL_HELP));
+        let base_url = match raw.base_url.as_deref().map(check_base_url) {
+            Some(Ok(url)) => url,
+            Some(Err(why)) => {
+                errors.push(at("base_url", format!("`base_url` {why}"), BASE_URL_HELP));
                 String::new()
-            }),
+            }
             None => UNSET_BASE_URL.to_string(),
         };
         let languages = check_languages(raw.languages, &mut errors, &at);
@@ -346,7 +362,7 @@ impl Config {
         }
         Ok(Config {
             root: root.to_path_buf(),
-            title: raw.title,
+            title,
             description: raw.description,
             base_url,
             base_url_unset,
@@ -368,8 +384,8 @@ impl Config {
             self.repository = context.repository.clone();
         }
         if let (true, Some(url)) = (self.base_url_unset, &context.base_url) {
-            self.base_url = checked_base_url(url).map_err(|e| {
-                Diagnostic::error("", format!("LORE_BASE_URL: {e}")).help(BASE_URL_HELP)
+            self.base_url = check_base_url(url).map_err(|e| {
+                Diagnostic::error("", format!("LORE_BASE_URL {e}")).help(BASE_URL_HELP)
             })?;
             self.base_url_unset = false;
         }
@@ -399,17 +415,30 @@ impl Config {
     }
 }
 
-const BASE_URL_HELP: &str = "write the address the site is published at, e.g. https://example.org";
+/// How to write a base URL, for every error about one.
+pub const BASE_URL_HELP: &str = "write the address the site is published at, e.g. https://example.org (or https://example.org/docs for a site in a folder)";
 
-/// A base URL without its trailing slash, or why it is not one.
-fn checked_base_url(url: &str) -> Result<String, String> {
-    if url.starts_with("http://") || url.starts_with("https://") {
-        Ok(url.trim_end_matches('/').to_string())
-    } else {
-        Err(format!(
-            "`base_url` must be an absolute http(s) URL, found `{url}`"
-        ))
+/// Checks a base URL (`base_url` in site.yaml, or `--base-url`) and returns it as written into
+/// the site: an absolute http(s) URL with a host and no query or fragment, normalised, without
+/// its trailing slash. The error says what is wrong, to follow the key or flag's name.
+pub fn check_base_url(text: &str) -> Result<String, String> {
+    let url = url::Url::parse(text.trim())
+        .map_err(|e| format!("must be an absolute http(s) URL, found `{text}` ({e})"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!(
+            "must be an absolute http(s) URL, found `{text}` (a `{}:` address)",
+            url.scheme()
+        ));
     }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(format!("has no host name: `{text}`"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!(
+            "must not have a `?query` or `#fragment`, found `{text}`"
+        ));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_string())
 }
 
 fn check_languages(

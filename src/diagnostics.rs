@@ -173,6 +173,25 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+/// The candidate `word` was most likely meant to be, for a "did you mean" (`baseurl` ->
+/// `base_url`): at most two edits away and fewer than half its letters, ignoring case.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    let len = word.chars().count();
+    candidates
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| (strsim::damerau_levenshtein(&word, &c.to_lowercase()), c))
+        .filter(|&(d, _)| d <= 2 && 2 * d < len.max(2))
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
+        .map(|(_, c)| c)
+}
+
+/// `; did you mean `x`?` when a candidate is close to `word`, else nothing.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    closest(word, candidates).map_or_else(String::new, |c| format!("; did you mean `{c}`?"))
+}
+
 /// Maps byte offsets in a file's text to 1-based line and column (in characters).
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -207,6 +226,15 @@ mod tests {
         assert_eq!(idx.locate(text, 0), (1, 1));
         assert_eq!(idx.locate(text, 3), (2, 1));
         assert_eq!(idx.locate(text, text.find('f').unwrap()), (3, 1));
+    }
+
+    #[test]
+    fn suggests_near_misses_only() {
+        assert_eq!(closest("baseurl", ["title", "base_url"]), Some("base_url"));
+        assert_eq!(closest("autor", ["authors", "title"]), Some("authors"));
+        assert_eq!(closest("Titel", ["title"]), Some("title"));
+        assert_eq!(closest("colour", ["title", "base_url"]), None);
+        assert_eq!(closest("ab", ["cd"]), None);
     }
 
     #[test]

@@ -53,8 +53,10 @@ use site::{PathIndex, Site};
 pub struct BuildOptions {
     /// Site folder (holding `site.yaml`).
     pub root: PathBuf,
-    /// Output folder; replaced whole on success.
+    /// Output folder; replaced whole on success (see [`output::guard`] for which folders may be).
     pub out: PathBuf,
+    /// Replace `out` even when it holds files lore did not write (`--force`).
+    pub force: bool,
     /// Overrides `base_url` from `site.yaml` (for previews and staging hosts).
     pub base_url: Option<String>,
     /// What the environment says of where the site lives, for what `site.yaml` leaves out.
@@ -78,6 +80,7 @@ impl BuildOptions {
         let root = root.into();
         Self {
             out: root.join("public"),
+            force: false,
             root,
             base_url: None,
             context: Default::default(),
@@ -243,7 +246,8 @@ pub fn load_site_with(
         .fill_in(&options.context)
         .map_err(|d| Diagnostics::from_iter([d]))?;
     if let Some(url) = &options.base_url {
-        config.base_url = url.trim_end_matches('/').to_string();
+        config.base_url = config::check_base_url(url)
+            .map_err(|why| Diagnostics::from_iter([base_url_error(&why)]))?;
         config.base_url_unset = false;
     }
     let mut diags = Diagnostics::new();
@@ -338,6 +342,11 @@ pub fn load_site_with(
     })
 }
 
+/// The error for a `--base-url` that is not one, worded as site.yaml's `base_url` errors are.
+pub fn base_url_error(why: &str) -> Diagnostic {
+    Diagnostic::error("", format!("--base-url {why}")).help(config::BASE_URL_HELP)
+}
+
 /// Gives heap memory freed by a stage back to the system. glibc keeps freed memory in its
 /// per-thread arenas, where one thread's frees seldom serve another's allocations: `serve`
 /// would grow a few MB with every search index rebuilt, and a large build would carry the
@@ -381,8 +390,8 @@ pub fn build(
             .help("add `base_url: https://...` to site.yaml, or pass --base-url (on GitHub, the workflow lore init wrote gives it)"),
         );
     }
-    if let Err(why) = output::check_output_dir(&options.root, &options.out) {
-        diagnostics.push(Diagnostic::error("", why).help("choose another --out folder"));
+    if let Err(d) = output::check_output_dir(&options.root, &options.out, options.force) {
+        diagnostics.push(d);
     }
     let templates = match loaded.templates() {
         Ok(t) => Some(t),
@@ -392,6 +401,12 @@ pub fn build(
         }
     };
     if diagnostics.has_errors() {
+        // What `check` reports on a site that does not load, so that both list the same errors.
+        diagnostics.extend(check::validate::validate_site(
+            &loaded.site,
+            &loaded.resources,
+            None,
+        ));
         return Err(diagnostics.sorted());
     }
     let Some(templates) = templates else {
@@ -412,6 +427,10 @@ pub fn build(
         &mut timings,
         progress,
     ));
+    let written = check::OutputFiles::from_paths(staging.written_files().into_keys());
+    diagnostics.extend(timings.time("validate", progress, || {
+        check::validate::validate_site(&loaded.site, &loaded.resources, Some(&written))
+    }));
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
     }

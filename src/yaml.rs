@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{did_you_mean, Diagnostic};
 
 /// A YAML mapping, as JSON-like values (the form templates and the schema check use).
 pub type Mapping = serde_json::Map<String, serde_json::Value>;
@@ -65,19 +65,30 @@ pub fn kind_of(v: &serde_json::Value) -> &'static str {
     }
 }
 
-/// Where each top-level key of a YAML block is: key -> (1-based line, 1-based column of its value).
-///
-/// The parser's values carry no positions, so field-level problems (a bad `date`) are placed by
-/// finding the key's own line: top-level keys are the lines at the block's smallest indentation.
-pub fn key_positions(text: &str, first_line: usize) -> BTreeMap<String, (usize, usize)> {
+/// A top-level key of a YAML block: its 0-based line in the block, its name, the 0-based
+/// column of its value, and the byte offset at which its line starts.
+struct TopKey {
+    line: usize,
+    key: String,
+    value_col: usize,
+    start: usize,
+}
+
+/// The top-level keys of a YAML block in order: the `key:` lines at the block's smallest
+/// indentation (the parser's values carry no positions, so keys are found in the text).
+fn top_level_keys(text: &str) -> Vec<TopKey> {
     let indent = text
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
         .map(|l| l.len() - l.trim_start().len())
         .min()
         .unwrap_or(0);
-    let mut out = BTreeMap::new();
-    for (i, line) in text.lines().enumerate() {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let line_start = start;
+        start += line.len();
+        let line = line.trim_end_matches('\n');
         let Some(rest) = line.get(indent..) else {
             continue;
         };
@@ -87,10 +98,26 @@ pub fn key_positions(text: &str, first_line: usize) -> BTreeMap<String, (usize, 
         if let Some(colon) = rest.find(':') {
             let key = rest[..colon].trim().trim_matches(['"', '\'']);
             let after = &rest[colon + 1..];
-            let value_col = indent + colon + 2 + (after.len() - after.trim_start().len());
-            out.entry(key.to_string())
-                .or_insert((first_line + i, value_col.min(line.chars().count() + 1)));
+            let value_col = indent + colon + 1 + (after.len() - after.trim_start().len());
+            out.push(TopKey {
+                line: i,
+                key: key.to_string(),
+                value_col: value_col.min(line.chars().count()),
+                start: line_start,
+            });
         }
+    }
+    out
+}
+
+/// Where each top-level key of a YAML block is: key -> (1-based line, 1-based column of its value).
+///
+/// Field-level problems (a bad `date`) are placed on the key's own line.
+pub fn key_positions(text: &str, first_line: usize) -> BTreeMap<String, (usize, usize)> {
+    let mut out = BTreeMap::new();
+    for k in top_level_keys(text) {
+        out.entry(k.key)
+            .or_insert((first_line + k.line, k.value_col + 1));
     }
     out
 }
@@ -98,31 +125,47 @@ pub fn key_positions(text: &str, first_line: usize) -> BTreeMap<String, (usize, 
 /// The first top-level key written twice: (key, its first line, the repeat's line and column).
 /// The parser keeps the last value silently when reading into a map (issue 7).
 fn duplicate_key(text: &str, first_line: usize) -> Option<(String, usize, usize, usize)> {
-    let indent = text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, line) in text.lines().enumerate() {
-        let Some(rest) = line.get(indent..) else {
-            continue;
-        };
-        if rest.starts_with([' ', '\t', '#', '-']) {
-            continue;
+    for k in top_level_keys(text) {
+        let line_no = first_line + k.line;
+        if let Some(&first) = seen.get(&k.key) {
+            let indent = text[k.start..].len() - text[k.start..].trim_start().len();
+            return Some((k.key, first, line_no, indent + 1));
         }
-        let Some(colon) = rest.find(':') else {
-            continue;
-        };
-        let key = rest[..colon].trim().trim_matches(['"', '\'']).to_string();
-        let line_no = first_line + i;
-        if let Some(&first) = seen.get(&key) {
-            return Some((key, first, line_no, indent + 1));
-        }
-        seen.insert(key, line_no);
+        seen.insert(k.key, line_no);
     }
     None
+}
+
+/// Parses `text` into `T` and, when that fails, reports the problem of every top-level key
+/// rather than only the first (issue 19): each key's lines are parsed alone into `T`, whose
+/// fields must therefore all have defaults. A syntax error stays one error for the file.
+pub fn parse_every_key<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+) -> Result<T, Vec<Diagnostic>> {
+    let whole = match parse::<T>(text, path, first_line) {
+        Ok(v) => return Ok(v),
+        Err(d) => d,
+    };
+    if let Err(syntax) = parse::<serde_json::Value>(text, path, first_line) {
+        return Err(vec![syntax]);
+    }
+    let keys = top_level_keys(text);
+    let errors: Vec<Diagnostic> = keys
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| {
+            let end = keys.get(i + 1).map_or(text.len(), |next| next.start);
+            parse::<T>(&text[k.start..end], path, first_line + k.line).err()
+        })
+        .collect();
+    Err(if errors.is_empty() {
+        vec![whole]
+    } else {
+        errors
+    })
 }
 
 fn to_diagnostic(e: &serde_yaml::Error, path: &Path, first_line: usize) -> Diagnostic {
@@ -132,11 +175,111 @@ fn to_diagnostic(e: &serde_yaml::Error, path: &Path, first_line: usize) -> Diagn
     // serde_yaml appends " at line N column M" counted inside the block: drop it, we say where.
     let msg = e.to_string();
     let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+    if let Some((message, help)) = explain_type_error(&msg) {
+        return Diagnostic::error(path, message).at(line, col).help(help);
+    }
     let help = yaml_help(&msg);
     let d = Diagnostic::error(path, format!("invalid YAML: {msg}")).at(line, col);
     match help {
         Some(h) => d.help(h),
         None => d,
+    }
+}
+
+/// A message and help in an editor's words for a value of the wrong shape, which serde words
+/// for programmers (`title: invalid type: sequence, expected a string`); `None` for syntax errors.
+fn explain_type_error(msg: &str) -> Option<(String, String)> {
+    let (path, rest) = match msg.split_once(": ") {
+        Some((p, r)) if !p.contains(' ') => (p, r),
+        _ => ("", msg),
+    };
+    let key = path
+        .rsplit(['.', ']'])
+        .find(|s| !s.is_empty())
+        .unwrap_or(path);
+    let place = if path.is_empty() {
+        String::new()
+    } else {
+        format!(" in `{path}`")
+    };
+    let quoted = |s: &str| -> Vec<String> {
+        s.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    };
+    if let Some(r) = rest.strip_prefix("invalid type: ") {
+        let (found, expected) = r.split_once(", expected ")?;
+        let expected = expected_words(expected);
+        let subject = if path.is_empty() {
+            "the file".to_string()
+        } else {
+            format!("`{path}`")
+        };
+        return Some((
+            format!("{subject} must be {expected}; found {}", found_words(found)),
+            format!("write `{key}:` as {expected}"),
+        ));
+    }
+    if let Some(r) = rest.strip_prefix("unknown field `") {
+        let (field, expected) = r.split_once('`')?;
+        let known = quoted(expected);
+        return Some((
+            format!(
+                "unknown field `{field}`{place}{}",
+                did_you_mean(field, known.iter().map(String::as_str))
+            ),
+            format!(
+                "the fields here are: {}; check the spelling or remove this line",
+                known.join(", ")
+            ),
+        ));
+    }
+    if let Some(r) = rest.strip_prefix("unknown variant `") {
+        let (value, expected) = r.split_once('`')?;
+        let known = quoted(expected);
+        return Some((
+            format!(
+                "`{key}` cannot be `{value}`{}",
+                did_you_mean(value, known.iter().map(String::as_str))
+            ),
+            format!("use one of: {}", known.join(", ")),
+        ));
+    }
+    let field = rest.strip_prefix("missing field `")?.trim_end_matches('`');
+    Some((
+        format!("`{field}` is missing{place}"),
+        format!("add a line `{field}: ...`"),
+    ))
+}
+
+/// serde's name for a value it found, in an editor's words.
+fn found_words(found: &str) -> String {
+    let value = found.split(['`', '"']).nth(1);
+    match (found.split(' ').next().unwrap_or(found), value) {
+        ("sequence", _) => "a list".into(),
+        ("map", _) => "a set of `key: value` fields".into(),
+        ("unit", _) => "nothing".into(),
+        (_, Some(v)) => format!("`{v}`"),
+        _ => found.to_string(),
+    }
+}
+
+/// serde's name for the value it wanted, in an editor's words.
+fn expected_words(expected: &str) -> String {
+    match expected {
+        "a string" | "a character" => "text".into(),
+        "a boolean" => "true or false".into(),
+        "a sequence" => "a list, e.g. [one, two]".into(),
+        "usize" | "u8" | "u16" | "u32" | "u64" | "isize" | "i8" | "i16" | "i32" | "i64" => {
+            "a whole number".into()
+        }
+        e if e.starts_with("struct ") || e.starts_with("a map") => {
+            "indented `key: value` lines".into()
+        }
+        "f32" | "f64" => "a number".into(),
+        e => e.to_string(),
     }
 }
 

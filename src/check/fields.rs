@@ -9,8 +9,28 @@ use crate::content::date::parse_datetime;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 
+/// An error placed on a front-matter key's line: from the positions kept with the page, or
+/// read again from its file (a build frees them once the site graph is made, and errors are
+/// rare enough to pay for the read).
+pub fn error_at_key(root: &Path, page: &Page, key: &str, message: String) -> Diagnostic {
+    if page.field_positions.contains_key(key) {
+        return page.error_at(key, message);
+    }
+    let (line, col) = reread_key_position(root, page, key).unwrap_or((1, 1));
+    Diagnostic::error(&page.source, message).at(line, col)
+}
+
+fn reread_key_position(root: &Path, page: &Page, key: &str) -> Option<(usize, usize)> {
+    let text = std::fs::read_to_string(root.join(&page.source)).ok()?;
+    let text = crate::content::front_matter::normalize_text(text);
+    let split = crate::content::front_matter::split_front_matter(&text).ok()?;
+    crate::yaml::key_positions(split.yaml, split.yaml_line)
+        .get(key)
+        .copied()
+}
+
 /// An event whose `end` is before its `start`.
-pub fn check_event_dates(page: &Page) -> Option<Diagnostic> {
+pub fn check_event_dates(root: &Path, page: &Page) -> Option<Diagnostic> {
     let text = |k: &str| page.field(k).and_then(Value::as_str);
     let (start_text, end_text) = (text("start")?, text("end")?);
     let (start, end) = (
@@ -18,7 +38,9 @@ pub fn check_event_dates(page: &Page) -> Option<Diagnostic> {
         parse_datetime(end_text).ok()?,
     );
     (end < start).then(|| {
-        page.error_at(
+        error_at_key(
+            root,
+            page,
             "end",
             format!("the event ends ({end_text}) before it starts ({start_text})"),
         )
@@ -78,8 +100,7 @@ pub fn check_image_field(root: &Path, page: &Page) -> Option<Diagnostic> {
         ),
         None => format!("image `{file}` is outside the content folder"),
     };
-    let (line, col) = page.field_positions.get("image").copied().unwrap_or((1, 1));
-    Some(Diagnostic::error(&page.source, message).at(line, col).help(
+    Some(error_at_key(root, page, "image", message).help(
         "add the picture beside the page, or correct `image:`; it is relative to this page's file",
     ))
 }

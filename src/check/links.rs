@@ -1,7 +1,7 @@
 //! Links inside the site: `#anchors` (to a heading, callout or other id that exists in the
 //! target page), relative links and images to files under `content/`, and root-relative URLs
-//! (`/guides/`) to something the build writes. Images without alt text are warned about here
-//! too, since they are found with the links.
+//! (`/guides/`) to something the build writes; these are errors of every run ([`super::validate`]).
+//! Images without alt text are warned about here too, since they are found with the links.
 //!
 //! Links to missing Markdown files are already errors of the build (`markdown::links`).
 
@@ -13,33 +13,14 @@ use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 use crate::site::{PageId, Site};
 
-/// The ids a page's readers can jump to: every `id="..."` in its rendered Markdown (headings,
-/// callouts, footnotes, raw HTML).
+/// The ids a page's readers can jump to: its headings, its callouts, and every other `id="..."`
+/// of its rendered Markdown (footnotes, raw HTML).
 pub fn page_ids(site: &Site, id: PageId) -> BTreeSet<String> {
     let r = &site.rendered[id];
     let mut ids: BTreeSet<String> = r.toc.iter().map(|h| h.id.clone()).collect();
     ids.extend(r.callouts.iter().map(|c| c.id.clone()));
-    ids.extend(html_ids(&site.page_html(id)));
+    ids.extend(r.other_ids.iter().cloned());
     ids
-}
-
-/// Values of `id="..."` attributes in HTML.
-fn html_ids(html: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for (i, _) in html.match_indices("id=") {
-        let before = html[..i].chars().last();
-        if !before.is_some_and(char::is_whitespace) {
-            continue;
-        }
-        let rest = &html[i + 3..];
-        let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-            continue;
-        };
-        if let Some(end) = rest[1..].find(q) {
-            out.push(rest[1..1 + end].to_string());
-        }
-    }
-    out
 }
 
 /// `#anchor` links to other pages (resolved by the build) whose anchor does not exist there.
@@ -107,35 +88,37 @@ fn missing_anchor(
     .help(help)
 }
 
-/// Checks the links and images written in one page that the build leaves as written: same-page
-/// anchors, files under `content/`, root-relative URLs; and alt text of images.
-pub fn check_references(
+/// Images without alt text, a warning each.
+pub fn check_alt_text(page: &Page, refs: &[Reference]) -> Vec<Diagnostic> {
+    refs.iter()
+        .filter(|r| r.image && r.alt.trim().is_empty())
+        .map(|r| {
+            Diagnostic::warning(&page.source, format!("image `{}` has no alt text", r.dest))
+                .at(r.line, r.col)
+                .help("describe the image between the brackets, e.g. ![A problem tree drawn on a flipchart](tree.png), for readers who cannot see it")
+        })
+        .collect()
+}
+
+/// Checks the links and images of one page that the build leaves as written: same-page
+/// anchors, files under `content/`, root-relative and relative addresses (these two only when
+/// the site's files are known, `output`).
+pub fn check_local_refs(
     site: &Site,
     ids: &mut IdCache,
     from: PageId,
-    refs: &[Reference],
     resources: &HashSet<String>,
     output: Option<&OutputFiles>,
 ) -> Vec<Diagnostic> {
     let page = &site.pages[from];
     let mut out = Vec::new();
-    for r in refs {
-        if r.image && r.alt.trim().is_empty() {
-            out.push(
-                Diagnostic::warning(&page.source, format!("image `{}` has no alt text", r.dest))
-                    .at(r.line, r.col)
-                    .help("describe the image between the brackets, e.g. ![A problem tree drawn on a flipchart](tree.png), for readers who cannot see it"),
-            );
-        }
+    for r in &site.rendered[from].local_refs {
         let dest = r.dest.trim();
         if let Some(anchor) = dest.strip_prefix('#') {
             let known = ids.get(site, from);
             if !anchor.is_empty() && !known.contains(anchor) {
                 out.push(missing_anchor(page, r.line, r.col, anchor, page, known));
             }
-            continue;
-        }
-        if dest.is_empty() || dest.contains(':') || dest.starts_with("//") || is_markdown(dest) {
             continue;
         }
         let path = dest.split(['#', '?']).next().unwrap_or(dest);
@@ -204,22 +187,9 @@ fn resolve_url(base: &str, rel: &str) -> Option<String> {
     Some(url)
 }
 
-fn is_markdown(dest: &str) -> bool {
-    let path = dest.split(['#', '?']).next().unwrap_or(dest);
-    path.ends_with(".md") || path.starts_with("@/")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_ids_of_elements() {
-        assert_eq!(
-            html_ids("<h2 id=\"a-b\">x</h2><aside class=\"c\" id='tip-1'><p data-id=\"no\">"),
-            vec!["a-b", "tip-1"]
-        );
-    }
 
     #[test]
     fn resolves_relative_urls_against_the_page_address() {

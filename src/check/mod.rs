@@ -1,25 +1,28 @@
 //! `lore check`: every validation of the build, without writing the site, plus the checks an
 //! editor or reviewer needs before merging.
 //!
-//! [`check_site`] loads the site with the build's own stages ([`crate::load_site`]) and renders
-//! it with the build's own [`crate::render_output`] into a throwaway folder, so every error the
-//! build would report is reported here too. It then runs the extra checks, each a function over
-//! the site graph returning diagnostics: links and anchors, files, images and their alt text
-//! (`links`), orphans, missing translations and shared aliases (`pages`), event dates and tool
-//! files (`fields`), scripts in raw HTML (`raw_html`), layouts copied from a built-in that has
-//! changed since ([`crate::render::overrides`]), the weight of every built page against the
-//! site's budget (`budget`), and, when asked, external links (`external`). Errors fail the run;
-//! warnings fail it only with `--strict`.
+//! [`check_site`] loads the site with the build's own stages ([`crate::load_site`]), renders it
+//! with the build's own [`crate::render_output`] into a throwaway folder, and runs
+//! [`validate::validate_site`], the one function that decides the errors a build refuses to
+//! publish on (anchors, files and addresses, event dates, tool files, shared aliases): every
+//! error `check` reports, `build` and `serve` report too (issue 19). It then adds warnings
+//! only: images without alt text (`links`), orphans and missing translations (`pages`), scripts
+//! in raw HTML (`raw_html`), layouts' references to what no page has (`layouts`), layouts copied
+//! from a built-in that has changed since ([`crate::render::overrides`]), the weight of every
+//! built page against the site's budget (`budget`), and, when asked, failing external links
+//! (`external`). Errors fail the run; warnings fail it only with `--strict`.
 
 pub mod budget;
 pub mod external;
 pub mod fields;
+pub mod layouts;
 pub mod links;
 pub mod pages;
 pub mod raw_html;
 pub mod references;
+pub mod validate;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::Utc;
@@ -27,7 +30,6 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Staging;
-use crate::site::Site;
 use crate::{BuildOptions, LoadedSite, Timings};
 use references::{collect_references, PageReferences};
 
@@ -159,54 +161,24 @@ fn render_to_throwaway(
     Some(OutputFiles::read(&target))
 }
 
-/// Runs every check over the graph that needs no network.
+/// Runs every check over the graph that needs no network: the errors every run finds
+/// ([`validate::validate_site`]), then the warnings only `check` gives.
 fn site_checks(
     loaded: &LoadedSite,
     refs: &[PageReferences],
     output: Option<&OutputFiles>,
 ) -> Vec<Diagnostic> {
     let site = &loaded.site;
-    let resources: HashSet<String> = loaded
-        .resources
-        .iter()
-        .map(|r| crate::content::page::rel_key(r))
-        .collect();
-    let mut out: Vec<Diagnostic> = (0..site.pages.len())
-        .into_par_iter()
-        .flat_map_iter(|id| page_checks(site, id, &refs[id], &resources, output))
-        .collect();
+    let mut out = validate::validate_site(site, &loaded.resources, output);
+    out.par_extend((0..site.pages.len()).into_par_iter().flat_map_iter(|id| {
+        let page = &site.pages[id];
+        let mut d = links::check_alt_text(page, &refs[id].references);
+        d.extend(raw_html::check_raw_html(page, &refs[id].html));
+        d
+    }));
     out.extend(pages::check_orphans(site));
     out.extend(pages::check_translations(site));
-    out.extend(pages::check_aliases(site));
-    out
-}
-
-/// The checks of one page.
-fn page_checks(
-    site: &Site,
-    id: usize,
-    refs: &PageReferences,
-    resources: &HashSet<String>,
-    output: Option<&OutputFiles>,
-) -> Vec<Diagnostic> {
-    let page = &site.pages[id];
-    if page.generated {
-        return Vec::new();
-    }
-    let mut ids = links::IdCache::default();
-    let mut out = links::check_anchors(site, &mut ids, id);
-    out.extend(links::check_references(
-        site,
-        &mut ids,
-        id,
-        &refs.references,
-        resources,
-        output,
-    ));
-    out.extend(raw_html::check_raw_html(page, &refs.html));
-    out.extend(fields::check_event_dates(page));
-    out.extend(fields::check_tool_files(&site.config.root, page));
-    out.extend(fields::check_image_field(&site.config.root, page));
+    out.extend(layouts::check_layout_fields(site));
     out
 }
 
@@ -215,6 +187,11 @@ fn page_checks(
 pub struct OutputFiles(BTreeSet<String>);
 
 impl OutputFiles {
+    /// The files of these relative paths (as a staging folder lists what it wrote).
+    pub fn from_paths(paths: impl IntoIterator<Item = String>) -> Self {
+        Self(paths.into_iter().collect())
+    }
+
     /// Lists the files under `dir`.
     pub fn read(dir: &Path) -> Self {
         Self(

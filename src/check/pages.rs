@@ -122,7 +122,9 @@ pub fn check_aliases(site: &Site) -> Vec<Diagnostic> {
         for alias in &p.aliases {
             match first.get(alias.as_str()) {
                 Some(&other) if other != id => out.push(
-                    p.error_at(
+                    super::fields::error_at_key(
+                        &site.config.root,
+                        p,
                         "aliases",
                         format!(
                             "alias {alias} is also an alias of {}",

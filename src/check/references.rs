@@ -1,11 +1,10 @@
-//! What `check` reads from a page's Markdown besides what rendering already collected: every
-//! link and image as written (with the alt text of images), and raw HTML, each with its
-//! file line and column.
+//! What `check` reads from a page's Markdown for its own warnings: every link and image as
+//! written (with the alt text of images), for alt text and external links, and raw HTML, each
+//! with its file line and column.
 //!
-//! Rendering keeps only the links it resolved (`RenderedMarkdown::links`); the checks also need
-//! links to files, root-relative URLs, external URLs and images, so the body is parsed again
-//! here with the same options. A parse is cheap next to rendering, and keeping this out of the
-//! build keeps the build lean.
+//! The build keeps only what its own checks need (`RenderedMarkdown::links` and `local_refs`);
+//! this parses the body again with the same options, which is cheap next to rendering and keeps
+//! the build lean.
 
 use std::ops::Range;
 

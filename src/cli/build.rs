@@ -8,26 +8,20 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::report::{print_diagnostics, Format};
 use super::BuildArgs;
+use crate::diagnostics::Diagnostic;
 use crate::BuildOptions;
 
-/// Runs `lore build`; returns the exit code.
+/// Runs `lore build`; returns the exit code: 0 built, 1 the site has errors, 2 the command
+/// line is wrong (a bad `--now`, `--base-url` or `--out`).
 pub fn run(args: BuildArgs) -> i32 {
     let format: Format = args.format.into();
-    let now = match args.now.as_deref().map(parse_now).transpose() {
-        Ok(n) => n,
-        Err(e) => {
-            eprintln!("error: --now {e}");
+    let options = match options(&args) {
+        Ok(o) => o,
+        Err(usage) => {
+            print_diagnostics(&[usage], format, &args.root);
+            eprintln!("nothing was built");
             return 2;
         }
-    };
-    let options = BuildOptions {
-        out: args.out.clone().unwrap_or_else(|| args.root.join("public")),
-        root: args.root.clone(),
-        base_url: args.base_url.clone(),
-        context: crate::config::SiteContext::from_env(),
-        drafts: args.drafts,
-        now,
-        spill_html_above: crate::SPILL_HTML_ABOVE,
     };
     let start = Instant::now();
     let bar = std::io::stderr().is_terminal().then(|| {
@@ -79,6 +73,31 @@ pub fn run(args: BuildArgs) -> i32 {
             1
         }
     }
+}
+
+/// The build's options from the command line, or the error in it.
+fn options(args: &BuildArgs) -> Result<BuildOptions, Diagnostic> {
+    let now = args
+        .now
+        .as_deref()
+        .map(parse_now)
+        .transpose()
+        .map_err(|e| Diagnostic::error("", format!("--now {e}")))?;
+    if let Some(url) = &args.base_url {
+        crate::config::check_base_url(url).map_err(|why| crate::base_url_error(&why))?;
+    }
+    let out = args.out.clone().unwrap_or_else(|| args.root.join("public"));
+    crate::output::check_output_dir(&args.root, &out, args.force)?;
+    Ok(BuildOptions {
+        out,
+        force: args.force,
+        root: args.root.clone(),
+        base_url: args.base_url.clone(),
+        context: crate::config::SiteContext::from_env(),
+        drafts: args.drafts,
+        now,
+        spill_html_above: crate::SPILL_HTML_ABOVE,
+    })
 }
 
 fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {

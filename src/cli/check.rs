@@ -1,5 +1,5 @@
 //! `lore check`: prints every problem, then one summary line; exit 1 on errors (or on warnings
-//! with `--strict`).
+//! with `--strict`), 2 on a wrong command line (clap's).
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -56,10 +56,8 @@ pub fn run(args: CheckArgs) -> i32 {
             e.failed
         ));
     }
-    // JSON output stays one object per line, for tools; the summary is for people.
-    if format != Format::Json {
-        eprintln!("{line}");
-    }
+    // For people, so on stderr whatever the format: stdout holds only the machine output.
+    eprintln!("{line}");
     if errors > 0 || (args.strict && warnings > 0) {
         1
     } else {

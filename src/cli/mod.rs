@@ -204,9 +204,14 @@ pub struct BuildArgs {
     /// Site folder, holding site.yaml (default: the current folder).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// Output folder (default: ROOT/public).
+    /// Output folder (default: ROOT/public). It is replaced whole, so it must be new, empty or
+    /// written by an earlier build.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Replace the --out folder even though it holds files lore did not write (never a file,
+    /// the site itself or a folder holding sources or a repository).
+    #[arg(long)]
+    pub force: bool,
     /// Base URL to build for, instead of site.yaml's `base_url`.
     #[arg(long)]
     pub base_url: Option<String>,

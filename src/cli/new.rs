@@ -1,9 +1,11 @@
 //! `lore new`: a new page with every field of its type, or the start of a translation.
 //!
 //! The file name comes from the title (transliterated, lowercase, `-2`, `-3` when taken); every
-//! common and type field is written with a comment saying what to put there. Fields that have
-//! a harmless empty value are written with it; the others are written commented out, so the page
-//! builds as it is and the editor uncomments what they need. Nothing is ever overwritten.
+//! common and type field is written with a comment saying what to put there. Required fields get
+//! a value that passes where one exists (an event's start), and stay empty where only the editor
+//! can fill them (a technique's purpose, a toolkit's tools): the build names them until they are
+//! (issue 19). Optional fields are written empty or commented out, for the editor to uncomment.
+//! Nothing is ever overwritten.
 
 use std::fs::OpenOptions;
 use std::io::Write;

@@ -1,5 +1,8 @@
 //! Printing diagnostics for people (`human`), for GitHub Actions (`github`) and for tools
 //! (`json`, one object per line).
+//!
+//! Machine-readable formats go to stdout and nothing else does, so a tool can read it whole;
+//! human text (problems, progress, summaries) goes to stderr.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -63,7 +66,7 @@ fn human(d: &Diagnostic, root: &Path, color: bool) -> String {
     if d.line > 0 {
         if let Some(src) = std::fs::read_to_string(root.join(&d.path))
             .ok()
-            .and_then(|t| t.lines().nth(d.line - 1).map(str::to_string))
+            .and_then(|t| t.lines().nth(d.line - 1).map(printable))
         {
             let gutter = d.line.to_string();
             out.push_str(&format!("\n {} | {}", paint("2", &gutter), src));
@@ -106,6 +109,21 @@ fn workspace_path(d: &Diagnostic, root: &Path) -> std::path::PathBuf {
         .collect()
 }
 
+
+/// A source line as a terminal can show it: a control character (which could move the cursor
+/// or change colours) shows as `�`, one column wide like what it replaces.
+fn printable(line: &str) -> String {
+    line.chars()
+        .map(|c| {
+            if crate::content::controls::is_forbidden(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 fn github(d: &Diagnostic, root: &Path) -> String {
     let level = match d.severity {
         Severity::Error => "error",
@@ -141,14 +159,24 @@ fn github(d: &Diagnostic, root: &Path) -> String {
     format!("::{level} {}::{}", props.join(","), esc_msg(&msg))
 }
 
-/// Prints diagnostics to stderr in `format`.
+/// Prints diagnostics in `format`: `json` and `github` to stdout, `human` to stderr.
 pub fn print_diagnostics(diags: &[Diagnostic], format: Format, root: &Path) {
-    let color = format == Format::Human
-        && std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none();
-    for d in diags {
-        eprintln!("{}", format_diagnostic(d, format, root, color));
+    use std::io::Write;
+    if format == Format::Human {
+        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        for d in diags {
+            eprintln!("{}", format_diagnostic(d, format, root, color));
+        }
+        return;
     }
+    let mut out = std::io::stdout().lock();
+    for d in diags {
+        // A closed pipe (`lore check --format json | head -1`) is not lore's problem.
+        if writeln!(out, "{}", format_diagnostic(d, format, root, false)).is_err() {
+            return;
+        }
+    }
+    out.flush().ok();
 }
 
 /// Markdown for a GitHub job summary: the problems found, as a table with their place and fix.

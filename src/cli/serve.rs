@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::report::{print_diagnostics, Format};
 use super::ServeArgs;
-use crate::serve::{ServeEvent, ServeOptions};
+use crate::serve::{ServeEvent, ServeOptions, Stopper};
 
 /// Runs `lore serve` until interrupted; returns the exit code.
 pub fn run(args: ServeArgs) -> i32 {
@@ -46,7 +46,15 @@ pub fn run(args: ServeArgs) -> i32 {
         }
         ServeEvent::WatchError(e) => eprintln!("warning: cannot watch for changes: {e}"),
     });
+    // Ctrl-C, SIGTERM and SIGHUP stop the server (once its first build is done), and the
+    // dropped handle removes its folder; a killed server's is removed by the next `lore serve`.
+    let stopper = Stopper::default();
+    let on_signal = stopper.clone();
+    if let Err(e) = ctrlc::set_handler(move || on_signal.stop()) {
+        eprintln!("warning: cannot catch Ctrl-C ({e}); its build folder stays in the temporary folder until the next `lore serve`");
+    }
     let options = ServeOptions {
+        stopper,
         root: args.root,
         bind: args.bind,
         port: args.port,
@@ -58,6 +66,7 @@ pub fn run(args: ServeArgs) -> i32 {
                 open_browser(&format!("http://{}/", handle.addr));
             }
             handle.wait();
+            eprintln!("stopped");
             0
         }
         Err(e) => {

@@ -61,6 +61,9 @@ pub fn load_sources_except(
     unchanged: &(dyn Fn(&Path, &std::fs::Metadata) -> bool + Sync),
 ) -> (ContentFiles, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
+    if !content.is_dir() {
+        return (ContentFiles::default(), vec![missing_content(&content)]);
+    }
     let mut diags = Vec::new();
     let mut markdown = Vec::new();
     let mut resources = Vec::new();
@@ -90,20 +93,7 @@ pub fn load_sources_except(
                     .path()
                     .and_then(|p| p.strip_prefix(root).ok())
                     .map_or_else(|| PathBuf::from(CONTENT_DIR), Path::to_path_buf);
-                let msg = if e.loop_ancestor().is_some() {
-                    "this symbolic link points to one of its own parent folders; skipped"
-                        .to_string()
-                } else {
-                    format!(
-                        "cannot read: {}",
-                        e.io_error()
-                            .map_or_else(|| e.to_string(), |io| io.to_string())
-                    )
-                };
-                diags.push(
-                    Diagnostic::error(path, msg)
-                        .help("remove the link or fix the file's permissions"),
-                );
+                diags.push(walk_error(&e, path));
                 continue;
             }
         };
@@ -144,6 +134,41 @@ pub fn load_sources_except(
         },
         diags,
     )
+}
+
+/// The error for a site without a `content/` folder.
+fn missing_content(content: &Path) -> Diagnostic {
+    let what = if content.exists() {
+        "`content` is a file, not a folder"
+    } else {
+        "this site has no content/ folder"
+    };
+    Diagnostic::error(CONTENT_DIR, what).help(
+        "the pages of a site live in content/: create it (`lore new page \"Welcome\"` writes a first page), or run lore in the site's folder (or pass --root DIR)",
+    )
+}
+
+/// The error for an entry the walk cannot enter, with the fix for its cause.
+fn walk_error(e: &walkdir::Error, path: PathBuf) -> Diagnostic {
+    if e.loop_ancestor().is_some() {
+        return Diagnostic::error(
+            path,
+            "this symbolic link points to one of its own parent folders (a loop); skipped",
+        )
+        .help("remove the link, or point it at a folder that does not contain it");
+    }
+    let io = e.io_error();
+    let help = match io.map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::PermissionDenied) => {
+            "lore may not read it: check the file's permissions"
+        }
+        Some(std::io::ErrorKind::NotFound) => {
+            "it disappeared while lore was reading the folder (or is a link to nothing): check it exists"
+        }
+        _ => "check that the file can be read",
+    };
+    let why = io.map_or_else(|| e.to_string(), |io| io.to_string());
+    Diagnostic::error(path, format!("cannot read: {why}")).help(help)
 }
 
 /// True for a symbolic link whose target is outside the site folder `site` (canonical) or does
@@ -199,8 +224,13 @@ pub(crate) fn read_source(
         .help("split it into several pages (a guide can have many chapters)"));
     }
     let bytes = std::fs::read(content.join(&rel)).map_err(|e| {
-        Diagnostic::error(&site_path, format!("cannot read: {e}"))
-            .help("check the file's permissions")
+        Diagnostic::error(&site_path, format!("cannot read: {e}")).help(
+            if e.kind() == std::io::ErrorKind::PermissionDenied {
+                "lore may not read it: check the file's permissions"
+            } else {
+                "check that the file can be read"
+            },
+        )
     })?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile {

@@ -4,11 +4,13 @@
 //! types and their fields, and `page` turns each file into a [`Page`] with its language, type
 //! and URL. Every problem is a diagnostic; a file with errors is left out and the others go on.
 
+pub mod controls;
 pub mod date;
 pub mod front_matter;
 pub mod load;
 pub mod page;
 pub mod schema;
+pub mod script_url;
 pub mod slug;
 
 pub use load::{load_sources, ContentFiles, SourceFile, CONTENT_DIR};

@@ -13,9 +13,10 @@ use crate::config::Config;
 use crate::content::date::parse_date;
 use crate::content::front_matter::split_front_matter;
 use crate::content::load::SourceFile;
-use crate::content::schema::{check_value, common_fields, scalar_text, FieldKind};
+use crate::content::schema::{check_value, common_fields, is_empty_value, scalar_text, FieldKind};
 use crate::content::slug::{is_safe_segment, slugify};
-use crate::diagnostics::Diagnostic;
+use crate::content::{controls, script_url};
+use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::yaml::{self, Mapping};
 
 /// One page of the site, before its Markdown is rendered.
@@ -155,9 +156,9 @@ fn into_body(mut text: String, start: usize) -> String {
 
 /// Parses and checks one source file. Returns the page (unless an error makes it unusable)
 /// and every problem found.
-pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagnostic>) {
+pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Diagnostic>) {
     let source = src.site_path();
-    let mut diags = Vec::new();
+    let mut diags: Vec<Diagnostic> = strip_controls(&mut src.text, &source).into_iter().collect();
     let split = match split_front_matter(&src.text) {
         Ok(s) => s,
         Err(line) => {
@@ -167,16 +168,26 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
             )
             .at(line, 1)
             .help("add a line with only `---` after the last front-matter field");
-            return (None, vec![d]);
+            diags.push(d);
+            return (None, diags);
         }
     };
     let body_start = split.body.as_ptr() as usize - src.text.as_ptr() as usize;
-    let raw = match yaml::parse_mapping(split.yaml, &source, split.yaml_line) {
+    let mut raw = match yaml::parse_mapping(split.yaml, &source, split.yaml_line) {
         Ok(m) => m,
-        Err(d) => return (None, vec![d]),
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
     };
     let positions = yaml::key_positions(split.yaml, split.yaml_line);
     let at = |key: &str| positions.get(key).copied().unwrap_or((1, 1));
+    for (key, value) in raw.iter_mut() {
+        if let Some(c) = controls::strip_value(value) {
+            let (l, col) = at(key);
+            diags.push(control_warning(&source, c, &format!("`{key}`")).at(l, col));
+        }
+    }
     let located = locate(config, &src.rel);
 
     // Type first: it decides which fields are checked.
@@ -186,12 +197,18 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
             let known: Vec<&str> = config.types.keys().map(String::as_str).collect();
             let (l, c) = at("type");
             diags.push(
-                Diagnostic::error(&source, format!("unknown content type `{t}`"))
-                    .at(l, c)
-                    .help(format!(
-                        "use one of {}, or declare it under `types:` in site.yaml",
-                        known.join(", ")
-                    )),
+                Diagnostic::error(
+                    &source,
+                    format!(
+                        "unknown content type `{t}`{}",
+                        did_you_mean(t, known.iter().copied())
+                    ),
+                )
+                .at(l, c)
+                .help(format!(
+                    "use one of {}, or declare it under `types:` in site.yaml",
+                    known.join(", ")
+                )),
             );
             "page".to_string()
         }
@@ -215,6 +232,15 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
                 ));
             diags.push(d);
         }
+        Some(v) if required && is_empty_value(v) => {
+            let (l, c) = at(name);
+            diags.push(
+                Diagnostic::error(&source, format!("`{name}` is empty"))
+                    .at(l, c)
+                    .help(format!("`{name}` is required: write {}", kind.example())),
+            );
+            fields.remove(name);
+        }
         None => {}
         Some(v) => match check_value(kind, name, v) {
             Ok(norm) => {
@@ -237,6 +263,13 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
     }
     for t in config.taxonomies.iter().skip(3) {
         check(t, FieldKind::List, false);
+    }
+    diags.extend(misspelt_fields(config, &type_name, &raw, &source, &at));
+    for (key, value) in fields.iter_mut() {
+        if let Some(scheme) = script_url::neutralise_value(key, value) {
+            let (l, c) = at(key);
+            diags.push(script_url_warning(&source, &format!("`{key}` holds"), scheme).at(l, c));
+        }
     }
 
     let lang = match (
@@ -263,7 +296,10 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
             diags.push(
                 Diagnostic::error(
                     &source,
-                    format!("language `{field}` is not one of the site's languages"),
+                    format!(
+                        "language `{field}` is not one of the site's languages{}",
+                        did_you_mean(field, codes.iter().copied())
+                    ),
                 )
                 .at(l, c)
                 .help(format!(
@@ -334,6 +370,71 @@ pub fn parse_page(config: &Config, src: SourceFile) -> (Option<Page>, Vec<Diagno
     (Some(page), diags)
 }
 
+/// Warnings for front-matter keys lore does not know that are one or two letters away from one
+/// it knows (`titel`, `tgas`): unknown fields are kept for layouts, so a misspelling would
+/// otherwise be silent (issue 19).
+fn misspelt_fields(
+    config: &Config,
+    type_name: &str,
+    raw: &Mapping,
+    source: &std::path::Path,
+    at: &dyn Fn(&str) -> (usize, usize),
+) -> Vec<Diagnostic> {
+    let common = common_fields();
+    let mut known: Vec<&str> = common.iter().map(|f| f.0).collect();
+    if let Some(ty) = config.types.get(type_name) {
+        known.extend(ty.fields.keys().map(String::as_str));
+    }
+    known.extend(config.taxonomies.iter().map(String::as_str));
+    raw.keys()
+        .filter(|k| !known.contains(&k.as_str()))
+        .filter_map(|k| {
+            let meant = crate::diagnostics::closest(k, known.iter().copied())?;
+            let (l, _) = at(k);
+            Some(
+                Diagnostic::warning(
+                    source,
+                    format!("unknown field `{k}`; did you mean `{meant}`?"),
+                )
+                .at(l, 1)
+                .help(format!(
+                    "fields lore does not know are kept for layouts: rename it to `{meant}`, or, if `{k}` is meant, declare it under `types:` in site.yaml"
+                )),
+            )
+        })
+        .collect()
+}
+
+/// The warning for an address that runs script, published as [`script_url::BLOCKED`].
+pub fn script_url_warning(source: &std::path::Path, what: &str, scheme: &str) -> Diagnostic {
+    Diagnostic::warning(
+        source,
+        format!("{what} a `{scheme}:` address, which would run script in the browser of every reader; it is published as a link to nowhere"),
+    )
+    .help("link to a page or an https:// address; scripts belong in the site's layouts, where its maintainers review them")
+}
+
+/// Removes the characters no output may carry from a file's text (issue 19), with a warning
+/// at the first.
+fn strip_controls(text: &mut String, source: &std::path::Path) -> Option<Diagnostic> {
+    let (at, c) = controls::first_forbidden(text)?;
+    let (line, col) = crate::diagnostics::LineIndex::new(text).locate(text, at);
+    controls::strip_string(text);
+    Some(control_warning(source, c, "this line").at(line, col))
+}
+
+/// The warning for a control character removed from `what`.
+fn control_warning(source: &std::path::Path, c: char, what: &str) -> Diagnostic {
+    Diagnostic::warning(
+        source,
+        format!(
+            "{what} holds the invisible control character {}; it is left out of the site",
+            controls::code_point(c)
+        ),
+    )
+    .help("delete it (it often comes with text pasted from another program), or write the character you meant")
+}
+
 fn collect_taxonomies(
     config: &Config,
     fields: &Mapping,
@@ -359,12 +460,18 @@ fn collect_taxonomies(
             if !config.taxonomies.contains(name) {
                 let (l, c) = at("taxonomies");
                 diags.push(
-                    Diagnostic::error(source, format!("unknown taxonomy `{name}`"))
-                        .at(l, c)
-                        .help(format!(
-                            "use one of {}, or declare it under `taxonomies:` in site.yaml",
-                            config.taxonomies.join(", ")
-                        )),
+                    Diagnostic::error(
+                        source,
+                        format!(
+                            "unknown taxonomy `{name}`{}",
+                            did_you_mean(name, config.taxonomies.iter().map(String::as_str))
+                        ),
+                    )
+                    .at(l, c)
+                    .help(format!(
+                        "use one of {}, or declare it under `taxonomies:` in site.yaml",
+                        config.taxonomies.join(", ")
+                    )),
                 );
                 continue;
             }

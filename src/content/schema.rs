@@ -315,12 +315,20 @@ pub fn check_value(kind: FieldKind, name: &str, v: &Value) -> Result<Value, (Str
         },
         FieldKind::Date => {
             let s = v.as_str().ok_or_else(wrong)?;
-            date::parse_date(s).map(|_| v.clone()).map_err(|_| {
-                (
-                    format!("`{name}` must look like 2026-03-14; found `{s}`"),
-                    format!("write the date as year-month-day, e.g. {name}: 2026-03-14"),
-                )
-            })
+            date::parse_date(s)
+                .map(|_| v.clone())
+                .map_err(|_| match date::impossible_reason(s) {
+                    Some(why) => (
+                        format!("`{name}` is not a real date: `{s}` ({why})"),
+                        format!(
+                            "write a date that exists, year-month-day, e.g. {name}: 2026-03-14"
+                        ),
+                    ),
+                    None => (
+                        format!("`{name}` must look like 2026-03-14; found `{s}`"),
+                        format!("write the date as year-month-day, e.g. {name}: 2026-03-14"),
+                    ),
+                })
         }
         FieldKind::Datetime => {
             let s = v.as_str().ok_or_else(wrong)?;
@@ -345,17 +353,7 @@ pub fn check_value(kind: FieldKind, name: &str, v: &Value) -> Result<Value, (Str
                 Err(wrong())
             }
         }
-        FieldKind::Records => match v {
-            Value::Array(items)
-                if items.iter().all(|i| {
-                    i.as_object()
-                        .is_some_and(|o| o.contains_key("name") || o.contains_key("title"))
-                }) =>
-            {
-                Ok(v.clone())
-            }
-            _ => Err(wrong()),
-        },
+        FieldKind::Records => check_records(name, v).map(|()| v.clone()),
         FieldKind::Difficulty => match v {
             Value::Number(n) if matches!(n.as_i64(), Some(1..=3)) => Ok(v.clone()),
             Value::String(s) if matches!(s.to_lowercase().as_str(), "easy" | "medium" | "hard") => {
@@ -363,6 +361,79 @@ pub fn check_value(kind: FieldKind, name: &str, v: &Value) -> Result<Value, (Str
             }
             _ => Err(wrong()),
         },
+    }
+}
+
+/// Keys of a record whose value is an address or a file name, so must be text.
+const RECORD_TEXT_KEYS: [&str; 4] = ["url", "file", "format", "description"];
+
+/// A list of records (tools, readings), each with a `name` or `title` that is text, and text
+/// where an address or file name goes: `name: [a, b]` is a mistake, not a tool (issue 19).
+fn check_records(name: &str, v: &Value) -> Result<(), (String, String)> {
+    let example = FieldKind::Records.example();
+    let Value::Array(items) = v else {
+        return Err((
+            format!("`{name}` must be {example}; found {}", describe(v)),
+            format!("write `{name}:` as a list, one `- name: ...` entry per item"),
+        ));
+    };
+    for (i, item) in items.iter().enumerate() {
+        let n = i + 1;
+        let Some(record) = item.as_object() else {
+            return Err((
+                format!("`{name}` item {n} must be a set of fields (`name:`, `url:` ...); found {}", describe(item)),
+                format!("write each item of `{name}` as `- name: ...` with its other fields indented below"),
+            ));
+        };
+        let label = record.get("name").or_else(|| record.get("title"));
+        match label.and_then(scalar_text) {
+            Some(t) if !t.trim().is_empty() => {}
+            Some(_) => {
+                return Err((
+                    format!("`{name}` item {n} has an empty name"),
+                    "give it a name, e.g. `- name: Problem tree template`".into(),
+                ))
+            }
+            None if label.is_some() => {
+                let found = label.map(describe).unwrap_or_default();
+                return Err((
+                    format!("`{name}` item {n}: its name must be text; found {found}"),
+                    "write one name per item, e.g. `- name: Problem tree template`; several things are several items".into(),
+                ));
+            }
+            None => {
+                return Err((
+                    format!("`{name}` item {n} has no `name` (or `title`)"),
+                    "add `name: ...` to the item".into(),
+                ))
+            }
+        }
+        for key in RECORD_TEXT_KEYS {
+            if let Some(val) = record
+                .get(key)
+                .filter(|x| scalar_text(x).is_none() && !x.is_null())
+            {
+                return Err((
+                    format!(
+                        "`{name}` item {n}: `{key}` must be text; found {}",
+                        describe(val)
+                    ),
+                    format!("write one `{key}:` per item"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// True for a value that says nothing: blank text, an empty list or set of fields.
+pub fn is_empty_value(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
     }
 }
 

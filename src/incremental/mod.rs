@@ -304,6 +304,21 @@ impl IncrementalBuild {
             // Let the full path render and report it.
             return None;
         }
+        // The edited pages and those linking to them are checked as a build checks them
+        // (their files and addresses did not change); an error takes the full path too.
+        let outputs = crate::check::OutputFiles::from_paths(
+            self.served.keys().chain(self.search_files.keys()).cloned(),
+        );
+        let touched: Vec<usize> = content.iter().chain(&backlinks).copied().collect();
+        let checked = crate::check::validate::validate_pages(
+            &loaded.site,
+            &touched,
+            &loaded.resources,
+            Some(&outputs),
+        );
+        if !checked.is_empty() {
+            return None;
+        }
         warnings.extend(patch.diagnostics.iter().cloned());
         let rendered_files: HashSet<String> = staging.written_files().into_keys().collect();
         let mut asset_files = good.asset_files.clone();
@@ -399,8 +414,8 @@ impl IncrementalBuild {
     ) -> Result<(usize, usize, usize, usize, Vec<Diagnostic>), Vec<Diagnostic>> {
         let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
         let out = self.options.out.clone();
-        if let Err(why) = output::check_output_dir(&self.options.root, &out) {
-            diagnostics.push(Diagnostic::error("", why).help("choose another output folder"));
+        if let Err(d) = output::check_output_dir(&self.options.root, &out, self.options.force) {
+            diagnostics.push(d);
         }
         let templates = match timings.time("layouts", &|_| {}, || loaded.templates()) {
             Ok(t) => Some(t),
@@ -410,6 +425,12 @@ impl IncrementalBuild {
             }
         };
         let (Some(templates), false) = (templates, diagnostics.has_errors()) else {
+            // As a build reports a site that does not load (see `crate::build`).
+            diagnostics.extend(crate::check::validate::validate_site(
+                &loaded.site,
+                &loaded.resources,
+                None,
+            ));
             self.last = Some(loaded);
             return Err(diagnostics.sorted());
         };
@@ -461,6 +482,14 @@ impl IncrementalBuild {
                 files.insert(path.clone(), self.served.get(path).copied().unwrap_or(0));
             }
         }
+        let outputs = crate::check::OutputFiles::from_paths(
+            files.keys().chain(self.search_files.keys()).cloned(),
+        );
+        diagnostics.extend(crate::check::validate::validate_site(
+            &loaded.site,
+            &loaded.resources,
+            Some(&outputs),
+        ));
         if diagnostics.has_errors() {
             self.last = Some(loaded);
             return Err(diagnostics.sorted());

@@ -260,7 +260,7 @@ fn render_fenced(
         .into_offset_iter()
         .map(|(e, r)| (e.into_static(), r.start + base..r.end + base))
         .collect();
-    let (events, _) = links::resolve_links(events, ctx, resolver, diags);
+    let (events, _, _) = links::resolve_links(events, ctx, resolver, diags);
     let events = super::tasks::render_tasks(events);
     highlight::highlight_code(events, highlighter)
 }

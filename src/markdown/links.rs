@@ -5,9 +5,11 @@
 //! to the target page's URL; a link to a file that does not exist is an error at its line.
 //! Links to URLs (`/guides/`, `https://...`, `#anchor`) are left as written.
 
-use pulldown_cmark::{CowStr, Event, Tag};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 
 use super::{Context, Spanned};
+use crate::content::page::script_url_warning;
+use crate::content::script_url;
 use crate::diagnostics::Diagnostic;
 
 /// Finds the page a Markdown path points to.
@@ -41,21 +43,72 @@ pub struct Link {
     pub col: usize,
 }
 
-/// Rewrites links to Markdown files and collects every internal link.
+/// A link or image left as written that must lead to something of the site: an `#anchor` of
+/// the page, a file under `content/`, a root-relative or relative address. Whether it does is
+/// known once the whole site is rendered (`check::validate`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocalRef {
+    /// The destination as written (`img/tree.png`, `/guides/`, `#steps`).
+    pub dest: String,
+    /// An image (`![alt](src)`) rather than a link.
+    pub image: bool,
+    /// 1-based line in the source file.
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
+}
+
+/// True for a destination that names a place of the site rather than another site or scheme.
+fn is_local(dest: &str) -> bool {
+    !dest.is_empty() && (dest.starts_with('#') || !(dest.contains(':') || dest.starts_with("//")))
+}
+
+/// Rewrites links to Markdown files and collects every internal link, and the other links and
+/// images to places of the site.
 pub(super) fn resolve_links<'a>(
     mut events: Vec<Spanned<'a>>,
     ctx: &Context,
     resolver: &dyn LinkResolver,
     diags: &mut Vec<Diagnostic>,
-) -> (Vec<Spanned<'a>>, Vec<Link>) {
+) -> (Vec<Spanned<'a>>, Vec<Link>, Vec<LocalRef>) {
     let mut links = Vec::new();
+    let mut local = Vec::new();
     for (event, range) in &mut events {
+        let image = matches!(event, Event::Start(Tag::Image { .. }));
+        // `<name@example.org>`: its destination is written without the `mailto:` it gets.
+        let email = matches!(
+            event,
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            })
+        );
         let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
             event
         else {
             continue;
         };
+        if let Some(scheme) = script_url::script_scheme(dest_url) {
+            let what = if image {
+                "this image's address is"
+            } else {
+                "this link goes to"
+            };
+            let (line, col) = ctx.locate(range.start);
+            diags.push(script_url_warning(&ctx.page.source, what, scheme).at(line, col));
+            *dest_url = CowStr::from(script_url::BLOCKED);
+            continue;
+        }
         let Some((path, anchor)) = markdown_target(dest_url) else {
+            if is_local(dest_url) && !email {
+                let (line, col) = ctx.locate(range.start);
+                local.push(LocalRef {
+                    dest: dest_url.to_string(),
+                    image,
+                    line,
+                    col,
+                });
+            }
             rewrite_resource(dest_url, ctx, resolver);
             continue;
         };
@@ -86,7 +139,7 @@ pub(super) fn resolve_links<'a>(
             ),
         }
     }
-    (events, links)
+    (events, links, local)
 }
 
 /// A relative link to a file under `content/` (`files/template.csv`, `img/tree.png`) points

@@ -9,6 +9,7 @@
 
 mod callouts;
 pub mod diagram;
+mod fences;
 mod headings;
 pub mod highlight;
 mod links;
@@ -24,7 +25,7 @@ use pulldown_cmark::{html, Event, Options, Parser};
 pub use callouts::{Callout, CalloutKind};
 pub use headings::{anchor_slug, Heading};
 pub use highlight::Highlighter;
-pub use links::{Link, LinkResolver};
+pub use links::{Link, LinkResolver, LocalRef};
 pub use packed::{PackedSections, PackedText, Spill};
 pub use text::{words, TextSection};
 
@@ -42,6 +43,12 @@ pub struct RenderedMarkdown {
     pub callouts: Vec<Callout>,
     /// Links to other pages of the site, resolved.
     pub links: Vec<Link>,
+    /// The other links and images to places of the site, as written, checked once the site
+    /// is rendered.
+    pub local_refs: Vec<LocalRef>,
+    /// Ids of elements other than headings and callouts (raw HTML, footnotes), which links
+    /// may point at too.
+    pub other_ids: Vec<String>,
     /// Plain text of each heading's section, for search, packed ([`RenderedMarkdown::sections`]).
     pub sections: PackedSections,
     /// Number of words, for reading time.
@@ -119,8 +126,9 @@ pub fn render_markdown(
     let events: Vec<Spanned> = Parser::new_ext(&page.body, options())
         .into_offset_iter()
         .collect();
+    fences::check_fences(&events, &ctx, &mut diags);
     let (events, toc) = headings::assign_ids(events);
-    let (events, links) = links::resolve_links(events, &ctx, resolver, &mut diags);
+    let (events, links, local_refs) = links::resolve_links(events, &ctx, resolver, &mut diags);
     let (events, callouts) =
         callouts::render_callouts(events, &ctx, resolver, highlighter, &mut diags);
     let events = diagram::render_diagrams(events, &ctx, &mut diags);
@@ -132,18 +140,44 @@ pub fn render_markdown(
         .iter()
         .map(|s| s.text.split_whitespace().count())
         .sum();
-    let html = PackedText::pack(&to_html(events));
+    let html = to_html(events);
+    let other_ids = element_ids(&html)
+        .into_iter()
+        .filter(|id| !toc.iter().any(|h| h.id == *id) && !callouts.iter().any(|c| c.id == *id))
+        .collect();
+    let html = PackedText::pack(&html);
     (
         RenderedMarkdown {
             html,
             toc,
             callouts,
             links,
+            local_refs,
+            other_ids,
             sections: PackedSections::pack(&sections),
             word_count,
         },
         diags,
     )
+}
+
+/// Values of the `id="..."` attributes in HTML.
+pub fn element_ids(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, _) in html.match_indices("id=") {
+        let before = html[..i].chars().last();
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let rest = &html[i + 3..];
+        let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        if let Some(end) = rest[1..].find(q) {
+            out.push(rest[1..1 + end].to_string());
+        }
+    }
+    out
 }
 
 /// Writes events as HTML.
@@ -156,11 +190,13 @@ pub(crate) fn to_html(events: Vec<Spanned>) -> String {
 #[cfg(test)]
 mod tests;
 
-/// Escapes text for HTML content and attribute values (quoted with `"` or `'`).
+/// Escapes text for HTML content and attribute values (quoted with `"` or `'`), leaving out
+/// the characters no output carries ([`crate::content::controls`]).
 pub fn escape_attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
         match c {
+            c if crate::content::controls::is_forbidden(c) => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

@@ -135,3 +135,11 @@ fn supports_tables_footnotes_strikethrough_and_tasks() {
         "a task is drawn, not a form control"
     );
 }
+
+#[test]
+fn reads_ids_of_elements() {
+    assert_eq!(
+        super::element_ids("<h2 id=\"a-b\">x</h2><aside class=\"c\" id='tip-1'><p data-id=\"no\">"),
+        vec!["a-b", "tip-1"]
+    );
+}

@@ -10,19 +10,25 @@
 //! ([`Staging::move_changed_into_target`]), or, when most changed, moves the files that did not
 //! into the staging folder and swaps it in ([`Staging::swap_into_target`]): a failed rebuild
 //! still writes nothing there.
+//!
+//! Which folders a build may replace is [`guard`]'s business (every staging folder holds its
+//! marker), and what a killed run leaves beside the output is [`leftovers`]'.
 
 pub mod assets;
 pub mod diff;
+pub mod guard;
+pub mod leftovers;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use crate::content::slug::is_safe_segment;
 use crate::diagnostics::Diagnostic;
+pub use guard::check_output_dir;
 
 /// The size of `bytes` gzipped: what a reader downloads from a host that compresses.
 pub fn gzipped_len(bytes: &[u8]) -> u64 {
@@ -102,44 +108,8 @@ pub struct Staging {
     hashing: bool,
     bytes: AtomicU64,
     committed: bool,
-}
-
-/// Checks that `out` may be replaced: it must not be, or contain, the site's own sources.
-pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
-    let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        let mut clean = PathBuf::new();
-        for c in p.components() {
-            match c {
-                Component::ParentDir => {
-                    clean.pop();
-                }
-                Component::CurDir => {}
-                other => clean.push(other),
-            }
-        }
-        fs::canonicalize(&clean).unwrap_or(clean)
-    };
-    let (root, out) = (abs(root), abs(out));
-    if root.starts_with(&out) {
-        return Err(format!(
-            "output folder {} holds the site itself; it would be replaced",
-            out.display()
-        ));
-    }
-    for src in ["content", "layouts", "assets"] {
-        if out.starts_with(root.join(src)) {
-            return Err(format!(
-                "output folder {} is inside the site's {src}/ folder",
-                out.display()
-            ));
-        }
-    }
-    Ok(())
+    /// Held while the staging folder exists, so no other run takes it for a killed build's.
+    _lock: leftovers::OwnerLock,
 }
 
 impl Staging {
@@ -160,14 +130,15 @@ impl Staging {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent)?;
-        let dir = beside(
-            &parent.join(target.file_name().unwrap_or("public".as_ref())),
-            "tmp",
-        );
+        let target_in_parent = parent.join(target.file_name().unwrap_or("public".as_ref()));
+        leftovers::remove_abandoned_beside(&target_in_parent);
+        let dir = beside(&target_in_parent, "tmp");
+        let lock = leftovers::OwnerLock::take(&leftovers::staging_lock(&dir))?;
         if dir.exists() {
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir_all(&dir)?;
+        fs::write(dir.join(guard::MARKER), guard::MARKER_TEXT)?;
         Ok(Self {
             dir,
             target: target.to_path_buf(),
@@ -176,6 +147,7 @@ impl Staging {
             hashing,
             bytes: AtomicU64::new(0),
             committed: false,
+            _lock: lock,
         })
     }
 
@@ -382,24 +354,59 @@ impl Staging {
     }
 
     /// Swaps the staging folder in place of the target; the old output is removed only after.
+    /// Where the system can, both folders trade places in one step, so that a build killed at
+    /// any moment leaves one whole site in place, old or new.
     pub fn commit(mut self) -> io::Result<()> {
-        let old = beside(&self.target, "old");
-        let had_old = self.target.exists();
-        if had_old {
-            fs::rename(&self.target, &old)?;
+        if !self.target.exists() {
+            fs::rename(&self.dir, &self.target)?;
+            self.committed = true;
+            return Ok(());
         }
+        if exchange(&self.dir, &self.target).is_ok() {
+            self.committed = true;
+            fs::remove_dir_all(&self.dir).ok();
+            return Ok(());
+        }
+        let old = beside(&self.target, "old");
+        fs::rename(&self.target, &old)?;
         if let Err(e) = fs::rename(&self.dir, &self.target) {
-            if had_old {
-                fs::rename(&old, &self.target).ok();
-            }
+            fs::rename(&old, &self.target).ok();
             return Err(e);
         }
         self.committed = true;
-        if had_old {
-            fs::remove_dir_all(&old).ok();
-        }
+        fs::remove_dir_all(&old).ok();
         Ok(())
     }
+}
+
+/// Swaps two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`); an error where the
+/// system or file system cannot.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both are valid NUL-terminated paths that live across the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
 }
 
 /// Like [`remove_outputs`], but moves the files out of `target` at once and removes them on
@@ -539,14 +546,5 @@ mod tests {
             fs::read_to_string(old.join("a/index.html")).unwrap(),
             "old a"
         );
-    }
-
-    #[test]
-    fn refuses_an_output_folder_holding_the_site() {
-        let dir = tempfile::tempdir().unwrap();
-        assert!(check_output_dir(dir.path(), dir.path()).is_err());
-        assert!(check_output_dir(&dir.path().join("site"), dir.path()).is_err());
-        assert!(check_output_dir(dir.path(), &dir.path().join("content/x")).is_err());
-        assert!(check_output_dir(dir.path(), &dir.path().join("public")).is_ok());
     }
 }

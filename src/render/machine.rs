@@ -3,14 +3,15 @@
 //! their formats are fixed by their standards.
 
 use chrono::{NaiveDate, Utc};
+use quick_xml::events::{BytesDecl, BytesText, Event};
 use serde::Serialize;
 use serde_json::json;
 
 use super::context::ViewContext;
 use super::output_path;
+use crate::content::controls;
 use crate::content::date::parse_datetime;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::escape_attr;
 use crate::site::{PageId, Site};
 
 /// One machine-readable file.
@@ -69,7 +70,7 @@ fn is_event(p: &crate::content::Page) -> bool {
 pub fn render(views: &ViewContext, f: &MachineFile) -> Result<(String, Vec<u8>), Diagnostic> {
     let site = views.site;
     Ok(match f {
-        MachineFile::Sitemap => ("sitemap.xml".into(), sitemap(site).into_bytes()),
+        MachineFile::Sitemap => ("sitemap.xml".into(), sitemap(site).map_err(xml_error)?),
         MachineFile::Robots => (
             "robots.txt".into(),
             format!(
@@ -86,7 +87,7 @@ pub fn render(views: &ViewContext, f: &MachineFile) -> Result<(String, Vec<u8>),
             );
             (
                 format!("{}atom.xml", base.trim_start_matches('/')),
-                feed(site, lang, *section, &base).into_bytes(),
+                feed(site, lang, *section, &base).map_err(xml_error)?,
             )
         }
         MachineFile::Event(id) => {
@@ -117,38 +118,91 @@ pub fn render(views: &ViewContext, f: &MachineFile) -> Result<(String, Vec<u8>),
     })
 }
 
+/// Writing XML into memory cannot fail; should quick-xml still say so, the build says why.
+fn xml_error(e: std::io::Error) -> Diagnostic {
+    Diagnostic::error("", format!("cannot write XML: {e}"))
+}
+
 fn prefix<'a>(site: &'a Site, lang: &str) -> &'a str {
     site.config.language(lang).map_or("", |l| l.prefix.as_str())
 }
 
-fn xml(s: &str) -> String {
-    escape_attr(s)
+/// An XML document being written: quick-xml escapes text and attribute values.
+type Xml = quick_xml::Writer<Vec<u8>>;
+
+/// A writer for a new document, after its declaration.
+fn xml_document() -> std::io::Result<Xml> {
+    let mut w = Xml::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    Ok(w)
 }
 
-fn sitemap(site: &Site) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    for (id, p) in site.pages.iter().enumerate() {
-        out.push_str(&format!(
-            "  <url>\n    <loc>{}</loc>\n",
-            xml(&site.config.absolute_url(&p.url))
-        ));
-        if let Some(d) = p.updated.or(p.date) {
-            out.push_str(&format!("    <lastmod>{d}</lastmod>\n"));
-        }
-        if site.translations[id].len() > 1 {
-            for &t in &site.translations[id] {
-                let tp = &site.pages[t];
-                out.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                    xml(&tp.lang),
-                    xml(&site.config.absolute_url(&tp.url))
-                ));
+/// The document's bytes, ending with a line end.
+fn xml_bytes(w: Xml) -> Vec<u8> {
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// `<name>text</name>`, without the characters XML forbids.
+fn text_element(w: &mut Xml, name: &str, text: &str) -> std::io::Result<()> {
+    w.create_element(name)
+        .write_text_content(BytesText::new(&controls::strip(text)))?;
+    Ok(())
+}
+
+/// `<name attr="value" .../>`, without the characters XML forbids.
+fn empty_element(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> std::io::Result<()> {
+    let values: Vec<_> = attrs
+        .iter()
+        .map(|(k, v)| (*k, controls::strip(v)))
+        .collect();
+    w.create_element(name)
+        .with_attributes(values.iter().map(|(k, v)| (*k, v.as_ref())))
+        .write_empty()?;
+    Ok(())
+}
+
+/// The attributes of an Atom `<link>`.
+fn link<'a>(rel: &'a str, kind: &'a str, href: &'a str) -> [(&'static str, &'a str); 3] {
+    [("rel", rel), ("type", kind), ("href", href)]
+}
+
+fn sitemap(site: &Site) -> std::io::Result<Vec<u8>> {
+    let mut w = xml_document()?;
+    w.create_element("urlset")
+        .with_attributes([
+            ("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"),
+            ("xmlns:xhtml", "http://www.w3.org/1999/xhtml"),
+        ])
+        .write_inner_content(|w| {
+            for (id, p) in site.pages.iter().enumerate() {
+                w.create_element("url").write_inner_content(|w| {
+                    text_element(w, "loc", &site.config.absolute_url(&p.url))?;
+                    if let Some(d) = p.updated.or(p.date) {
+                        text_element(w, "lastmod", &d.to_string())?;
+                    }
+                    if site.translations[id].len() > 1 {
+                        for &t in &site.translations[id] {
+                            let tp = &site.pages[t];
+                            let href = site.config.absolute_url(&tp.url);
+                            empty_element(
+                                w,
+                                "xhtml:link",
+                                &[
+                                    ("rel", "alternate"),
+                                    ("hreflang", &tp.lang),
+                                    ("href", &href),
+                                ],
+                            )?;
+                        }
+                    }
+                    Ok(())
+                })?;
             }
-        }
-        out.push_str("  </url>\n");
-    }
-    out.push_str("</urlset>\n");
-    out
+            Ok(())
+        })?;
+    Ok(xml_bytes(w))
 }
 
 #[derive(Serialize)]
@@ -203,7 +257,7 @@ fn api(site: &Site) -> Vec<u8> {
 
 const FEED_ENTRIES: usize = 20;
 
-fn feed(site: &Site, lang: &str, section: Option<PageId>, base: &str) -> String {
+fn feed(site: &Site, lang: &str, section: Option<PageId>, base: &str) -> std::io::Result<Vec<u8>> {
     let abs = |u: &str| site.config.absolute_url(u);
     let in_scope = |id: PageId| match section {
         Some(s) => site.pages[id].url.starts_with(&site.pages[s].url) && id != s,
@@ -233,40 +287,43 @@ fn feed(site: &Site, lang: &str, section: Option<PageId>, base: &str) -> String 
         Some(s) => format!("{} – {}", site.pages[s].title, site.config.title),
         None => site.config.title.clone(),
     };
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{}</updated>\n  <generator>lore</generator>\n",
-        xml(lang),
-        xml(&title),
-        xml(&abs(base)),
-        xml(&abs(&format!("{base}atom.xml"))),
-        xml(&abs(base)),
-        stamp(updated)
-    );
-    for id in ids {
-        let p = &site.pages[id];
-        let authors = p
-            .taxonomies
-            .get("authors")
-            .cloned()
-            .unwrap_or_else(|| vec![site.config.title.clone()]);
-        out.push_str(&format!(
-            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <published>{}</published>\n    <updated>{}</updated>\n",
-            xml(&p.title),
-            xml(&abs(&p.url)),
-            xml(&abs(&p.url)),
-            stamp(p.date),
-            stamp(p.updated.or(p.date))
-        ));
-        for a in authors {
-            out.push_str(&format!("    <author><name>{}</name></author>\n", xml(&a)));
-        }
-        if !p.description.is_empty() {
-            out.push_str(&format!("    <summary>{}</summary>\n", xml(&p.description)));
-        }
-        out.push_str("  </entry>\n");
-    }
-    out.push_str("</feed>\n");
-    out
+    let mut w = xml_document()?;
+    w.create_element("feed")
+        .with_attributes([("xmlns", "http://www.w3.org/2005/Atom"), ("xml:lang", lang)])
+        .write_inner_content(|w| {
+            text_element(w, "title", &title)?;
+            text_element(w, "id", &abs(base))?;
+            let own = abs(&format!("{base}atom.xml"));
+            empty_element(w, "link", &link("self", "application/atom+xml", &own))?;
+            empty_element(w, "link", &link("alternate", "text/html", &abs(base)))?;
+            text_element(w, "updated", &stamp(updated))?;
+            text_element(w, "generator", "lore")?;
+            for &id in &ids {
+                let p = &site.pages[id];
+                let authors = p
+                    .taxonomies
+                    .get("authors")
+                    .cloned()
+                    .unwrap_or_else(|| vec![site.config.title.clone()]);
+                w.create_element("entry").write_inner_content(|w| {
+                    text_element(w, "title", &p.title)?;
+                    text_element(w, "id", &abs(&p.url))?;
+                    empty_element(w, "link", &link("alternate", "text/html", &abs(&p.url)))?;
+                    text_element(w, "published", &stamp(p.date))?;
+                    text_element(w, "updated", &stamp(p.updated.or(p.date)))?;
+                    for a in &authors {
+                        w.create_element("author")
+                            .write_inner_content(|w| text_element(w, "name", a))?;
+                    }
+                    if !p.description.is_empty() {
+                        text_element(w, "summary", &p.description)?;
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
+    Ok(xml_bytes(w))
 }
 
 /// An iCalendar file (RFC 5545) of events: CRLF line ends, lines folded at 75 octets, times in
@@ -339,9 +396,11 @@ fn calendar(site: &Site, ids: &[PageId]) -> String {
     lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("")
 }
 
-/// Escapes TEXT values (RFC 5545 3.3.11).
+/// Escapes TEXT values (RFC 5545 3.3.11), leaving out control characters (a line end becomes
+/// `\n`, the only one TEXT can carry).
 fn ics_text(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    controls::strip(&s.replace("\r\n", "\n").replace('\r', "\n"))
+        .replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
         .replace('\n', "\\n")

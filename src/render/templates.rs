@@ -224,25 +224,72 @@ pub fn load_strings(config: &Config) -> Result<Strings, Diagnostic> {
     Ok(strings)
 }
 
+/// A layout error as a diagnostic at the layout and line where it happened. An error inside an
+/// included layout comes wrapped in one error per `{% include %}`: the diagnostic names that
+/// chain, and an include loop is said to be one (issue 19: "error in loop.html" said neither).
 fn template_diagnostic(
     e: &Error,
     origins: &BTreeMap<String, PathBuf>,
     source: Option<&Path>,
 ) -> Diagnostic {
-    let name = e.name().unwrap_or("?");
+    let chain = include_chain(e);
+    let place = |e: &Error| format!("{}:{}", e.name().unwrap_or("?"), e.line().unwrap_or(0));
+    let looped = chain.iter().enumerate().find_map(|(i, step)| {
+        let at = place(step);
+        chain[..i].iter().any(|s| place(s) == at).then_some(i)
+    });
+    let inner = match looped {
+        Some(i) => chain[i],
+        None => chain.last().copied().unwrap_or(e),
+    };
+    let name = inner.name().unwrap_or("?");
     let path = origins
         .get(name)
         .cloned()
         .unwrap_or_else(|| PathBuf::from(format!("layouts/{name}")));
-    let mut msg = format!("template error: {}", e.kind());
-    if let Some(detail) = e.detail() {
-        msg.push_str(": ");
-        msg.push_str(detail);
-    }
+    let outer: Vec<String> = chain[..chain.len().min(looped.map_or(chain.len() - 1, |i| i + 1))]
+        .iter()
+        .map(|s| place(s))
+        .collect();
+    let mut msg = match looped {
+        Some(_) => format!(
+            "template error: include loop: `{name}` comes back to itself ({})",
+            outer.join(" → ")
+        ),
+        None => {
+            let mut m = format!("template error: {}", inner.kind());
+            if let Some(detail) = inner.detail() {
+                m.push_str(": ");
+                m.push_str(detail);
+            }
+            if !outer.is_empty() {
+                m.push_str(&format!(" (included from {})", outer.join(" → ")));
+            }
+            m
+        }
+    };
     if let Some(src) = source {
         msg.push_str(&format!(" (while rendering {})", src.display()));
     }
+    let help = if looped.is_some() {
+        "remove the `{% include %}` that leads back, or put it under an `{% if %}` that ends"
+    } else {
+        "fix the layout at this line; `lore build` shows the page it was rendering"
+    };
     Diagnostic::error(path, msg)
-        .at(e.line().unwrap_or(0), 0)
-        .help("fix the layout at this line; `lore build` shows the page it was rendering")
+        .at(inner.line().unwrap_or(0), 0)
+        .help(help)
+}
+
+/// The error and the errors it wraps, outermost first: one per `{% include %}` crossed.
+fn include_chain(e: &Error) -> Vec<&Error> {
+    let mut chain = vec![e];
+    let mut current: &dyn std::error::Error = e;
+    while let Some(next) = current.source() {
+        if let Some(inner) = next.downcast_ref::<Error>() {
+            chain.push(inner);
+        }
+        current = next;
+    }
+    chain
 }

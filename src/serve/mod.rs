@@ -34,6 +34,9 @@ pub struct ServeOptions {
     pub port: u16,
     /// Include drafts.
     pub drafts: bool,
+    /// Stops the server once it runs, or as soon as it starts if stopped before (a Ctrl-C
+    /// during the first build).
+    pub stopper: Stopper,
 }
 
 /// What happened, for the command line to print (the library never prints).
@@ -172,14 +175,15 @@ impl Live {
 pub struct ServerHandle {
     /// The address it listens on.
     pub addr: SocketAddr,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    stopper: Stopper,
     thread: Option<std::thread::JoinHandle<()>>,
     _watcher: Option<watch::Watcher>,
-    _out: tempfile::TempDir,
+    _out: crate::output::leftovers::ServeFolder,
 }
 
 impl ServerHandle {
-    /// Blocks until the server stops (Ctrl-C ends the process).
+    /// Blocks until the server stops (see [`ServeOptions::stopper`]); its folder is removed
+    /// when the handle is dropped.
     pub fn wait(mut self) {
         if let Some(t) = self.thread.take() {
             t.join().ok();
@@ -188,11 +192,48 @@ impl ServerHandle {
 
     /// Stops the server and the watcher.
     pub fn stop(mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            tx.send(()).ok();
-        }
+        self.stopper.stop();
         if let Some(t) = self.thread.take() {
             t.join().ok();
+        }
+    }
+}
+
+/// Stops a server from any thread (a Ctrl-C handler); cheap to clone.
+#[derive(Clone, Default)]
+pub struct Stopper(Arc<Mutex<StopState>>);
+
+#[derive(Default)]
+struct StopState {
+    stopped: bool,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl std::fmt::Debug for Stopper {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Stopper")
+    }
+}
+
+impl Stopper {
+    /// Tells the server to stop: now if it runs, as soon as it starts otherwise.
+    pub fn stop(&self) {
+        if let Ok(mut state) = self.0.lock() {
+            state.stopped = true;
+            if let Some(tx) = state.shutdown.take() {
+                tx.send(()).ok();
+            }
+        }
+    }
+
+    /// Hands over the running server's shutdown signal (sent at once if already stopped).
+    fn arm(&self, tx: tokio::sync::oneshot::Sender<()>) {
+        if let Ok(mut state) = self.0.lock() {
+            if state.stopped {
+                tx.send(()).ok();
+            } else {
+                state.shutdown = Some(tx);
+            }
         }
     }
 }
@@ -210,10 +251,11 @@ pub fn start(
         addr.ip().to_string()
     };
     let url = format!("http://{host}:{}", addr.port());
-    let out = tempfile::Builder::new().prefix("lore-serve-").tempdir()?;
+    let out = crate::output::leftovers::ServeFolder::create(&std::env::temp_dir())?;
     let build = BuildOptions {
         root: options.root.clone(),
         out: out.path().join("site"),
+        force: false,
         base_url: Some(url.clone()),
         // A preview needs neither the published address nor the edit links' repository.
         context: Default::default(),
@@ -240,11 +282,12 @@ pub fn start(
     };
     report(ServeEvent::Listening { url, requested });
     let (tx, rx) = tokio::sync::oneshot::channel();
+    options.stopper.arm(tx);
     listener.set_nonblocking(true)?;
     let thread = std::thread::spawn(move || server::run(listener, live, rx));
     Ok(ServerHandle {
         addr,
-        shutdown: Some(tx),
+        stopper: options.stopper.clone(),
         thread: Some(thread),
         _watcher: watcher,
         _out: out,

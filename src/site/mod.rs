@@ -201,6 +201,47 @@ impl Site {
     }
 }
 
+/// The error for two pages at one address. Two file names can print the same yet differ (`é`
+/// as one character, or as `e` and an accent, which macOS writes): then the message spells both
+/// out, since "same address as content/café.md" alone names what looks like the file itself.
+fn same_address(page: &Page, other: &Page) -> Diagnostic {
+    use unicode_normalization::UnicodeNormalization;
+    let (a, b) = (
+        page.source.to_string_lossy(),
+        other.source.to_string_lossy(),
+    );
+    let mut message = format!("this page has the same address {} as {b}", page.url);
+    let mut help = "give one of them a different file name or `slug`".to_string();
+    if a != b && a.nfc().eq(b.nfc()) {
+        message.push_str(&format!(
+            ": the two file names look alike but are written with different characters ({} here, {} there)",
+            spell_out(&a),
+            spell_out(&b)
+        ));
+        help = "keep one of the two files and delete the other (a copy made on another system often writes accents this way)".into();
+    }
+    Diagnostic::error(&page.source, message)
+        .at(page.field_positions.get("slug").map_or(1, |x| x.0), 1)
+        .help(help)
+}
+
+/// A file name with every character outside ASCII written as its code point:
+/// `cafe\u{301}.md`.
+fn spell_out(name: &str) -> String {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    let spelled: String = file
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                format!("<U+{:04X}>", c as u32)
+            }
+        })
+        .collect();
+    format!("`{spelled}`")
+}
+
 /// Builds the graph. Problems between pages (two pages at one URL) are returned as diagnostics.
 pub fn build_site_graph(
     config: Config,
@@ -212,18 +253,7 @@ pub fn build_site_graph(
     let mut by_url: HashMap<String, PageId> = HashMap::with_capacity(pages.len());
     for (id, p) in pages.iter().enumerate() {
         if let Some(&other) = by_url.get(&p.url) {
-            diags.push(
-                Diagnostic::error(
-                    &p.source,
-                    format!(
-                        "this page has the same address {} as {}",
-                        p.url,
-                        pages[other].source.display()
-                    ),
-                )
-                .at(p.field_positions.get("slug").map_or(1, |x| x.0), 1)
-                .help("give one of them a different file name or `slug`"),
-            );
+            diags.push(same_address(p, &pages[other]));
         } else {
             by_url.insert(p.url.clone(), id);
         }

@@ -20,12 +20,26 @@ fn check_fixture(name: &str, extra: &[&str]) -> Run {
     let dir = tempfile::tempdir().expect("tmp");
     let root = dir.path().join(name);
     copy_dir(&repo().join("tests/fixtures/check").join(name), &root);
+    // Machine formats go to stdout, alone; people's text (the summary) to stderr.
     let run = |format: &str| {
         let mut args = vec!["check", "--format", format];
         args.extend_from_slice(extra);
         let out = lore(&root, &args);
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        (out.status.code().unwrap_or(-1), stderr)
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        );
+        let code = out.status.code().unwrap_or(-1);
+        if format == "human" {
+            assert!(stdout.is_empty(), "human output on stderr only: {stdout}");
+            return (code, stderr);
+        }
+        assert_eq!(
+            stderr.lines().count(),
+            1,
+            "only the summary on stderr: {stderr}"
+        );
+        (code, stdout)
     };
     let (code, human) = run("human");
     let (code_gh, github) = run("github");

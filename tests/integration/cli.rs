@@ -61,10 +61,10 @@ fn github_format_prints_workflow_annotations() {
     let site = SiteTest::new();
     site.file("content/a.md", "---\ntitle: A\ndate: soon\n---\n");
     let run = site.run(&["build", "--format", "github"]);
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(
-        stderr.contains("::error file=content/a.md,line=3,col=7::`date` must look like"),
-        "{stderr}"
+        stdout.contains("::error file=content/a.md,line=3,col=7::`date` must look like"),
+        "workflow commands on stdout: {stdout}"
     );
 }
 
@@ -73,7 +73,7 @@ fn refuses_to_replace_the_site_itself_with_the_output() {
     let site = SiteTest::new();
     site.file("content/a.md", "---\ntitle: A\n---\n");
     let run = site.run(&["build", "--out", "."]);
-    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(run.status.code(), Some(2), "a usage error");
     assert!(
         site.root.join("content/a.md").exists(),
         "the site is intact"

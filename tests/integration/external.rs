@@ -171,8 +171,9 @@ fn checks_external_links_warns_on_failures_and_caches_good_answers() {
         "--format",
         "github",
     ]);
+    let stdout = String::from_utf8_lossy(&again.stdout);
+    assert!(stdout.contains(&format!("::warning file=content/guides/links.md,line=8,col=3::external link {missing} answers 404")), "{stdout}");
     let stderr = String::from_utf8_lossy(&again.stderr);
-    assert!(stderr.contains(&format!("::warning file=content/guides/links.md,line=8,col=3::external link {missing} answers 404")), "{stderr}");
     assert!(
         stderr.contains("(2 asked, 3 from the cache, 2 failing)"),
         "{stderr}"

@@ -21,3 +21,4 @@ mod site;
 mod snapshots;
 mod support;
 mod theme;
+mod trust;

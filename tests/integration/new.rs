@@ -1,5 +1,7 @@
-//! `lore new`: the page it writes has every field of its type, parses and builds; file names
-//! are unique; nothing is overwritten; a translation shares the page's key.
+//! `lore new`: the page it writes has every field of its type and parses; the required fields
+//! only the editor can fill (a technique's purpose, a toolkit's tools) are the build's only
+//! complaint until filled; file names are unique; nothing is overwritten; a translation shares
+//! the page's key.
 
 use crate::support::SiteTest;
 
@@ -7,8 +9,18 @@ fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
+/// Replaces the line of `file` that starts with `key` by `line`, as an editor filling a field.
+fn fill(site: &SiteTest, file: &str, key: &str, line: &str) {
+    let text = std::fs::read_to_string(site.root.join(file)).expect("read");
+    let filled: Vec<&str> = text
+        .lines()
+        .map(|l| if l.starts_with(key) { line } else { l })
+        .collect();
+    site.file(file, &(filled.join("\n") + "\n"));
+}
+
 #[test]
-fn writes_a_page_of_each_type_that_parses_and_builds() {
+fn writes_a_page_of_each_type_that_parses_and_builds_once_its_required_words_are_written() {
     let site = SiteTest::example();
     for (ty, title, path) in [
         (
@@ -59,6 +71,40 @@ fn writes_a_page_of_each_type_that_parses_and_builds() {
     assert!(
         event.contains("(required)"),
         "required fields are marked:\n{event}"
+    );
+    let mut empty: Vec<(String, usize, String)> = site
+        .build_err()
+        .into_iter()
+        .map(|d| (d.path.display().to_string(), d.line, d.message))
+        .collect();
+    empty.sort();
+    assert_eq!(
+        empty,
+        [
+            (
+                "content/techniques/fishbone-diagram.md".to_string(),
+                4,
+                "`purpose` is empty".to_string()
+            ),
+            (
+                "content/toolkits/ecoute-active.md".to_string(),
+                4,
+                "`tools` is empty".to_string()
+            ),
+        ],
+        "only the required fields left for the editor"
+    );
+    fill(
+        &site,
+        "content/techniques/fishbone-diagram.md",
+        "purpose:",
+        "purpose: \"Find the causes of a problem\"",
+    );
+    fill(
+        &site,
+        "content/toolkits/ecoute-active.md",
+        "tools:",
+        "tools: [{name: Guide, url: \"https://example.org/guide\"}]",
     );
     site.build_ok();
     let check = site.run(&["check"]);
@@ -117,6 +163,7 @@ fn writes_into_another_section_with_the_type_and_in_another_language() {
         text.contains("purpose:"),
         "the technique's own fields: {text}"
     );
+    fill(&site, &path, "purpose:", "purpose: Talk in small groups");
     site.build_ok();
     assert!(site
         .out("fr/guides/communities-of-practice/cafe-conversations/index.html")

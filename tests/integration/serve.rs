@@ -45,6 +45,7 @@ fn start(site: &SiteTest) -> ServerHandle {
         bind: "127.0.0.1".parse().expect("ip"),
         port: 0,
         drafts: false,
+        stopper: Default::default(),
     };
     lore::serve::start(options, Arc::new(|_| {})).expect("server starts")
 }
