@@ -246,7 +246,8 @@ test('a pull request gets annotations, and its problems and page changes in the 
   fs.writeFileSync(path.join(site, 'content/techniques/fishbowl.md'), '---\ntitle: Fishbowl\npurpose: x\ndate: 31/12/2026\n---\n');
   const bad = pr();
   assert.equal(bad.check.status, 1, 'errors fail the check');
-  assert.match(bad.check.stderr, /::error file=content\/techniques\/fishbowl\.md,line=4,col=7::`date` must look like/);
+  // GitHub reads workflow commands from the step's standard output, where --format github writes them.
+  assert.match(bad.check.stdout, /::error file=content\/techniques\/fishbowl\.md,line=4,col=7::`date` must look like/);
   assert.match(bad.summary, /### lore check: 1 error/);
   assert.match(bad.summary, /<code>content\/techniques\/fishbowl\.md:4<\/code>/);
   assert.match(bad.summary, /does not build with this pull request/);
