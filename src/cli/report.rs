@@ -109,7 +109,6 @@ fn workspace_path(d: &Diagnostic, root: &Path) -> std::path::PathBuf {
         .collect()
 }
 
-
 /// A source line as a terminal can show it: a control character (which could move the cursor
 /// or change colours) shows as `�`, one column wide like what it replaces.
 fn printable(line: &str) -> String {
