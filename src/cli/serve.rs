@@ -40,6 +40,15 @@ pub fn run(args: ServeArgs) -> i32 {
                 elapsed.as_millis()
             );
         }
+        ServeEvent::SearchStarted => {}
+        ServeEvent::SearchStopped { elapsed } => {
+            if timings {
+                eprintln!(
+                    "search index given up after {} ms for a newer edit",
+                    elapsed.as_millis()
+                );
+            }
+        }
         ServeEvent::Failed(diags) => {
             print_diagnostics(&diags, Format::Human, &root);
             eprintln!("build failed; still serving the last good version");

@@ -21,17 +21,21 @@
 //!   which is swapped in, and the old folder is removed in the background. A failed rebuild
 //!   writes nothing there: the last good site stays served.
 //! - Search: its statistics are global, so the index is rebuilt whole, but only when some
-//!   page's content changed, and by [`IncrementalBuild::update_search`], which `serve` runs
-//!   after the reload message: search catches up a moment after the page reloads.
+//!   page's content changed, and apart from the rebuild ([`search`]): `serve` builds it on
+//!   another thread from a snapshot of the last good rebuild, after the reload message, and
+//!   gives it up when a newer edit comes; search catches up once the edits pause.
 
+mod search;
 mod sources;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::Utc;
 
+pub use search::{SearchJob, StagedSearch};
 pub(crate) use sources::link_index_fingerprint;
 pub use sources::SourceCache;
 
@@ -53,8 +57,9 @@ pub struct IncrementalBuild {
     /// Fingerprint of the inputs of the search index served, and of the last good rebuild.
     search_served: Option<u64>,
     search_wanted: Option<u64>,
-    /// The last rebuild's site, kept for the search index and to take its pages back.
-    last: Option<LoadedSite>,
+    /// The last rebuild's site, kept for the search index and to take its pages back; shared
+    /// with a [`SearchJob`] while one runs (rebuilds wait for it to end or give up).
+    last: Option<Arc<LoadedSite>>,
     /// What the fast path needs, when the last rebuild succeeded (the served folder is then
     /// the rendering of `last`).
     good: Option<Good>,
@@ -152,7 +157,7 @@ impl IncrementalBuild {
         self.good = None;
         let mut timings = Timings::default();
         let start = std::time::Instant::now();
-        if let Some(old) = self.last.take() {
+        if let Some(old) = self.last.take().and_then(|l| Arc::try_unwrap(l).ok()) {
             timings.time("reclaim", &|_| {}, || self.sources.reclaim(old.site));
         }
         let loaded = crate::load_site_with(
@@ -201,6 +206,8 @@ impl IncrementalBuild {
         if self.good.is_none() || !self.memo.patchable(now) {
             return None;
         }
+        // The site is patched in place: not while a search job reads it.
+        Arc::get_mut(self.last.as_mut()?)?;
         let loaded = self.last.as_ref()?;
         let root = self.options.root.clone();
         // Which Markdown files to read again; anything that is not such a file needs the full
@@ -259,7 +266,7 @@ impl IncrementalBuild {
         });
         // From here on the last site is patched: on any failure the full path starts from the
         // patched site and the cache, which agree.
-        let loaded = self.last.as_mut()?;
+        let loaded = self.last.as_mut().and_then(Arc::get_mut)?;
         let mut content = Vec::new();
         let mut backlinks = BTreeSet::new();
         let mut warnings = Diagnostics::new();
@@ -431,7 +438,7 @@ impl IncrementalBuild {
                 &loaded.resources,
                 None,
             ));
-            self.last = Some(loaded);
+            self.last = Some(Arc::new(loaded));
             return Err(diagnostics.sorted());
         };
         let staging = Staging::create_hashing(&out).map_err(|e| {
@@ -491,7 +498,7 @@ impl IncrementalBuild {
             Some(&outputs),
         ));
         if diagnostics.has_errors() {
-            self.last = Some(loaded);
+            self.last = Some(Arc::new(loaded));
             return Err(diagnostics.sorted());
         }
         let moved = timings.time("write", &|_| {}, || {
@@ -536,7 +543,7 @@ impl IncrementalBuild {
         self.served = files;
         self.memo = changes.memo;
         self.search_wanted = Some(search_key(self.sources.config(), &loaded));
-        self.last = Some(loaded);
+        self.last = Some(Arc::new(loaded));
         let warnings = diagnostics.sorted();
         self.good = Some(Good {
             templates,
@@ -545,53 +552,6 @@ impl IncrementalBuild {
             asset_files,
         });
         Ok((moved, removed, changes.rendered, changes.jobs, warnings))
-    }
-
-    /// Rebuilds the search index when the last good rebuild changed its inputs, and replaces
-    /// the served one. Returns the number of files written (0 when it was up to date).
-    pub fn update_search(&mut self) -> Result<usize, Vec<Diagnostic>> {
-        let Some(loaded) = self.last.as_ref() else {
-            return Ok(0);
-        };
-        if !self.search_pending() {
-            return Ok(0);
-        }
-        let out = &self.options.out;
-        let staging = Staging::create_hashing(out).map_err(|e| {
-            vec![Diagnostic::error(
-                out,
-                format!("cannot create the staging folder: {e}"),
-            )]
-        })?;
-        if loaded.site.config.search.enabled {
-            let diags = crate::search::write_search_index(&loaded.site, &staging);
-            if diags.iter().any(Diagnostic::is_error) {
-                return Err(diags);
-            }
-        }
-        let written = staging.written_files();
-        let result = staging
-            .move_changed_into_target(&self.search_files)
-            .and_then(|m| {
-                // A new index is a new version folder: the old one goes whole, in the
-                // background, so that the next rebuild does not wait for it.
-                let gone = no_longer_produced(&self.search_files, &written);
-                let staying: Vec<&str> = written
-                    .keys()
-                    .chain(self.served.keys())
-                    .map(String::as_str)
-                    .collect();
-                output::remove_outputs_later(out, &gone, &staying).map(|()| m)
-            });
-        let moved = result.map_err(|e| {
-            vec![Diagnostic::error(
-                out,
-                format!("cannot update the search index: {e}"),
-            )]
-        })?;
-        self.search_files = written;
-        self.search_served = self.search_wanted;
-        Ok(moved)
     }
 }
 

@@ -124,7 +124,18 @@ impl Staging {
         Self::create_with(target, true)
     }
 
+    /// [`Staging::create_hashing`], in a folder of its own named after `name`
+    /// (`.public.lore-tmp-<pid>-search`), so that it can be filled while another staging
+    /// folder of the same target is (`lore serve` builds its search index beside rebuilds).
+    pub fn create_hashing_named(target: &Path, name: &str) -> io::Result<Self> {
+        Self::create_in(target, true, Some(name))
+    }
+
     fn create_with(target: &Path, hashing: bool) -> io::Result<Self> {
+        Self::create_in(target, hashing, None)
+    }
+
+    fn create_in(target: &Path, hashing: bool, name: Option<&str>) -> io::Result<Self> {
         let parent = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -132,7 +143,11 @@ impl Staging {
         fs::create_dir_all(parent)?;
         let target_in_parent = parent.join(target.file_name().unwrap_or("public".as_ref()));
         leftovers::remove_abandoned_beside(&target_in_parent);
-        let dir = beside(&target_in_parent, "tmp");
+        let mut dir = beside(&target_in_parent, "tmp").into_os_string();
+        if let Some(name) = name {
+            dir.push(format!("-{name}"));
+        }
+        let dir = PathBuf::from(dir);
         let lock = leftovers::OwnerLock::take(&leftovers::staging_lock(&dir))?;
         if dir.exists() {
             fs::remove_dir_all(&dir)?;
@@ -258,6 +273,16 @@ impl Staging {
     /// [`Staging::create_hashing`]).
     pub fn written_files(&self) -> HashMap<String, u64> {
         self.written.lock().map(|w| w.clone()).unwrap_or_default()
+    }
+
+    /// Drops the staging folder without waiting for its removal: it moves aside at once and
+    /// is removed on another thread (a half-written search index is thousands of files).
+    pub fn discard_in_background(mut self) {
+        let old = old_folder(&self.target);
+        if fs::rename(&self.dir, &old).is_ok() {
+            self.committed = true;
+            remove_in_background(old);
+        }
     }
 
     /// Moves into the target folder every written file whose fingerprint differs from the one

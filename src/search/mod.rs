@@ -31,6 +31,7 @@ pub mod tokenize;
 mod vectors;
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -53,15 +54,30 @@ const FORMAT: &str = "lore-search-1";
 
 /// Writes the search index and engine for every language of the site.
 pub fn write_search_index(site: &Site, staging: &Staging) -> Vec<Diagnostic> {
+    write_search_index_unless(site, staging, &AtomicBool::new(false)).unwrap_or_default()
+}
+
+/// [`write_search_index`], given up soon after `stop` is set (`lore serve` sets it when a newer
+/// edit makes this index stale): `None` then, with `staging` half written, to be dropped.
+/// Every stage looks at `stop` between pages or files, so giving up takes milliseconds.
+pub fn write_search_index_unless(
+    site: &Site,
+    staging: &Staging,
+    stop: &AtomicBool,
+) -> Option<Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let mut manifests = BTreeMap::new();
     for lang in &site.config.languages {
-        let (manifest, d) = write_language(site, &lang.code, staging);
+        let (manifest, d) = write_language(site, &lang.code, staging, stop)?;
         diags.extend(d);
         manifests.insert(lang.code.clone(), manifest);
     }
     diags.extend(entry::write_engine(site, &manifests, staging));
-    diags
+    (!stopped(stop)).then_some(diags)
+}
+
+fn stopped(stop: &AtomicBool) -> bool {
+    stop.load(Ordering::Relaxed)
 }
 
 /// Files by name, with their bytes.
@@ -93,13 +109,15 @@ pub type PartsFolder<'s> = Option<(&'s Staging, &'s str)>;
 
 /// Builds one language's index. Each page's text is read, analysed, made into part files
 /// (written into `parts` when given; their JSON is made either way) and dropped by one task,
-/// so only the pages being analysed have their text unpacked.
+/// so only the pages being analysed have their text unpacked. `None` when `stop` was set:
+/// the pages left are then skipped, and the stages left are not run.
 pub fn build_language<'a>(
     site: &'a Site,
     lang: &str,
     analyzer: &Analyzer,
     parts: PartsFolder,
-) -> (LanguageIndex<'a>, Vec<Diagnostic>) {
+    stop: &AtomicBool,
+) -> Option<(LanguageIndex<'a>, Vec<Diagnostic>)> {
     let ids = indexed_pages(site, lang);
     let docs: Vec<Document> = ids
         .par_iter()
@@ -109,10 +127,20 @@ pub fn build_language<'a>(
     let mut part_digests = Vec::with_capacity(docs.len());
     let mut diags = Vec::new();
     for wave in index::waves(docs.len()) {
+        if stopped(stop) {
+            return None;
+        }
         let written = builder.add(
             wave.start,
             &docs[wave],
-            |_, doc| doc.parts(site),
+            // Once stopped, the pages left in the wave are analysed without their text.
+            |_, doc| {
+                if stopped(stop) {
+                    Parts::new()
+                } else {
+                    doc.parts(site)
+                }
+            },
             |n, doc, text| {
                 let mut digest = Sha256::new();
                 let mut errors = Vec::new();
@@ -120,7 +148,7 @@ pub fn build_language<'a>(
                     digest.update(path.as_bytes());
                     digest.update([0]);
                     digest.update(&bytes);
-                    if let Some((staging, folder)) = parts {
+                    if let Some((staging, folder)) = parts.filter(|_| !stopped(stop)) {
                         errors.extend(staging.write(&format!("{folder}/{path}"), &bytes).err());
                     }
                 }
@@ -132,12 +160,21 @@ pub fn build_language<'a>(
             diags.extend(errors);
         }
     }
+    if stopped(stop) {
+        return None;
+    }
     let index = builder.finish();
+    if stopped(stop) {
+        return None;
+    }
     // Three independent products of the index, side by side.
     let ((partition, shard_files), (facet_files, (typo_files, typo_lengths))) = rayon::join(
-        || term_shards(&index),
+        || term_shards(&index, stop),
         || rayon::join(|| facet_files(&docs), || typo_files(&index)),
     );
+    if stopped(stop) {
+        return None;
+    }
     let built = LanguageIndex {
         docs,
         index,
@@ -148,19 +185,21 @@ pub fn build_language<'a>(
         typo_lengths,
         part_digests,
     };
-    (built, diags)
+    Some((built, diags))
 }
 
-/// The term shards of the index and their JSON.
-fn term_shards(index: &Index) -> (Partition, Vec<Vec<u8>>) {
+/// The term shards of the index and their JSON (left empty once `stop` is set).
+fn term_shards(index: &Index, stop: &AtomicBool) -> (Partition, Vec<Vec<u8>>) {
     let postings: index::FastMap<&str, String> = index
         .terms
         .par_iter()
         .map(|(t, term)| {
-            (
-                t.as_str(),
-                encode::base64(&encode::encode_postings(&term.postings)),
-            )
+            let encoded = if stopped(stop) {
+                String::new()
+            } else {
+                encode::base64(&encode::encode_postings(&term.postings))
+            };
+            (t.as_str(), encoded)
         })
         .collect();
     let sizes: index::FastMap<&str, usize> = postings
@@ -171,7 +210,13 @@ fn term_shards(index: &Index) -> (Partition, Vec<Vec<u8>>) {
     let shard_files = partition
         .shards
         .par_iter()
-        .map(|s| shard_json(s, index, &postings))
+        .map(|s| {
+            if stopped(stop) {
+                Vec::new()
+            } else {
+                shard_json(s, index, &postings)
+            }
+        })
         .collect();
     (partition, shard_files)
 }
@@ -180,22 +225,36 @@ fn decimal_len(n: u32) -> usize {
     n.checked_ilog10().unwrap_or(0) as usize + 1
 }
 
-fn write_language(site: &Site, lang: &str, staging: &Staging) -> (Manifest, Vec<Diagnostic>) {
+/// One language's index written into `staging`; `None` once `stop` is set.
+fn write_language(
+    site: &Site,
+    lang: &str,
+    staging: &Staging,
+    stop: &AtomicBool,
+) -> Option<(Manifest, Vec<Diagnostic>)> {
     let analyzer = Analyzer::for_language(lang);
     // Part files go to a folder of their own until the version (a hash of every file,
     // theirs included) names the folder they belong in.
     let pending = format!("search/{lang}/parts");
-    let (built, mut diags) = build_language(site, lang, &analyzer, Some((staging, &pending)));
+    let (built, mut diags) =
+        build_language(site, lang, &analyzer, Some((staging, &pending)), stop)?;
     let version = version(&built);
     let dir = format!("search/{lang}/{version}");
+    if stopped(stop) {
+        return None;
+    }
     diags.extend(
         built
             .shard_files
             .par_iter()
             .enumerate()
+            .filter(|_| !stopped(stop))
             .filter_map(|(i, bytes)| staging.write(&format!("{dir}/t/{i}.json"), bytes).err())
             .collect::<Vec<_>>(),
     );
+    if stopped(stop) {
+        return None;
+    }
     diags.extend(
         built
             .facet_files
@@ -224,7 +283,7 @@ fn write_language(site: &Site, lang: &str, staging: &Staging) -> (Manifest, Vec<
         facet_docs: FACET_DOCS,
         typo: built.typo_lengths,
     };
-    (manifest, diags)
+    Some((manifest, diags))
 }
 
 /// A content hash of every file of a language's index: the bytes of the shard, facet, typo and
@@ -486,7 +545,9 @@ mod bench {
             for _ in 0..3 {
                 let cpu = cpu_seconds();
                 let t = std::time::Instant::now();
-                let (built, _) = super::build_language(site, &lang.code, &analyzer, None);
+                let never = std::sync::atomic::AtomicBool::new(false);
+                let (built, _) =
+                    super::build_language(site, &lang.code, &analyzer, None, &never).unwrap();
                 let built_at = t.elapsed();
                 let v = super::version(&built);
                 eprintln!("{} docs={} terms={} shards={} build={built_at:?} +version={:?} cpu={:.2}s ({v})", lang.code, built.docs.len(),

@@ -6,13 +6,16 @@
 //! it adds a file watcher (`watch`), an HTTP server (`server`) and a live-reload channel
 //! (Server-Sent Events at `/__lore/events`). A failed rebuild replaces nothing: the last good
 //! site stays served and open pages show the errors in an overlay until they are fixed. The
-//! search index is brought up to date after the reload message, once the edits pause.
+//! search index is brought up to date after the reload message, once the edits pause, on
+//! another thread: a rebuild stops it (within milliseconds) rather than wait for it, so a page
+//! never waits for the search index, which catches up when the edits pause long enough.
 
 mod server;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -20,7 +23,7 @@ use serde::Serialize;
 use tokio::sync::broadcast;
 
 use crate::diagnostics::Diagnostic;
-use crate::incremental::IncrementalBuild;
+use crate::incremental::{IncrementalBuild, SearchJob};
 use crate::BuildOptions;
 
 /// What `lore serve` was asked for.
@@ -64,11 +67,19 @@ pub enum ServeEvent {
         /// Time per stage.
         stages: crate::Timings,
     },
+    /// The search index of the last build is being built (on another thread).
+    SearchStarted,
     /// The search index caught up with the last build.
     SearchUpdated {
         /// Files written.
         files: usize,
         /// How long it took.
+        elapsed: Duration,
+    },
+    /// The search index being built was given up: an edit came, and a newer one will be
+    /// built once the edits pause.
+    SearchStopped {
+        /// How long it had run.
         elapsed: Duration,
     },
     /// A build failed; the previous site is still served.
@@ -99,7 +110,15 @@ pub(crate) struct Live {
     pub messages: broadcast::Sender<LiveMessage>,
     pub errors: Mutex<Option<Vec<Diagnostic>>>,
     build: Mutex<IncrementalBuild>,
+    /// The search index being built on another thread, if any.
+    search: Mutex<Option<Background>>,
     report: Arc<dyn Fn(ServeEvent) + Send + Sync>,
+}
+
+/// A search index being built on its own thread.
+struct Background {
+    stop: Arc<AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
 }
 
 impl Live {
@@ -108,6 +127,13 @@ impl Live {
     /// sure it saw every change; `None` looks at every file.
     pub fn rebuild(&self, css_only: bool, changed: Option<&[PathBuf]>) {
         let start = Instant::now();
+        // The search index being built is for the sources before this change: given up.
+        let stopped = self.stop_search().then(|| crate::StageTiming {
+            stage: "stop search index",
+            wall: start.elapsed(),
+            rss_kib: None,
+            beside: None,
+        });
         let result = match (self.build.lock(), changed) {
             (Ok(mut b), Some(paths)) => b.rebuild_changed(paths),
             (Ok(mut b), None) => b.rebuild(),
@@ -117,7 +143,8 @@ impl Live {
             crate::release_freed_memory();
         }
         match result {
-            Ok(report) => {
+            Ok(mut report) => {
+                report.timings.0.splice(0..0, stopped);
                 let had_errors = self
                     .errors
                     .lock()
@@ -149,16 +176,71 @@ impl Live {
         }
     }
 
-    /// Brings the search index up to date with the last good rebuild, if it is not.
-    pub fn update_search(&self) {
-        let start = Instant::now();
-        let result = match self.build.lock() {
-            Ok(mut b) if b.search_pending() => {
-                // Fast-path rebuilds leave their freed memory; the index's peak comes on top.
-                crate::release_freed_memory();
-                b.update_search()
+    /// Starts bringing the search index up to date with the last good rebuild on another
+    /// thread, unless it is up to date or being brought up to date.
+    pub fn start_search(self: &Arc<Self>) {
+        let Ok(mut slot) = self.search.lock() else {
+            return;
+        };
+        if slot.as_ref().is_some_and(|b| !b.thread.is_finished()) {
+            return;
+        }
+        let Some(job) = self.build.lock().ok().and_then(|b| b.search_job()) else {
+            return;
+        };
+        let stop = Arc::new(AtomicBool::new(false));
+        let (live, flag) = (self.clone(), stop.clone());
+        let thread = std::thread::spawn(move || live.run_search(job, &flag));
+        *slot = Some(Background { stop, thread });
+    }
+
+    /// Waits for the search index being built, if any, to be done.
+    pub fn wait_search(&self) {
+        let running = self.search.lock().ok().and_then(|mut s| s.take());
+        if let Some(b) = running {
+            b.thread.join().ok();
+        }
+    }
+
+    /// Gives up the search index being built, if any, and waits for its thread to end, so
+    /// that a rebuild has the site to itself. True when one was running.
+    pub fn stop_search(&self) -> bool {
+        let running = self.search.lock().ok().and_then(|mut s| s.take());
+        match running {
+            Some(b) if !b.thread.is_finished() => {
+                b.stop.store(true, Ordering::Relaxed);
+                b.thread.join().ok();
+                true
             }
-            _ => return,
+            Some(b) => {
+                // Done already (its index may still be moving in): wait for that.
+                b.thread.join().ok();
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// Builds the search index of `job` and moves it into the served folder, unless `stop`
+    /// is set first.
+    fn run_search(&self, job: SearchJob, stop: &AtomicBool) {
+        let start = Instant::now();
+        (self.report)(ServeEvent::SearchStarted);
+        // Fast-path rebuilds leave their freed memory; the index's peak comes on top.
+        crate::release_freed_memory();
+        let result = match job.run(stop) {
+            None => {
+                crate::release_freed_memory();
+                (self.report)(ServeEvent::SearchStopped {
+                    elapsed: start.elapsed(),
+                });
+                return;
+            }
+            Some(Ok(staged)) => match self.build.lock() {
+                Ok(mut b) => b.install_search(staged),
+                Err(_) => return,
+            },
+            Some(Err(diags)) => Err(diags),
         };
         crate::release_freed_memory();
         match result {
@@ -177,6 +259,7 @@ pub struct ServerHandle {
     pub addr: SocketAddr,
     stopper: Stopper,
     thread: Option<std::thread::JoinHandle<()>>,
+    live: Arc<Live>,
     _watcher: Option<watch::Watcher>,
     _out: crate::output::leftovers::ServeFolder,
 }
@@ -188,6 +271,7 @@ impl ServerHandle {
         if let Some(t) = self.thread.take() {
             t.join().ok();
         }
+        self.live.stop_search();
     }
 
     /// Stops the server and the watcher.
@@ -196,6 +280,7 @@ impl ServerHandle {
         if let Some(t) = self.thread.take() {
             t.join().ok();
         }
+        self.live.stop_search();
     }
 }
 
@@ -269,10 +354,12 @@ pub fn start(
         messages,
         errors: Mutex::new(None),
         build: Mutex::new(IncrementalBuild::new(build)),
+        search: Mutex::new(None),
         report: report.clone(),
     });
     live.rebuild(false, None);
-    live.update_search();
+    live.start_search();
+    live.wait_search();
     let watcher = match watch::Watcher::start(&options.root, live.clone()) {
         Ok(w) => Some(w),
         Err(e) => {
@@ -284,11 +371,13 @@ pub fn start(
     let (tx, rx) = tokio::sync::oneshot::channel();
     options.stopper.arm(tx);
     listener.set_nonblocking(true)?;
-    let thread = std::thread::spawn(move || server::run(listener, live, rx));
+    let served = live.clone();
+    let thread = std::thread::spawn(move || server::run(listener, served, rx));
     Ok(ServerHandle {
         addr,
         stopper: options.stopper.clone(),
         thread: Some(thread),
+        live,
         _watcher: watcher,
         _out: out,
     })

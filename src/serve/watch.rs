@@ -13,7 +13,8 @@ use super::Live;
 /// How long the sources must be quiet before a rebuild starts.
 const QUIET: Duration = Duration::from_millis(50);
 
-/// How long edits must pause after a rebuild before the search index is rebuilt.
+/// How long edits must pause after a rebuild before the search index is rebuilt (on another
+/// thread, given up if an edit comes meanwhile).
 const SEARCH_AFTER: Duration = Duration::from_millis(300);
 
 /// A running watcher; dropping it stops watching.
@@ -61,7 +62,8 @@ impl Watcher {
         debouncer.watch(&root, RecursiveMode::NonRecursive)?;
         // Rebuilds run one at a time on their own thread; changes that arrive during a rebuild
         // are merged into the next one. The search index (seconds on a large site) is rebuilt
-        // only once edits pause, so it never delays the next page reload.
+        // on another thread once edits pause, and the next rebuild stops it rather than wait
+        // for it, so it never delays a page reload.
         std::thread::spawn(move || {
             while let Ok(mut changes) = rx.recv() {
                 loop {
@@ -78,7 +80,7 @@ impl Watcher {
                         Err(_) => break,
                     }
                 }
-                live.update_search();
+                live.start_search();
             }
         });
         Ok(Self {

@@ -181,3 +181,141 @@ fn an_edit_is_announced_on_the_reload_channel_and_the_new_html_served() {
     );
     server.stop();
 }
+
+/// A page of `words` words drawn from a few thousand made-up ones, so that the search index has
+/// work to do.
+fn wordy_page(n: usize, words: usize) -> String {
+    let mut body = String::new();
+    let mut x = n as u64 * 7919 + 1;
+    for i in 0..words {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let w = (x >> 33) % 5000;
+        body.push_str(&format!("w{w}q{} ", w % 7));
+        if i % 90 == 89 {
+            body.push_str(&format!("\n\n## Part {i} of note {n}\n\n"));
+        }
+    }
+    format!("---\ntitle: Note {n}\n---\n{body}\n")
+}
+
+/// Every event of a server, in order.
+fn recorded() -> (
+    Arc<dyn Fn(lore::serve::ServeEvent) + Send + Sync>,
+    std::sync::mpsc::Receiver<lore::serve::ServeEvent>,
+) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let report = move |e| {
+        tx.lock().expect("lock").send(e).ok();
+    };
+    (Arc::new(report), rx)
+}
+
+/// Issue 22: a page's reload never waits for the search index. A body edit saved while the
+/// index of the previous edit is being built stops that index and reloads at once; when the
+/// edits pause, the index catches up and is the one a clean build of the same files writes.
+#[test]
+fn a_body_edit_reloads_while_the_search_index_is_built_which_then_catches_up() {
+    use lore::serve::ServeEvent;
+    let site = SiteTest::new();
+    // Enough text that the index takes a while; the edits' rebuilds patch one page.
+    for n in 0..300 {
+        site.file(&format!("content/notes/n{n}.md"), &wordy_page(n, 600));
+    }
+    let (report, events) = recorded();
+    let options = ServeOptions {
+        root: site.root.clone(),
+        bind: "127.0.0.1".parse().expect("ip"),
+        port: 0,
+        drafts: false,
+        stopper: Default::default(),
+    };
+    let server = lore::serve::start(options, report).expect("server starts");
+    while events.try_recv().is_ok() {}
+    let next = || {
+        events
+            .recv_timeout(Duration::from_secs(120))
+            .expect("an event")
+    };
+    let edit = |word: &str| {
+        site.file(
+            "content/notes/n7.md",
+            &format!("{}\nOne more word: {word}.\n", wordy_page(7, 600)),
+        );
+    };
+    edit("firstedit");
+    let mut seen = Vec::new();
+    loop {
+        let e = next();
+        let started = matches!(e, ServeEvent::SearchStarted);
+        seen.push(e);
+        if started {
+            break;
+        }
+    }
+    assert!(
+        matches!(
+            seen[..],
+            [ServeEvent::Built { .. }, ServeEvent::SearchStarted]
+        ),
+        "the first edit is built, then its index started: {seen:?}"
+    );
+    // Saved while the index of the first edit is being built.
+    edit("secondedit");
+    seen.clear();
+    loop {
+        let e = next();
+        let updated = matches!(e, ServeEvent::SearchUpdated { .. });
+        seen.push(e);
+        if updated {
+            break;
+        }
+    }
+    let names: Vec<&str> = seen
+        .iter()
+        .map(|e| match e {
+            ServeEvent::SearchStopped { .. } => "stopped",
+            ServeEvent::Built { .. } => "built",
+            ServeEvent::SearchStarted => "started",
+            ServeEvent::SearchUpdated { .. } => "updated",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(
+        names,
+        ["stopped", "built", "started", "updated"],
+        "the first edit's index is given up for the second edit, whose page reloads before \
+         its own index is built: {seen:?}"
+    );
+
+    // The index served is the one a clean build writes.
+    let clean = tempfile::tempdir().expect("temp dir");
+    let mut options = site.options();
+    options.out = clean.path().join("public");
+    options.base_url = Some(format!("http://127.0.0.1:{}", server.addr.port()));
+    lore::build(&options, &|_| {}).expect("clean build");
+    // The search page aside (serve adds its live-reload script to every page).
+    let mut index = crate::support::tree(&options.out.join("search"));
+    index.retain(|(path, _)| !path.ends_with(".html"));
+    assert!(index.len() > 10, "{} files", index.len());
+    for (path, bytes) in &index {
+        let served = get(server.addr, &format!("/search/{path}"));
+        assert_eq!(served.status, 200, "search/{path}");
+        assert!(
+            served.body.as_bytes() == &bytes[..],
+            "search/{path} differs from a clean build's"
+        );
+    }
+    let has = |word: &str| {
+        index
+            .iter()
+            .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains(word))
+    };
+    assert!(
+        has("secondedit") && !has("firstedit"),
+        "the index has the last edit"
+    );
+    server.stop();
+}
