@@ -230,7 +230,8 @@ impl Live {
         crate::release_freed_memory();
         let result = match job.run(stop) {
             None => {
-                crate::release_freed_memory();
+                // Its memory is left to the next index (which releases it first): the rebuild
+                // that stopped it is waiting.
                 (self.report)(ServeEvent::SearchStopped {
                     elapsed: start.elapsed(),
                 });

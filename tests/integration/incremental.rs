@@ -484,3 +484,44 @@ fn a_body_edit_renders_only_the_page_and_the_pages_that_show_it() {
     let again = s.rebuild(None).expect("nothing changed");
     assert_eq!((again.rendered, again.written, again.removed), (0, 0, 0));
 }
+
+/// Issue 22: `serve` builds the search index apart from the rebuilds. An index given up leaves
+/// the served folder as it was; one built for an older edit is installed and still pending;
+/// either way the next index brings the folder to a clean build's bytes.
+#[test]
+fn a_search_index_given_up_or_outdated_leaves_the_served_folder_to_catch_up() {
+    use std::sync::atomic::AtomicBool;
+    let mut s = Session::new();
+    s.rebuild_and_compare("first build");
+    let card = "content/techniques/spider-diagram.md";
+    let edit = |s: &mut Session, word: &str| {
+        let text = format!("{}\nOne more word: {word}.\n", s.read(card));
+        s.write(card, &text);
+        let report = s.build.rebuild_changed(&[PathBuf::from(card)]);
+        let report = report.expect("rebuilt");
+        assert!(report.search_pending);
+        report.patched
+    };
+
+    edit(&mut s, "abandoned");
+    let before = tree(s.build.out());
+    let job = s.build.search_job().expect("the index is out of date");
+    assert!(job.run(&AtomicBool::new(true)).is_none(), "given up");
+    assert!(
+        tree(s.build.out()) == before,
+        "a given-up index wrote nothing"
+    );
+
+    let job = s.build.search_job().expect("still out of date");
+    let staged = job
+        .run(&AtomicBool::new(false))
+        .expect("not stopped")
+        .expect("built");
+    assert!(
+        edit(&mut s, "newer"),
+        "the job's snapshot was released: fast path"
+    );
+    s.build.install_search(staged).expect("installed");
+    assert!(s.build.search_pending(), "the index installed is older");
+    s.compare_after("after an outdated index", Some(&[]));
+}
