@@ -21,7 +21,7 @@
 //!   which is swapped in, and the old folder is removed in the background. A failed rebuild
 //!   writes nothing there: the last good site stays served.
 //! - Search: its statistics are global, so the index is rebuilt whole, but only when some
-//!   page's content changed, and apart from the rebuild ([`search`]): `serve` builds it on
+//!   page's content changed, and apart from the rebuild ([`SearchJob`]): `serve` builds it on
 //!   another thread from a snapshot of the last good rebuild, after the reload message, and
 //!   gives it up when a newer edit comes; search catches up once the edits pause.
 
