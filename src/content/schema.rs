@@ -248,6 +248,36 @@ pub fn builtin_types() -> BTreeMap<String, ContentType> {
                 Records,
                 false,
                 "files for a lesson: list of {name, file or url, format}",
+            )
+            .field(
+                "course",
+                Bool,
+                false,
+                "on a guide's _index.md: true to make it a course of numbered lessons",
+            )
+            .field(
+                "lesson",
+                Integer,
+                false,
+                "a course lesson's number, checked against its place in the course",
+            )
+            .field(
+                "duration",
+                Text,
+                false,
+                "time a lesson takes, e.g. 60 minutes",
+            )
+            .field(
+                "objectives",
+                List,
+                false,
+                "what a learner can do after the lesson, one per item",
+            )
+            .field(
+                "key_points",
+                List,
+                false,
+                "the lesson's summary, shown at its end, one point per item",
             ),
         ContentType::new("toolkit").in_section("toolkits").field(
             "tools",

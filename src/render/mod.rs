@@ -4,6 +4,7 @@
 //! threads finish in.
 
 pub mod context;
+pub mod course;
 pub mod fingerprint;
 mod home;
 mod machine;
@@ -36,6 +37,7 @@ enum Job {
     NotFound(usize),
     Search(usize),
     PrintBook(PageId),
+    Slides(PageId),
     Alias { from: String, to: PageId },
     Machine(machine::MachineFile),
 }
@@ -200,6 +202,12 @@ fn jobs(site: &Site) -> Vec<Job> {
             .filter(|&&id| site.is_book(id))
             .map(|&id| Job::PrintBook(id)),
     );
+    jobs.extend(
+        site.sections
+            .keys()
+            .filter(|&&id| site.is_course(id))
+            .flat_map(|&id| site.lessons(id).iter().map(|&l| Job::Slides(l))),
+    );
     jobs.extend(machine::files(site).into_iter().map(Job::Machine));
     jobs
 }
@@ -302,6 +310,16 @@ fn render_job(
             let ctx = minijinja::context! { site => site_v, lang => &p.lang, dir => dir, page => views.page(*book), parts => parts };
             let html = templates.render("guide_print.html", ctx, &p.source)?;
             Ok((output_path(&format!("{}print/", p.url)), html.into_bytes()))
+        }
+        Job::Slides(id) => {
+            let p = &site.pages[*id];
+            let (site_v, dir) = lang_ctx(&p.lang);
+            let ctx = minijinja::context! {
+                site => site_v, lang => &p.lang, dir => dir, page => views.page(*id),
+                slides => course::slides(views, *id),
+            };
+            let html = templates.render("slides.html", ctx, &p.source)?;
+            Ok((output_path(&course::slides_url(&p.url)), html.into_bytes()))
         }
         Job::Alias { from, to } => {
             let target = views.url(&site.pages[*to].url);

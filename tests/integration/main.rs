@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod cli;
 mod corpus;
+mod course;
 mod determinism;
 mod diff;
 mod eject;
