@@ -452,6 +452,17 @@ impl<'a> Keys<'a> {
                     .into_iter()
                     .map(|i| self.page_view(i)),
             ),
+            Job::CardDeck(section) => f
+                .text("deck")
+                .num(lang_of(*section))
+                .num(self.page_view(*section))
+                .nums(
+                    self.summaries(
+                        site.sections
+                            .get(section)
+                            .map_or(&[], |s| s.entries.as_slice()),
+                    ),
+                ),
             Job::Slides(id) => f.text("slides").num(lang_of(*id)).num(self.page_view(*id)),
             Job::Alias { from, to } => f.text("alias").text(from).text(&site.pages[*to].url),
             Job::Machine(m) => f.text("machine").text(&format!("{m:?}")).num(d.all),

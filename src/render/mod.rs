@@ -38,6 +38,7 @@ enum Job {
     Search(usize),
     PrintBook(PageId),
     Slides(PageId),
+    CardDeck(PageId),
     Alias { from: String, to: PageId },
     Machine(machine::MachineFile),
 }
@@ -208,6 +209,12 @@ fn jobs(site: &Site) -> Vec<Job> {
             .filter(|&&id| site.is_course(id))
             .flat_map(|&id| site.lessons(id).iter().map(|&l| Job::Slides(l))),
     );
+    jobs.extend(
+        site.sections
+            .keys()
+            .filter(|&&id| site.is_list(id) && site.pages[id].type_name == "technique")
+            .map(|&id| Job::CardDeck(id)),
+    );
     jobs.extend(machine::files(site).into_iter().map(Job::Machine));
     jobs
 }
@@ -320,6 +327,20 @@ fn render_job(
             };
             let html = templates.render("slides.html", ctx, &p.source)?;
             Ok((output_path(&course::slides_url(&p.url)), html.into_bytes()))
+        }
+        Job::CardDeck(section) => {
+            let p = &site.pages[*section];
+            let (site_v, dir) = lang_ctx(&p.lang);
+            let entries: Vec<Value> = site
+                .sections
+                .get(section)
+                .map_or(&[][..], |s| s.entries.as_slice())
+                .iter()
+                .map(|&id| views.entry_value(id))
+                .collect();
+            let ctx = minijinja::context! { site => site_v, lang => &p.lang, dir => dir, page => views.page(*section), entries => entries };
+            let html = templates.render("technique_deck.html", ctx, &p.source)?;
+            Ok((output_path(&format!("{}cards/", p.url)), html.into_bytes()))
         }
         Job::Alias { from, to } => {
             let target = views.url(&site.pages[*to].url);

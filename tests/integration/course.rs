@@ -1,6 +1,7 @@
 //! Courses (issue 23): the example site's twelve-lesson course as a learner and a trainer get
 //! it — lesson numbers, objectives, key points, self-checks that work without JavaScript, the
-//! slides view — and the located errors of a course an editor can make.
+//! slides view — the technique cards as a printable deck, and the located errors of a course an
+//! editor can make.
 
 use std::sync::OnceLock;
 
@@ -200,4 +201,49 @@ fn reports_an_empty_slide_at_its_separator() {
         "---\ntitle: One\ntype: guide\n---\n## One\n\nText.\n\n---\n\n## Two\n\nMore.\n",
     );
     guide.build_ok();
+}
+
+#[test]
+fn the_technique_cards_make_a_deck_of_four_to_a_sheet_in_each_language() {
+    let deck = example().main_of("techniques/cards/index.html");
+    let cards = deck.matches("<article class=\"deck-card\"").count();
+    let techniques = std::fs::read_dir(crate::support::repo().join("content/techniques"))
+        .expect("techniques")
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.ends_with(".md") && !n.starts_with('_') && n.matches('.').count() == 1
+        })
+        .count();
+    assert_eq!(cards, techniques);
+    assert_eq!(
+        deck.matches("<div class=\"deck-sheet\">").count(),
+        cards.div_ceil(4)
+    );
+    assert!(deck.contains("<dt>Group size</dt>") && deck.contains("<h3>Steps</h3>"));
+    let ar = example().read("ar/techniques/cards/index.html");
+    assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(example()
+        .main_of("techniques/index.html")
+        .contains("href=\"/techniques/cards/\""));
+}
+
+#[test]
+fn the_course_print_view_is_the_learners_manual_with_every_lesson_and_its_attachments() {
+    let manual = example().main_of(&format!("{COURSE}/print/index.html"));
+    for n in 1..=12 {
+        assert!(manual.contains(&format!("Lesson {n} of 12")), "lesson {n}");
+        assert!(
+            manual.contains(&format!("/files/lesson-{n:02}-learner-notes.txt")),
+            "lesson {n}'s learners' note is listed"
+        );
+    }
+    assert_eq!(manual.matches("<h3>Key points</h3>").count(), 12);
+    // The self-checks come with their answers.
+    assert_eq!(
+        manual
+            .matches("<details class=\"selfcheck-answers\">")
+            .count(),
+        12
+    );
 }
