@@ -1,5 +1,5 @@
-//! Content types and their front-matter fields: the built-in four (guide, toolkit, technique,
-//! event) plus generic pages, extended by `site.yaml`; and the check of a page's fields.
+//! Content types and their front-matter fields: the built-in five (guide, toolkit, technique,
+//! event, story) plus generic pages, extended by `site.yaml`; and the check of a page's fields.
 
 use std::collections::BTreeMap;
 
@@ -299,6 +299,20 @@ pub fn builtin_types() -> BTreeMap<String, ContentType> {
             .field("materials", List, false, "e.g. [flipchart, markers]")
             .field("difficulty", Difficulty, false, "easy, medium or hard")
             .field("steps", List, false, "the steps, one per list item"),
+        ContentType::new("story")
+            .in_section("stories")
+            .field(
+                "summary",
+                Text,
+                false,
+                "the story in two or three sentences, shown first and in lists",
+            )
+            .field(
+                "related",
+                Records,
+                false,
+                "related online resources: list of {title, url}",
+            ),
         ContentType::new("event")
             .in_section("events")
             .field(

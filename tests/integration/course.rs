@@ -247,3 +247,55 @@ fn the_course_print_view_is_the_learners_manual_with_every_lesson_and_its_attach
         12
     );
 }
+
+#[test]
+fn lore_new_writes_a_course_with_a_lesson_and_a_story_that_build() {
+    let site = SiteTest::new();
+    let out = site.run(&["new", "course", "Capitalising Experience"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let index = std::fs::read_to_string(
+        site.root
+            .join("content/guides/capitalising-experience/_index.md"),
+    )
+    .expect("course");
+    assert!(index.contains("course: true"));
+    let lesson = std::fs::read_to_string(
+        site.root
+            .join("content/guides/capitalising-experience/lesson-01.md"),
+    )
+    .expect("lesson");
+    for field in [
+        "lesson: 1",
+        "objectives:",
+        "key_points:",
+        "duration:",
+        "attachments:",
+        "```selfcheck",
+        "```notes",
+    ] {
+        assert!(lesson.contains(field), "{field} in\n{lesson}");
+    }
+    let out = site.run(&["new", "story", "Seed banks in the Sahel"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let story =
+        std::fs::read_to_string(site.root.join("content/stories/seed-banks-in-the-sahel.md"))
+            .expect("story");
+    for field in ["summary:", "related:", "authors:", "featured:"] {
+        assert!(story.contains(field), "{field} in\n{story}");
+    }
+    site.build_ok();
+    assert!(site
+        .read("guides/capitalising-experience/lesson-01/index.html")
+        .contains("Lesson 1 of 1"));
+    assert!(site
+        .out("guides/capitalising-experience/lesson-01/slides/index.html")
+        .exists());
+}

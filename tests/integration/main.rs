@@ -20,6 +20,7 @@ mod robustness;
 mod serve;
 mod site;
 mod snapshots;
+mod stories;
 mod support;
 mod theme;
 mod trust;
