@@ -83,7 +83,7 @@ pub fn run(data: &[u8]) {
     let base_path = lore::render::templates::base_path(&config.base_url);
     let index = PathIndex::new(&pages, drafts, &[], &base_path);
     let highlighter = highlighter();
-    let labels = |kind: lore::markdown::CalloutKind, _: &str| kind.name().to_string();
+    let labels = |key: &str, _: &str| key.to_string();
     let rendered = pages
         .iter()
         .map(|p| render_markdown(p, &index, highlighter, &labels).0)

@@ -272,9 +272,7 @@ pub fn load_site_with(
     });
     diags.extend(d);
     let base_path = render::templates::base_path(&config.base_url);
-    let labels = |kind: markdown::CalloutKind, lang: &str| {
-        render::templates::lookup(&strings, lang, &format!("callout_{}", kind.name()))
-    };
+    let labels = |key: &str, lang: &str| render::templates::lookup(&strings, lang, key);
     let rendered: Vec<RenderedMarkdown> = timings.time("markdown", progress, || {
         let link_key = cache.as_ref().map(|_| {
             incremental::link_index_fingerprint(&pages, &drafts, &files.resources, &base_path)

@@ -5,7 +5,7 @@
 //! The errors of loading (front matter, Markdown links to pages, layouts) are the stages' own and
 //! shared by construction; these are the ones that need the whole rendered site: anchors in
 //! other pages, links and images to files and addresses the site has, event dates, tool files,
-//! page images (`image:`), aliases claimed twice. Everything `check` adds beyond them is a warning.
+//! page images (`image:`), aliases claimed twice, a course's lesson numbers and empty slides. Everything `check` adds beyond them is a warning.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -65,6 +65,7 @@ fn validate_page(
     out.extend(fields::check_event_dates(&site.config.root, page));
     out.extend(fields::check_tool_files(&site.config.root, page));
     out.extend(fields::check_image_field(&site.config.root, page));
+    out.extend(crate::site::course::check_lesson(site, id));
     debug_assert!(
         out.iter().all(Diagnostic::is_error),
         "validation finds errors only"

@@ -66,6 +66,9 @@ fn new_page(args: &NewArgs) -> Result<PathBuf, String> {
         .as_deref()
         .filter(|t| !t.trim().is_empty())
         .ok_or("give the page a title, e.g. lore new technique \"Problem tree\"")?;
+    if type_name == "course" && args.lang.is_none() && args.section.is_none() {
+        return new_course(&config, &args.root, title);
+    }
     let Some(ty) = config.types.get(type_name) else {
         let known: Vec<&str> = config.types.keys().map(String::as_str).collect();
         return Err(format!(
@@ -105,6 +108,32 @@ fn new_page(args: &NewArgs) -> Result<PathBuf, String> {
     let implied = by_folder == type_name;
     let text = scaffold(&config, type_name, title, !implied);
     write_new(&dir.join(file), &text)
+}
+
+/// A course: a guide folder (`content/guides/<slug>/`) whose `_index.md` says `course: true`,
+/// with a first lesson carrying every lesson field, a self-check and a speaker note to copy.
+fn new_course(config: &Config, root: &Path, title: &str) -> Result<PathBuf, String> {
+    let guides = config
+        .types
+        .get("guide")
+        .and_then(|t| t.section.clone())
+        .unwrap_or_else(|| "guides".into());
+    let parent = root.join(CONTENT_DIR).join(guides);
+    let dir = parent.join(unique_stem(&parent, &slug_or_default(title)));
+    let index = scaffold(config, "guide", title, false).replacen(
+        "---\n# A new guide.",
+        "---\ncourse: true\n# A new course: its lessons are the other pages of this folder, in `weight` order.",
+        1,
+    );
+    let path = write_new(&dir.join("_index.md"), &index)?;
+    let lesson = scaffold(config, "guide", "Lesson 1", false)
+        .replacen("---\n# A new guide.", "---\nlesson: 1\nweight: 1\n# A new lesson.", 1)
+        .replace(
+            "<!-- Write the page here",
+            "## First section\n\nEach `##` section is a slide of the lesson's slides view; a `---` line starts another.\n\n```notes\nSpeaker notes: hidden from the audience in the slides.\n```\n\n```selfcheck\nWrite the question here.\n- [ ] A wrong answer\n  Why it is wrong.\n- [x] The right answer\n  Why it is right.\n```\n\n<!-- Write the lesson here",
+        );
+    write_new(&dir.join("lesson-01.md"), &lesson)?;
+    Ok(path)
 }
 
 /// A folder path under `content/`, refusing anything that would climb out of it.

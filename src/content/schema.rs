@@ -1,5 +1,5 @@
-//! Content types and their front-matter fields: the built-in four (guide, toolkit, technique,
-//! event) plus generic pages, extended by `site.yaml`; and the check of a page's fields.
+//! Content types and their front-matter fields: the built-in five (guide, toolkit, technique,
+//! event, story) plus generic pages, extended by `site.yaml`; and the check of a page's fields.
 
 use std::collections::BTreeMap;
 
@@ -248,6 +248,36 @@ pub fn builtin_types() -> BTreeMap<String, ContentType> {
                 Records,
                 false,
                 "files for a lesson: list of {name, file or url, format}",
+            )
+            .field(
+                "course",
+                Bool,
+                false,
+                "on a guide's _index.md: true to make it a course of numbered lessons",
+            )
+            .field(
+                "lesson",
+                Integer,
+                false,
+                "a course lesson's number, checked against its place in the course",
+            )
+            .field(
+                "duration",
+                Text,
+                false,
+                "time a lesson takes, e.g. 60 minutes",
+            )
+            .field(
+                "objectives",
+                List,
+                false,
+                "what a learner can do after the lesson, one per item",
+            )
+            .field(
+                "key_points",
+                List,
+                false,
+                "the lesson's summary, shown at its end, one point per item",
             ),
         ContentType::new("toolkit").in_section("toolkits").field(
             "tools",
@@ -269,6 +299,20 @@ pub fn builtin_types() -> BTreeMap<String, ContentType> {
             .field("materials", List, false, "e.g. [flipchart, markers]")
             .field("difficulty", Difficulty, false, "easy, medium or hard")
             .field("steps", List, false, "the steps, one per list item"),
+        ContentType::new("story")
+            .in_section("stories")
+            .field(
+                "summary",
+                Text,
+                false,
+                "the story in two or three sentences, shown first and in lists",
+            )
+            .field(
+                "related",
+                Records,
+                false,
+                "related online resources: list of {title, url}",
+            ),
         ContentType::new("event")
             .in_section("events")
             .field(

@@ -237,9 +237,7 @@ impl IncrementalBuild {
             }
         }
         let strings = loaded.strings.clone();
-        let labels = |kind: crate::markdown::CalloutKind, lang: &str| {
-            crate::render::templates::lookup(&strings, lang, &format!("callout_{}", kind.name()))
-        };
+        let labels = |key: &str, lang: &str| crate::render::templates::lookup(&strings, lang, key);
         let render = |p: &crate::content::Page,
                       index: &crate::site::PathIndex,
                       highlighter: &crate::markdown::Highlighter| {

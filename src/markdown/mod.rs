@@ -2,7 +2,8 @@
 //!
 //! [`render_markdown`] parses once, then hands the event list to each pass in turn: heading ids
 //! and the table of contents (`headings`), internal links (`links`), callouts from GitHub-style
-//! alerts and fenced blocks (`callouts`), ```` ```dot ```` diagrams as SVG (`diagram`), task-list
+//! alerts and fenced blocks (`callouts`), a course's self-check questions and speaker notes
+//! (`selfcheck`), ```` ```dot ```` diagrams as SVG (`diagram`), task-list
 //! boxes (`tasks`), scrolling boxes around tables (`tables`), syntax highlighting (`highlight`), and the plain text of each heading's
 //! section for the search index (`text`). A pass only rewrites the events it
 //! owns, so each feature can be read and tested alone.
@@ -14,6 +15,7 @@ mod headings;
 pub mod highlight;
 mod links;
 mod packed;
+mod selfcheck;
 mod tables;
 mod tasks;
 mod text;
@@ -53,6 +55,26 @@ pub struct RenderedMarkdown {
     pub sections: PackedSections,
     /// Number of words, for reading time.
     pub word_count: usize,
+    /// Where the body breaks into slides (each top-level `##` heading and `---` rule), for a
+    /// course lesson's slides view.
+    pub slide_breaks: Vec<SlideBreak>,
+    /// Number of self-check questions.
+    pub selfchecks: usize,
+}
+
+/// A place where a lesson's slides view starts a new slide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SlideBreak {
+    /// Byte offset in the body's HTML where the slide before it ends.
+    pub at: usize,
+    /// Byte offset where this slide's content starts (after the rule, for a `---`).
+    pub content_at: usize,
+    /// 1-based line in the source file.
+    pub line: usize,
+    /// A `---` rule (a slide continuing its section) rather than a `##` heading.
+    pub rule: bool,
+    /// Nothing stands between this break and the next (or the end of the page).
+    pub empty: bool,
 }
 
 impl RenderedMarkdown {
@@ -74,11 +96,12 @@ pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
 pub(crate) struct Context<'a> {
     pub page: &'a Page,
     lines: LineIndex,
-    labels: &'a CalloutLabels<'a>,
+    labels: &'a Labels<'a>,
 }
 
-/// The heading a callout without a title gets, in the page's language (`Tip`, `Conseil`).
-pub type CalloutLabels<'a> = dyn Fn(CalloutKind, &str) -> String + Sync + 'a;
+/// An interface string by key (`callout_tip`, `selfcheck_answers`) in a language: the text
+/// Markdown passes write into a page (`Tip`, `Conseil`).
+pub type Labels<'a> = dyn Fn(&str, &str) -> String + Sync + 'a;
 
 impl Context<'_> {
     /// 1-based line and column in the source file of a byte offset in the body.
@@ -89,7 +112,12 @@ impl Context<'_> {
 
     /// The default title of a callout of `kind` in the page's language.
     pub fn label(&self, kind: CalloutKind) -> String {
-        (self.labels)(kind, &self.page.lang)
+        self.text(&format!("callout_{}", kind.name()))
+    }
+
+    /// The interface string `key` in the page's language.
+    pub fn text(&self, key: &str) -> String {
+        (self.labels)(key, &self.page.lang)
     }
 
     /// An error at a byte offset of the body.
@@ -115,7 +143,7 @@ pub fn render_markdown(
     page: &Page,
     resolver: &dyn LinkResolver,
     highlighter: &Highlighter,
-    labels: &CalloutLabels,
+    labels: &Labels,
 ) -> (RenderedMarkdown, Vec<Diagnostic>) {
     let ctx = Context {
         page,
@@ -131,6 +159,7 @@ pub fn render_markdown(
     let (events, links, local_refs) = links::resolve_links(events, &ctx, resolver, &mut diags);
     let (events, callouts) =
         callouts::render_callouts(events, &ctx, resolver, highlighter, &mut diags);
+    let (events, selfchecks) = selfcheck::render_selfchecks(events, &ctx, &mut diags);
     let events = diagram::render_diagrams(events, &ctx, &mut diags);
     let events = tasks::render_tasks(events);
     let events = tables::wrap_tables(events);
@@ -140,7 +169,7 @@ pub fn render_markdown(
         .iter()
         .map(|s| s.text.split_whitespace().count())
         .sum();
-    let html = to_html(events);
+    let (html, slide_breaks) = to_html_with_slide_breaks(events, &ctx);
     let other_ids = element_ids(&html)
         .into_iter()
         .filter(|id| !toc.iter().any(|h| h.id == *id) && !callouts.iter().any(|c| c.id == *id))
@@ -156,6 +185,8 @@ pub fn render_markdown(
             other_ids,
             sections: PackedSections::pack(&sections),
             word_count,
+            slide_breaks,
+            selfchecks,
         },
         diags,
     )
@@ -178,6 +209,80 @@ pub fn element_ids(html: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Writes events as HTML, noting where each top-level `##` heading and `---` rule starts.
+fn to_html_with_slide_breaks(events: Vec<Spanned>, ctx: &Context) -> (String, Vec<SlideBreak>) {
+    use pulldown_cmark::{HeadingLevel, Tag};
+    use std::cell::RefCell;
+
+    /// The HTML written so far, readable while the writer holds it.
+    struct Shared<'a>(&'a RefCell<String>);
+    impl std::fmt::Write for Shared<'_> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.borrow_mut().push_str(s);
+            Ok(())
+        }
+    }
+    let out = RefCell::new(String::new());
+    let breaks: RefCell<Vec<SlideBreak>> = RefCell::new(Vec::new());
+    let mut depth = 0usize;
+    // The writer asks for an event only once it has written the ones before, so the HTML's
+    // length then is where that event's HTML starts.
+    let mut after_rule = false;
+    let iter = events.into_iter().map(|(e, range)| {
+        if std::mem::take(&mut after_rule) {
+            if let Some(b) = breaks.borrow_mut().last_mut() {
+                b.content_at = out.borrow().len();
+            }
+        }
+        let rule = matches!(e, Event::Rule);
+        after_rule = rule && depth == 0;
+        let h2 = matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            })
+        );
+        if depth == 0 && (rule || h2) {
+            let at = out.borrow().len();
+            breaks.borrow_mut().push(SlideBreak {
+                at,
+                content_at: at,
+                line: ctx.locate(range.start).0,
+                rule,
+                empty: false,
+            });
+        }
+        match &e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        e
+    });
+    // Writing to a String cannot fail.
+    let _ = html::write_html_fmt(Shared(&out), iter);
+    let html = out.into_inner();
+    let mut breaks = breaks.into_inner();
+    if after_rule {
+        if let Some(b) = breaks.last_mut() {
+            b.content_at = html.len();
+        }
+    }
+    let ends: Vec<usize> = breaks
+        .iter()
+        .skip(1)
+        .map(|b| b.at)
+        .chain([html.len()])
+        .collect();
+    for (b, end) in breaks.iter_mut().zip(ends) {
+        b.empty = html
+            .get(b.content_at..end)
+            .is_none_or(|s| s.trim().is_empty());
+    }
+    (html, breaks)
 }
 
 /// Writes events as HTML.

@@ -43,7 +43,10 @@ fn render(body: &str) -> (RenderedMarkdown, Vec<Diagnostic>) {
         &page(body),
         &Pages,
         &Highlighter::new(),
-        &|k: CalloutKind, _: &str| format!("{k:?}"),
+        &|k: &str, _: &str| {
+            let k = k.trim_start_matches("callout_");
+            k[..1].to_uppercase() + &k[1..]
+        },
     )
 }
 

@@ -291,6 +291,8 @@ pub struct PageView {
     pub attachments: Vec<ToolView>,
     /// An `_index.md`.
     pub is_section: bool,
+    /// The course it belongs to, with its lesson number (a course's pages only).
+    pub course: Option<super::course::CourseView>,
 }
 
 impl<'a> ViewContext<'a> {
@@ -493,6 +495,7 @@ impl<'a> ViewContext<'a> {
             tools: self.files(p, "tools"),
             attachments: self.files(p, "attachments"),
             is_section: p.is_section,
+            course: super::course::course_view(self, id),
         }
     }
 

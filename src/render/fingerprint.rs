@@ -386,7 +386,9 @@ impl<'a> Keys<'a> {
             let parts = site.book_parts(book);
             f = f
                 .nums(self.summaries(&parts))
-                .nums(parts.iter().map(|&i| site.rendered[i].word_count as u64));
+                .nums(parts.iter().map(|&i| site.rendered[i].word_count as u64))
+                // A course lists each lesson's number of self-checks.
+                .nums(parts.iter().map(|&i| site.rendered[i].selfchecks as u64));
             if id == book {
                 // The front page collects every part's callouts.
                 f = f.nums(parts.iter().map(|&i| self.data.own[i]));
@@ -450,6 +452,18 @@ impl<'a> Keys<'a> {
                     .into_iter()
                     .map(|i| self.page_view(i)),
             ),
+            Job::CardDeck(section) => f
+                .text("deck")
+                .num(lang_of(*section))
+                .num(self.page_view(*section))
+                .nums(
+                    self.summaries(
+                        site.sections
+                            .get(section)
+                            .map_or(&[], |s| s.entries.as_slice()),
+                    ),
+                ),
+            Job::Slides(id) => f.text("slides").num(lang_of(*id)).num(self.page_view(*id)),
             Job::Alias { from, to } => f.text("alias").text(from).text(&site.pages[*to].url),
             Job::Machine(m) => f.text("machine").text(&format!("{m:?}")).num(d.all),
         }

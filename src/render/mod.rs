@@ -4,6 +4,7 @@
 //! threads finish in.
 
 pub mod context;
+pub mod course;
 pub mod fingerprint;
 mod home;
 mod machine;
@@ -36,6 +37,8 @@ enum Job {
     NotFound(usize),
     Search(usize),
     PrintBook(PageId),
+    Slides(PageId),
+    CardDeck(PageId),
     Alias { from: String, to: PageId },
     Machine(machine::MachineFile),
 }
@@ -200,6 +203,18 @@ fn jobs(site: &Site) -> Vec<Job> {
             .filter(|&&id| site.is_book(id))
             .map(|&id| Job::PrintBook(id)),
     );
+    jobs.extend(
+        site.sections
+            .keys()
+            .filter(|&&id| site.is_course(id))
+            .flat_map(|&id| site.lessons(id).iter().map(|&l| Job::Slides(l))),
+    );
+    jobs.extend(
+        site.sections
+            .keys()
+            .filter(|&&id| site.is_list(id) && site.pages[id].type_name == "technique")
+            .map(|&id| Job::CardDeck(id)),
+    );
     jobs.extend(machine::files(site).into_iter().map(Job::Machine));
     jobs
 }
@@ -302,6 +317,30 @@ fn render_job(
             let ctx = minijinja::context! { site => site_v, lang => &p.lang, dir => dir, page => views.page(*book), parts => parts };
             let html = templates.render("guide_print.html", ctx, &p.source)?;
             Ok((output_path(&format!("{}print/", p.url)), html.into_bytes()))
+        }
+        Job::Slides(id) => {
+            let p = &site.pages[*id];
+            let (site_v, dir) = lang_ctx(&p.lang);
+            let ctx = minijinja::context! {
+                site => site_v, lang => &p.lang, dir => dir, page => views.page(*id),
+                slides => course::slides(views, *id),
+            };
+            let html = templates.render("slides.html", ctx, &p.source)?;
+            Ok((output_path(&course::slides_url(&p.url)), html.into_bytes()))
+        }
+        Job::CardDeck(section) => {
+            let p = &site.pages[*section];
+            let (site_v, dir) = lang_ctx(&p.lang);
+            let entries: Vec<Value> = site
+                .sections
+                .get(section)
+                .map_or(&[][..], |s| s.entries.as_slice())
+                .iter()
+                .map(|&id| views.entry_value(id))
+                .collect();
+            let ctx = minijinja::context! { site => site_v, lang => &p.lang, dir => dir, page => views.page(*section), entries => entries };
+            let html = templates.render("technique_deck.html", ctx, &p.source)?;
+            Ok((output_path(&format!("{}cards/", p.url)), html.into_bytes()))
         }
         Job::Alias { from, to } => {
             let target = views.url(&site.pages[*to].url);

@@ -4,6 +4,7 @@
 //! every relation (sections, translations, taxonomy terms, backlinks, related pages) is a list of
 //! ids in a fixed order, so the output never depends on hash order or thread count.
 
+pub mod course;
 mod links;
 mod related;
 mod taxonomies;
