@@ -14,6 +14,7 @@ mod incremental;
 mod init;
 mod invalid;
 mod new;
+mod offline;
 mod package;
 mod robustness;
 mod serve;
