@@ -10,6 +10,7 @@ mod determinism;
 mod diff;
 mod eject;
 mod external;
+mod images;
 mod incremental;
 mod init;
 mod invalid;
