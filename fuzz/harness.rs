@@ -92,7 +92,6 @@ pub fn run(data: &[u8]) {
     for p in &site.pages {
         let refs = lore::check::references::collect_references(p);
         lore::check::raw_html::check_raw_html(p, &refs.html);
-        lore::check::links::check_alt_text(p, &refs.references);
     }
     lore::check::validate::validate_site(&site, &[], None);
     lore::check::pages::check_orphans(&site);

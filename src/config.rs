@@ -49,6 +49,8 @@ pub struct RawConfig {
     strings: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
     budget: Budget,
+    #[serde(default = "yes")]
+    offline: bool,
 }
 
 fn default_per_page() -> usize {
@@ -263,6 +265,9 @@ pub struct Config {
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
     /// The page weight `lore check` warns above.
     pub budget: Budget,
+    /// Write a service worker that keeps the shell and visited pages for reading offline
+    /// (`offline: false` in `site.yaml` turns it off).
+    pub offline: bool,
 }
 
 impl Config {
@@ -375,6 +380,7 @@ impl Config {
             per_page: raw.per_page,
             strings: raw.strings,
             budget: raw.budget,
+            offline: raw.offline,
         })
     }
 

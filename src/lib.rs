@@ -25,8 +25,10 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod fingerprint;
+pub mod images;
 pub mod incremental;
 pub mod markdown;
+pub mod offline;
 pub mod output;
 pub mod render;
 pub mod search;
@@ -473,6 +475,11 @@ pub fn render_output(
     // is built. A large site's HTML waits in a scratch file meanwhile, and its index is built
     // before rendering, which then makes its own large structures.
     let mut diagnostics = Vec::new();
+    let (images, d) = timings.time("measure images", progress, || {
+        images::ImageSet::measure(&loaded.site.config.root, &loaded.resources)
+    });
+    loaded.site.images = images;
+    diagnostics.extend(d);
     if loaded.retention == Retention::Minimum {
         let spill = staging.scratch_path("html");
         let site = &mut loaded.site;
@@ -537,5 +544,34 @@ pub fn render_output(
             staging,
         ));
     });
+    diagnostics.extend(timings.time("images", progress, || {
+        let root = &site.config.root;
+        site.images
+            .write_variants(root, &root.join(images::CACHE_DIR), staging)
+    }));
+    if site.config.offline {
+        diagnostics.extend(timings.time("offline", progress, || {
+            write_offline(site, &loaded.assets, staging)
+        }));
+    }
     diagnostics
+}
+
+/// The service worker and its lists ([`offline`]), once every other file is written.
+fn write_offline(site: &Site, assets: &Assets, staging: &Staging) -> Vec<Diagnostic> {
+    let Some(worker) = assets.get(offline::WORKER_SOURCE) else {
+        return vec![Diagnostic::error(
+            format!("assets/{}", offline::WORKER_SOURCE),
+            "the service worker's source is missing",
+        )];
+    };
+    let base = render::templates::base_path(&site.config.base_url);
+    // Images are read when a page shows them, not with the shell.
+    let shell: Vec<String> = assets
+        .referenced_urls()
+        .into_iter()
+        .filter(|u| !u.starts_with("/img/"))
+        .map(|u| format!("{base}{u}"))
+        .collect();
+    offline::write_offline_files(site, worker, &shell, staging)
 }

@@ -86,6 +86,23 @@ export function createEngine(index, moduleUrl, options = {}) {
     return p;
   }
 
+  /** Searches that could not fetch a file (the reader is offline and the service worker has
+   *  not kept it): their results may be incomplete. */
+  let missed = 0;
+
+  /** Like `load`, but a file the network cannot bring (a TypeError from fetch, as offline)
+   *  is `fallback` and the search is marked incomplete; a file that is not there (404) is
+   *  still an error. */
+  async function loadOrMiss(rel, decode, fallback) {
+    try {
+      return await load(rel, decode);
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      missed += 1;
+      return fallback;
+    }
+  }
+
   function loadModule(name) {
     let p = modules.get(name);
     if (!p) {
@@ -128,7 +145,8 @@ export function createEngine(index, moduleUrl, options = {}) {
     return { tokens, phrases: phrases.filter((p) => p && p.length > 1) };
   }
 
-  const shardFile = (code, manifest, n) => load(shardPath(code, manifest, n), decodeShard);
+  const EMPTY_SHARD = { terms: new Map(), forms: [], formTerms: [] };
+  const shardFile = (code, manifest, n) => loadOrMiss(shardPath(code, manifest, n), decodeShard, EMPTY_SHARD);
 
   /** Finds what each token may match, fetching the shards it needs. */
   async function matchTokens(tokens, code, manifest) {
@@ -162,7 +180,7 @@ export function createEngine(index, moduleUrl, options = {}) {
 
   /** Terms of the site's word forms one edit away from `word` (from the typo files). */
   async function typoAlternatives(word, code, manifest, shardFor) {
-    const lists = await Promise.all(typoPaths(code, manifest, word).map((p) => load(p)));
+    const lists = await Promise.all(typoPaths(code, manifest, word).map((p) => loadOrMiss(p, undefined, [])));
     const forms = lists.flat().filter((f) => withinOneEdit(word, f)).slice(0, MAX_EXPANSIONS);
     const found = new Map();
     await Promise.all(
@@ -261,12 +279,14 @@ export function createEngine(index, moduleUrl, options = {}) {
   /** Results for hits, each `{ctx, hit}` from its language's search. */
   async function present(tagged) {
     const weighers = new Map();
-    const parts = await Promise.all(tagged.map(({ ctx, hit }) => partFile(ctx, hit)));
-    return tagged.map(({ ctx, hit }, i) => {
+    const parts = await Promise.all(tagged.map(({ ctx, hit }) => loadOrMiss(partPath(ctx.code, ctx.manifest, hit.doc, hit.part), undefined, null)));
+    // A result whose text was not kept offline cannot be shown.
+    return tagged.flatMap(({ ctx, hit }, i) => {
       if (!weighers.has(ctx)) weighers.set(ctx, weigher(ctx));
       const c = parts[i];
+      if (!c) return [];
       const { excerpt, anchor, heading } = bestExcerpt(c.s, weighers.get(ctx));
-      return {
+      return [{
         url: basePath + c.u.replace(/^\//, ''),
         title: c.t,
         type: c.y,
@@ -275,7 +295,7 @@ export function createEngine(index, moduleUrl, options = {}) {
         anchor,
         heading,
         lang: ctx.code,
-      };
+      }];
     });
   }
 
@@ -283,10 +303,13 @@ export function createEngine(index, moduleUrl, options = {}) {
    * Searches the site.
    * @param {string} query
    * @param {SearchOptions} [opts]
-   * @returns {Promise<SearchResult[]>}
+   * @returns {Promise<SearchResult[]>} (with `incomplete: true` on the array when some files
+   *   could not be fetched: see searchWithCounts)
    */
   async function search(query, opts = {}) {
-    return (await searchWithCounts(query, { ...opts, counts: false })).results;
+    const r = await searchWithCounts(query, { ...opts, counts: false });
+    if (r.incomplete) r.results.incomplete = true;
+    return r.results;
   }
 
   /**
@@ -294,10 +317,13 @@ export function createEngine(index, moduleUrl, options = {}) {
    * status and language (before filters).
    * @param {string} query
    * @param {SearchOptions & {counts?: boolean}} [opts]
-   * @returns {Promise<{results: SearchResult[], total: number, counts: object|null, lang: string}>}
+   * `incomplete` is true when a file could not be fetched (offline, not kept by the service
+   * worker): the results come from the files that were.
+   * @returns {Promise<{results: SearchResult[], total: number, counts: object|null, lang: string, incomplete: boolean}>}
    */
   async function searchWithCounts(query, opts = {}) {
     if (opts.fetch) fetchImpl = opts.fetch;
+    const missedBefore = missed;
     const limit = Number.isInteger(opts.limit) && opts.limit >= 0 ? opts.limit : DEFAULT_LIMIT;
     const wanted = [].concat(opts.filters?.language ?? []).filter((c) => index.languages[c]);
     const ctxs = await Promise.all((wanted.length ? wanted : [opts.lang]).map((l) => run(query, l)));
@@ -310,7 +336,12 @@ export function createEngine(index, moduleUrl, options = {}) {
     }
     if (ctxs.length > 1) tagged.sort((a, b) => b.hit.score - a.hit.score);
     const results = await present(tagged.slice(0, limit));
-    return { results, total: tagged.length, counts: countsP ? await countsP : null, lang: ctxs[0].code };
+    const counts = countsP ? await countsP.catch((e) => {
+      if (!(e instanceof TypeError)) throw e;
+      missed += 1;
+      return null;
+    }) : null;
+    return { results, total: tagged.length, counts, lang: ctxs[0].code, incomplete: missed > missedBefore };
   }
 
   async function countAll(ctx, query) {

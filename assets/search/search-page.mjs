@@ -141,6 +141,8 @@ async function run() {
     renderResults(r.results);
     renderFilters(r.counts, r.total);
     status.textContent = r.total === 0 ? strings.no_results : r.total === 1 ? strings.found_one : strings.found_many.replace('{n}', r.total);
+    // Offline, the engine searched what the service worker kept: say so.
+    if (r.incomplete) status.append(el('span', { class: 'search-incomplete', 'data-search-incomplete': '' }, ` ${strings.offline}`));
   } catch (e) {
     if (id !== runId) return;
     status.textContent = strings.error;

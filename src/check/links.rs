@@ -1,13 +1,12 @@
 //! Links inside the site: `#anchors` (to a heading, callout or other id that exists in the
 //! target page), relative links and images to files under `content/`, and root-relative URLs
 //! (`/guides/`) to something the build writes; these are errors of every run ([`super::validate`]).
-//! Images without alt text are warned about here too, since they are found with the links.
+//! Images without alt text are errors of the Markdown stage (`markdown::alt`).
 //!
 //! Links to missing Markdown files are already errors of the build (`markdown::links`).
 
 use std::collections::{BTreeSet, HashSet};
 
-use super::references::Reference;
 use super::OutputFiles;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
@@ -86,18 +85,6 @@ fn missing_anchor(
     )
     .at(line, col)
     .help(help)
-}
-
-/// Images without alt text, a warning each.
-pub fn check_alt_text(page: &Page, refs: &[Reference]) -> Vec<Diagnostic> {
-    refs.iter()
-        .filter(|r| r.image && r.alt.trim().is_empty())
-        .map(|r| {
-            Diagnostic::warning(&page.source, format!("image `{}` has no alt text", r.dest))
-                .at(r.line, r.col)
-                .help("describe the image between the brackets, e.g. ![A problem tree drawn on a flipchart](tree.png), for readers who cannot see it")
-        })
-        .collect()
 }
 
 /// Checks the links and images of one page that the build leaves as written: same-page

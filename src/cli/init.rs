@@ -30,7 +30,12 @@ const WORKFLOW: &str = include_str!("init/workflow.yml");
 const WORKFLOW_PATH: &str = ".github/workflows/lore.yml";
 
 /// Lines a site's `.gitignore` needs: the output and lore's own caches.
-const GITIGNORE: [&str; 3] = ["/public/", "/.public.lore-*", "/.lore-link-cache.json"];
+const GITIGNORE: [&str; 4] = [
+    "/public/",
+    "/.public.lore-*",
+    "/.lore-link-cache.json",
+    "/.lore-cache/",
+];
 
 /// Runs `lore init`; returns the exit code.
 pub fn run(args: InitArgs) -> i32 {

@@ -8,6 +8,7 @@
 //! section for the search index (`text`). A pass only rewrites the events it
 //! owns, so each feature can be read and tested alone.
 
+mod alt;
 mod callouts;
 pub mod diagram;
 mod fences;
@@ -155,6 +156,7 @@ pub fn render_markdown(
         .into_offset_iter()
         .collect();
     fences::check_fences(&events, &ctx, &mut diags);
+    alt::check_alt_text(&events, &ctx, &mut diags);
     let (events, toc) = headings::assign_ids(events);
     let (events, links, local_refs) = links::resolve_links(events, &ctx, resolver, &mut diags);
     let (events, callouts) =

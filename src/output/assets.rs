@@ -111,6 +111,23 @@ impl Assets {
         Some(format!("/{}", fingerprinted(path, &asset.hash)))
     }
 
+    /// Root-relative fingerprinted URLs (`/css/site.3f9a1c2e.css`) of the assets layouts
+    /// referenced so far, sorted.
+    pub fn referenced_urls(&self) -> Vec<String> {
+        let referenced = self
+            .referenced
+            .lock()
+            .map(|r| r.clone())
+            .unwrap_or_default();
+        referenced
+            .iter()
+            .filter_map(|p| {
+                let a = self.files.get(p)?;
+                Some(format!("/{}", fingerprinted(p, &a.hash)))
+            })
+            .collect()
+    }
+
     /// The bytes of an asset.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(|a| a.bytes.as_slice())
@@ -203,6 +220,22 @@ pub fn write_resources(root: &Path, resources: &[PathBuf], staging: &Staging) ->
             let bytes = match std::fs::read(root.join(&site_path)) {
                 Ok(b) => b,
                 Err(e) => return Some(Diagnostic::error(&site_path, format!("cannot read: {e}"))),
+            };
+            let bytes = if rel
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+            {
+                match crate::images::svg::sanitize_svg(&bytes) {
+                    Ok(b) => b,
+                    Err(why) => {
+                        return Some(
+                            Diagnostic::error(&site_path, format!("cannot read this SVG: {why}"))
+                                .help("open it in a drawing program and save it again as SVG"),
+                        )
+                    }
+                }
+            } else {
+                bytes
             };
             staging.write(&url, &bytes).err().map(|mut d| {
                 d.path = site_path;

@@ -259,6 +259,18 @@ impl Staging {
         self.dir.with_file_name(format!("{file}.{name}"))
     }
 
+    /// The bytes of a file written through this staging.
+    pub fn read(&self, rel: &str) -> Result<Vec<u8>, Diagnostic> {
+        let path = self.dir.join(rel.trim_start_matches('/'));
+        fs::read(&path)
+            .map_err(|e| Diagnostic::error("", format!("cannot read {}: {e}", path.display())))
+    }
+
+    /// The size of a file written through this staging (0 if there is none).
+    pub fn file_len(&self, rel: &str) -> u64 {
+        fs::metadata(self.dir.join(rel.trim_start_matches('/'))).map_or(0, |m| m.len())
+    }
+
     /// Number of files written so far.
     pub fn file_count(&self) -> usize {
         self.written.lock().map_or(0, |w| w.len())

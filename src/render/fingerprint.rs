@@ -447,6 +447,7 @@ impl<'a> Keys<'a> {
             }
             Job::NotFound(l) => f.text("404").num(self.language_view(*l)),
             Job::Search(l) => f.text("search").num(self.language_view(*l)),
+            Job::Offline(l) => f.text("offline").num(self.language_view(*l)),
             Job::PrintBook(book) => f.text("print").num(lang_of(*book)).nums(
                 site.book_parts(*book)
                     .into_iter()

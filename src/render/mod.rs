@@ -36,6 +36,7 @@ enum Job {
     Term(usize, usize),
     NotFound(usize),
     Search(usize),
+    Offline(usize),
     PrintBook(PageId),
     Slides(PageId),
     CardDeck(PageId),
@@ -53,6 +54,10 @@ struct SiteView {
     home_url: String,
     search_url: String,
     search: bool,
+    /// The service worker is on (`offline` in site.yaml).
+    offline: bool,
+    /// This language's offline page.
+    offline_url: String,
     languages: Vec<LanguageView>,
     menus: BTreeMap<String, Vec<Link>>,
     taxonomies: Vec<Link>,
@@ -152,7 +157,10 @@ fn render_selected(
             let (rendered, assets) = crate::output::assets::track_references(|| {
                 render_job(&views, templates, &site_views, &lists, &jobs[i])
             });
-            let (path, bytes) = rendered?;
+            let (path, mut bytes) = rendered?;
+            if path.ends_with(".html") {
+                bytes = crate::images::rewrite_images(bytes, &site.images, &views.base_path);
+            }
             staging.write(&path, &bytes)?;
             Ok((i, JobOutput { path, assets }))
         })
@@ -196,6 +204,9 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.config.languages.len()).map(Job::NotFound));
     if site.config.search.enabled {
         jobs.extend((0..site.config.languages.len()).map(Job::Search));
+    }
+    if site.config.offline {
+        jobs.extend((0..site.config.languages.len()).map(Job::Offline));
     }
     jobs.extend(
         site.sections
@@ -292,6 +303,18 @@ fn render_job(
             let html = templates.render("search.html", ctx, Path::new("search.html"))?;
             Ok((
                 format!("{}/search/index.html", lang.prefix)
+                    .trim_start_matches('/')
+                    .to_string(),
+                html.into_bytes(),
+            ))
+        }
+        Job::Offline(l) => {
+            let lang = &site.config.languages[*l];
+            let (site_v, dir) = lang_ctx(&lang.code);
+            let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
+            let html = templates.render("offline.html", ctx, Path::new("offline.html"))?;
+            Ok((
+                format!("{}/offline/index.html", lang.prefix)
                     .trim_start_matches('/')
                     .to_string(),
                 html.into_bytes(),
@@ -619,6 +642,8 @@ fn site_view(views: &ViewContext, lang: &str) -> SiteView {
         home_url: views.url(&format!("{}/", language.prefix)),
         search_url: views.url(&format!("{}/search/", language.prefix)),
         search: config.search.enabled,
+        offline: config.offline,
+        offline_url: views.url(&format!("{}/offline/", language.prefix)),
         languages: config
             .languages
             .iter()

@@ -58,6 +58,9 @@ pub struct Site {
     pub related: Vec<Vec<PageId>>,
     /// Home page per language code.
     pub homes: BTreeMap<String, PageId>,
+    /// The content images resized for `srcset` (measured by `render_output`; empty in
+    /// `lore serve`, which shows images as they are).
+    pub images: crate::images::ImageSet,
     /// Page HTML moved to a scratch file ([`Site::spill_html`]), and what failed reading it.
     html_spill: Option<(Spill, Mutex<Vec<String>>)>,
 }
@@ -299,6 +302,7 @@ pub fn build_site_graph(
         backlinks,
         related,
         homes,
+        images: Default::default(),
         html_spill: None,
     };
     (site, diags)

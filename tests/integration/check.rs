@@ -173,11 +173,12 @@ fn warns_about_a_translation_its_siblings_have() {
 }
 
 #[test]
-fn warns_about_images_without_alt_text() {
-    let run = assert_check("alt-text", 0);
+fn refuses_images_without_alt_text() {
+    // An error since issue 18: `build` refuses it too (tests/integration/images.rs).
+    let run = assert_check("alt-text", 1);
     assert!(
         run.human
-            .contains("planning.md:6:1: warning: image `room.png` has no alt text"),
+            .contains("planning.md:6:1: error: image `room.png` has no alt text"),
         "{}",
         run.human
     );

@@ -50,11 +50,15 @@ const TYPES = { html: 'text/html; charset=utf-8', js: 'text/javascript', mjs: 't
  * Serves `dir` at `http://127.0.0.1:PORT<base>` (directory URLs get index.html).
  * @param {string} dir
  * @param {string} [base]  '/' or a sub-path like '/kb/'
- * @returns {Promise<{origin: string, url: (p: string) => string, requests: string[], close: () => Promise<void>}>}
+ * `setOffline(true)` makes it drop every connection unanswered, as a lost network does (a
+ * browser's own offline switch does not reach its service workers).
+ * @returns {Promise<{origin: string, url: (p: string) => string, requests: string[], setOffline: (b: boolean) => void, close: () => Promise<void>}>}
  */
 export function serve(dir, base = '/') {
   const requests = [];
+  let offline = false;
   const server = http.createServer((req, res) => {
+    if (offline) return req.socket.destroy();
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(pathname);
     if (!pathname.startsWith(base)) return end(res, 404, 'not found');
@@ -76,6 +80,10 @@ export function serve(dir, base = '/') {
         origin,
         url: (p) => origin + base + p.replace(/^\//, ''),
         requests,
+        setOffline: (b) => {
+          offline = b;
+          if (b) server.closeAllConnections?.();
+        },
         close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
       });
     });
