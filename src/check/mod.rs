@@ -30,6 +30,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Staging;
+use crate::render::built_links::BuiltLinks;
 use crate::{BuildOptions, LoadedSite, Timings};
 use references::{collect_references, PageReferences};
 
@@ -158,7 +159,7 @@ fn render_to_throwaway(
         &loaded.site,
         &budget::page_weights(&target, &loaded.site.config.base_url),
     ));
-    Some(OutputFiles::read(&target))
+    Some(OutputFiles::read(&target).with_links(std::mem::take(&mut loaded.built_links)))
 }
 
 /// Runs every check over the graph that needs no network: the errors every run finds
@@ -182,19 +183,30 @@ fn site_checks(
     out
 }
 
-/// The files a build writes, as paths relative to the output folder (`guides/x/index.html`).
+/// The files a build writes, as paths relative to the output folder (`guides/x/index.html`),
+/// and the addresses its pages link to that are not pages (when rendering gave them).
 #[derive(Clone, Debug, Default)]
-pub struct OutputFiles(BTreeSet<String>);
+pub struct OutputFiles(BTreeSet<String>, BuiltLinks);
 
 impl OutputFiles {
     /// The files of these relative paths (as a staging folder lists what it wrote).
     pub fn from_paths(paths: impl IntoIterator<Item = String>) -> Self {
-        Self(paths.into_iter().collect())
+        Self(paths.into_iter().collect(), BuiltLinks::default())
+    }
+
+    /// The same files, whose pages link to `links` ([`crate::render::render_site`]).
+    pub fn with_links(self, links: BuiltLinks) -> Self {
+        Self(self.0, links)
+    }
+
+    /// The addresses the pages link to that are not pages.
+    pub fn links(&self) -> &BuiltLinks {
+        &self.1
     }
 
     /// Lists the files under `dir`.
     pub fn read(dir: &Path) -> Self {
-        Self(
+        Self::from_paths(
             walkdir::WalkDir::new(dir)
                 .into_iter()
                 .filter_map(Result::ok)
@@ -204,8 +216,7 @@ impl OutputFiles {
                         .strip_prefix(dir)
                         .ok()
                         .map(crate::content::page::rel_key)
-                })
-                .collect(),
+                }),
         )
     }
 
@@ -247,10 +258,8 @@ mod tests {
 
     #[test]
     fn finds_urls_among_written_files() {
-        let files = OutputFiles(
-            ["index.html", "guides/index.html", "css/site.css"]
-                .map(String::from)
-                .into(),
+        let files = OutputFiles::from_paths(
+            ["index.html", "guides/index.html", "css/site.css"].map(String::from),
         );
         assert!(files.has_url("/", ""));
         assert!(files.has_url("/guides/", ""));

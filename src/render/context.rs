@@ -173,6 +173,11 @@ pub struct Link {
     pub title: String,
     /// URL.
     pub url: String,
+    /// The language of the page it leads to when that is not the reader's: the reader's
+    /// language has no such page, so the link goes to the default language's (issue 16).
+    /// Layouts mark it with `hreflang`, `lang` and the language's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// A part of a multi-page guide.
@@ -316,6 +321,26 @@ impl<'a> ViewContext<'a> {
         format!("{}{}", self.base_path, url)
     }
 
+    /// A link for readers of `lang` to the address `path` as the default language writes it
+    /// (`/guides/`): their language's page when the site has it, else the default language's
+    /// page, marked with its language (issue 16: no menu leads to an address never built).
+    /// An address that is no page (`/search/`, a file) is given in the reader's language.
+    pub fn localized(&self, lang: &str, title: String, path: &str) -> Link {
+        let config = self.config();
+        let prefix = |code: &str| config.language(code).map_or("", |l| l.prefix.as_str());
+        let default = &config.default_language().code;
+        let own = format!("{}{path}", prefix(lang));
+        let theirs = format!("{}{path}", prefix(default));
+        let fallback = !self.site.by_url.contains_key(&own)
+            && self.site.by_url.contains_key(&theirs)
+            && lang != default;
+        Link {
+            title,
+            url: self.url(if fallback { &theirs } else { &own }),
+            lang: fallback.then(|| default.clone()),
+        }
+    }
+
     fn config(&self) -> &Config {
         &self.site.config
     }
@@ -419,6 +444,7 @@ impl<'a> ViewContext<'a> {
                                 "{prefix}/{t}/{}/",
                                 crate::content::slug::slugify(n)
                             )),
+                            lang: None,
                         })
                         .collect(),
                 })
@@ -452,6 +478,7 @@ impl<'a> ViewContext<'a> {
             .map(|a| Link {
                 title: site.pages[a].title.clone(),
                 url: self.url(&site.pages[a].url),
+                lang: None,
             })
             .collect();
         let entry = self.entry(id);
@@ -503,6 +530,7 @@ impl<'a> ViewContext<'a> {
         let link = |i: PageId| Link {
             title: site.pages[i].title.clone(),
             url: self.url(&site.pages[i].url),
+            lang: None,
         };
         let mut collected = Vec::new();
         if current == book {

@@ -151,6 +151,15 @@ impl Templates {
         self.fingerprint
     }
 
+    /// Where layout `name` comes from, as diagnostics name it: `layouts/page.html`, or
+    /// `(built-in) layouts/page.html` for a built-in one.
+    pub fn origin(&self, name: &str) -> PathBuf {
+        self.origins
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| Path::new(LAYOUTS_DIR).join(name))
+    }
+
     /// True if a layout of this name exists.
     pub fn has(&self, name: &str) -> bool {
         self.env.get_template(name).is_ok()

@@ -329,12 +329,16 @@ fn with_generated_sections(
         }
         loop {
             let key = (p.lang.clone(), path.clone());
-            if !existing.contains(&key) && !wanted.contains_key(&key) {
-                let mut g = match defaults.get(path.as_str()) {
-                    Some(d) => (*d).clone(),
-                    None if path.is_empty() => home_stub(config),
-                    None => break,
-                };
+            // A folder without a section page of the default language gets none, but the
+            // walk goes on up to the home page, which every site has (its layouts link to it).
+            let missing = !existing.contains(&key) && !wanted.contains_key(&key);
+            let made = match defaults.get(path.as_str()) {
+                _ if !missing => None,
+                Some(d) => Some((*d).clone()),
+                None if path.is_empty() => Some(home_stub(config)),
+                None => None,
+            };
+            if let Some(mut g) = made {
                 let lang = config.language(&p.lang).map_or("", |l| l.prefix.as_str());
                 g.url = format!(
                     "{lang}{}",
@@ -353,6 +357,14 @@ fn with_generated_sections(
                 None => break,
             }
         }
+    }
+    // Every layout links to the home page: a site has one even before its first page.
+    let home = (default.clone(), String::new());
+    if !existing.contains(&home) && !wanted.contains_key(&home) {
+        let mut g = home_stub(config);
+        g.url = format!("{}/", config.default_language().prefix);
+        g.generated = true;
+        wanted.insert(home, g);
     }
     let mut all: Vec<(Page, RenderedMarkdown)> = pages.into_iter().zip(rendered).collect();
     all.extend(

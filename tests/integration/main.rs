@@ -13,6 +13,7 @@ mod external;
 mod incremental;
 mod init;
 mod invalid;
+mod languages;
 mod new;
 mod package;
 mod robustness;
