@@ -180,6 +180,40 @@ fn site_checks(
     out.extend(pages::check_orphans(site));
     out.extend(pages::check_translations(site));
     out.extend(layouts::check_layout_fields(site));
+    out.extend(check_strings(site, &loaded.strings));
+    out
+}
+
+/// The interface strings each site language lacks, against the default language's table (or
+/// English's): one warning per language and key, since the reader would see the fallback's
+/// words in another language (issue 16).
+fn check_strings(
+    site: &crate::site::Site,
+    strings: &crate::render::templates::Strings,
+) -> Vec<Diagnostic> {
+    let default = &site.config.default_language().code;
+    let Some(reference) = strings.get(default).or_else(|| strings.get("en")) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for lang in &site.config.languages {
+        let table = strings.get(&lang.code);
+        for key in reference.keys() {
+            if table.is_some_and(|t| t.contains_key(key)) {
+                continue;
+            }
+            out.push(
+                Diagnostic::warning(
+                    crate::config::CONFIG_FILE,
+                    format!("interface string `{key}` has no {} ({}) text", lang.name, lang.code),
+                )
+                .help(format!(
+                    "add it under `strings: {{{}: {{{key}: ...}}}}` in site.yaml, or to layouts/strings.yaml",
+                    lang.code
+                )),
+            );
+        }
+    }
     out
 }
 

@@ -55,6 +55,10 @@ pub struct EntryView {
     pub group: Option<GroupSize>,
     /// `featured: true` in its front matter.
     pub featured: bool,
+    /// Set on an entry of a list in another language whose reader has no translation of the
+    /// page: the page's language, which the list names beside it (issue 16).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_language: Option<String>,
 }
 
 /// The smallest and largest group a technique suits: `group_size: "6–20"` (or `Selection panels
@@ -296,6 +300,18 @@ pub struct PageView {
     pub attachments: Vec<ToolView>,
     /// An `_index.md`.
     pub is_section: bool,
+    /// The site's languages this page has no translation in: a notice in each, shown when a
+    /// reader of that language arrives from a list of theirs (`#not-in-ar`, issue 16).
+    pub missing_languages: Vec<MissingLanguage>,
+}
+
+/// A language a page is not available in.
+#[derive(Clone, Debug, Serialize)]
+pub struct MissingLanguage {
+    /// Code.
+    pub code: String,
+    /// Its direction.
+    pub dir: Direction,
 }
 
 impl<'a> ViewContext<'a> {
@@ -336,13 +352,37 @@ impl<'a> ViewContext<'a> {
             && lang != default;
         Link {
             title,
-            url: self.url(if fallback { &theirs } else { &own }),
+            url: if fallback {
+                format!("{}#not-in-{lang}", self.url(&theirs))
+            } else {
+                self.url(&own)
+            },
             lang: fallback.then(|| default.clone()),
         }
     }
 
     fn config(&self) -> &Config {
         &self.site.config
+    }
+
+    /// The entry for a page in a list of `lang` that is not the page's: marked with the
+    /// page's language, linking to the notice the page shows readers of `lang`.
+    pub fn entry_in(&self, id: PageId, lang: &str) -> minijinja::Value {
+        if self.site.pages[id].lang == lang {
+            return self.entry_value(id);
+        }
+        minijinja::Value::from_serialize(self.entry_for(id, lang))
+    }
+
+    /// [`ViewContext::entry_in`] as a view.
+    pub fn entry_for(&self, id: PageId, lang: &str) -> EntryView {
+        let p = &self.site.pages[id];
+        let mut e = self.entry(id);
+        if p.lang != lang {
+            e.url = format!("{}#not-in-{lang}", e.url);
+            e.in_language = Some(p.lang.clone());
+        }
+        e
     }
 
     /// The list entry for a page.
@@ -373,6 +413,7 @@ impl<'a> ViewContext<'a> {
                 .and_then(Value::as_str)
                 .and_then(GroupSize::parse),
             featured: p.field("featured").and_then(Value::as_bool) == Some(true),
+            in_language: None,
         }
     }
 
@@ -520,6 +561,23 @@ impl<'a> ViewContext<'a> {
             tools: self.files(p, "tools"),
             attachments: self.files(p, "attachments"),
             is_section: p.is_section,
+            missing_languages: if p.generated {
+                Vec::new()
+            } else {
+                self.config()
+                    .languages
+                    .iter()
+                    .filter(|l| {
+                        !site.translations[id]
+                            .iter()
+                            .any(|&t| site.pages[t].lang == l.code)
+                    })
+                    .map(|l| MissingLanguage {
+                        code: l.code.clone(),
+                        dir: l.dir,
+                    })
+                    .collect()
+            },
         }
     }
 

@@ -247,7 +247,7 @@ fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = Vec::new();
     for (id, p) in site.pages.iter().enumerate() {
         if site.is_list(id) {
-            let n = site.sections.get(&id).map_or(0, |s| s.entries.len());
+            let n = site.list_entries(id).len();
             for number in 1..=n.div_ceil(site.config.per_page).max(1) {
                 jobs.push(Job::List {
                     section: id,
@@ -436,15 +436,13 @@ struct ListShared {
 fn list_shared(views: &ViewContext, section: PageId) -> ListShared {
     let site = views.site;
     let p = &site.pages[section];
-    let all: &[PageId] = site
-        .sections
-        .get(&section)
-        .map_or(&[], |s| s.entries.as_slice());
+    let listed = site.list_entries(section);
+    let all: &[PageId] = &listed;
     // Upcoming events, soonest first; past ones are the section's own (paginated) entries.
     let events: Vec<EntryView> = all
         .iter()
         .filter(|&&id| site.pages[id].field("start").is_some())
-        .map(|&id| views.entry(id))
+        .map(|&id| views.entry_for(id, &p.lang))
         .filter(|e| e.event.is_some())
         .collect();
     let mut upcoming: Vec<EntryView> = events
@@ -487,7 +485,14 @@ fn list_shared(views: &ViewContext, section: PageId) -> ListShared {
         upcoming: Value::from_serialize(upcoming),
         recent: Value::from_serialize(recent),
         sections: Value::from_serialize(sections),
-        facets: Value::from_serialize(facets(views, &p.lang, all)),
+        // The themes of the list's own pages: term pages exist in its language.
+        facets: Value::from_serialize(facets(
+            views,
+            &p.lang,
+            site.sections
+                .get(&section)
+                .map_or(&[], |s| s.entries.as_slice()),
+        )),
     }
 }
 
@@ -502,10 +507,8 @@ fn render_list(
     let site = views.site;
     let p = &site.pages[section];
     let per = site.config.per_page;
-    let all: &[PageId] = site
-        .sections
-        .get(&section)
-        .map_or(&[], |s| s.entries.as_slice());
+    let listed = site.list_entries(section);
+    let all: &[PageId] = &listed;
     let total = all.len().div_ceil(per).max(1);
     let page_url = |n: usize| {
         if n == 1 {
@@ -518,7 +521,7 @@ fn render_list(
         .iter()
         .skip((number - 1) * per)
         .take(per)
-        .map(|&id| views.entry_value(id))
+        .map(|&id| views.entry_in(id, &p.lang))
         .collect();
     let pagination = Pagination {
         current: number,

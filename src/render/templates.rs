@@ -97,8 +97,13 @@ impl Templates {
                 diags.push(template_diagnostic(&e, &origins, None));
             }
         }
+        let s = strings.clone();
         env.add_function("t", move |state: &State, key: &str| -> String {
-            translate(&strings, state, key)
+            translate(&s, state, key)
+        });
+        // A string in another language than the page's: notices for readers of that language.
+        env.add_function("t_in", move |lang: &str, key: &str| -> String {
+            lookup(&strings, lang, key)
         });
         let base_path = base_path(&config.base_url);
         let bp = base_path.clone();

@@ -132,7 +132,7 @@ fn a_menu_entry_without_a_page_in_the_readers_language_leads_to_the_default_one_
     t.build_ok();
     let fr = t.read("fr/index.html");
     assert!(
-        fr.contains(r#"<a href="/guides/" hreflang="en">Guides <span class="in-language" lang="fr">(en anglais)</span></a>"#),
+        fr.contains(r#"<a href="/guides/#not-in-fr" hreflang="en">Guides <span class="in-language" lang="fr">(en anglais)</span></a>"#),
         "{fr}"
     );
     let en = t.read("index.html");
@@ -202,4 +202,87 @@ fn a_dead_address_in_a_pages_raw_html_is_an_error_at_its_line() {
         ),
         "{out}"
     );
+}
+
+#[test]
+fn a_language_list_shows_its_own_pages_then_the_untranslated_ones_marked_with_a_notice() {
+    let t = SiteTest::example();
+    t.build_ok();
+    let list = t.main_of("ar/techniques/index.html");
+    let own = list
+        .find(r#"href="/ar/techniques/problem-tree/""#)
+        .expect("the Arabic card");
+    let english = list
+        .find(r#"href="/techniques/world-cafe/#not-in-ar" hreflang="en" lang="en""#)
+        .unwrap_or_else(|| panic!("an English card, marked: {list}"));
+    assert!(own < english, "own pages first");
+    assert!(list.contains("<span class=\"in-language\">(بالإنجليزية)</span>"));
+    assert!(
+        !list.contains("/techniques/problem-tree/#not-in-ar"),
+        "a translated page is listed once, in Arabic"
+    );
+    let page = t.read("techniques/world-cafe/index.html");
+    assert!(
+        page.contains(r#"<p class="lang-notice" id="not-in-ar" lang="ar" dir="rtl">هذه الصفحة غير متاحة بالعربية بعد."#),
+        "{page}"
+    );
+    let translated = t.read("techniques/problem-tree/index.html");
+    assert!(!translated.contains("id=\"not-in-ar\""));
+}
+
+#[test]
+fn check_names_each_interface_string_a_site_language_lacks() {
+    let t = SiteTest::new();
+    t.file(
+        "site.yaml",
+        "title: T\nbase_url: https://t.org\nlanguages:\n  - {code: en, name: English}\n  - {code: sw, name: Kiswahili}\nstrings:\n  sw: {search: Tafuta}\n",
+    )
+    .file("content/_index.md", "---\ntitle: Home\n---\n");
+    let check = t.run(&["check", "--format", "json"]);
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        out.contains("interface string `menu` has no Kiswahili (sw) text"),
+        "{out}"
+    );
+    assert!(!out.contains("interface string `search` has no"), "{out}");
+    let example = SiteTest::example().run(&["check", "--format", "json"]);
+    let out = String::from_utf8_lossy(&example.stdout);
+    assert!(!out.contains("interface string"), "{out}");
+}
+
+#[test]
+fn a_language_suffix_that_is_no_site_language_is_a_located_error() {
+    let t = SiteTest::new();
+    t.file("content/_index.md", "---\ntitle: Home\n---\n")
+        .file("content/guides/a.fr.md", "---\ntitle: A\n---\nTexte.\n");
+    let errors = t.build_err();
+    let d = crate::support::only_for(&errors, "content/guides/a.fr.md");
+    assert!(
+        d.message
+            .contains("ends in `.fr`, but `fr` is not one of the site's languages (en)"),
+        "{d}"
+    );
+    assert_eq!(d.line, 1);
+}
+
+#[test]
+fn two_pages_of_one_language_with_one_translation_key_are_a_located_error() {
+    let t = SiteTest::new();
+    t.file("content/_index.md", "---\ntitle: Home\n---\n")
+        .file(
+            "content/a.md",
+            "---\ntitle: A\ntranslation_key: intro\n---\n",
+        )
+        .file(
+            "content/b.md",
+            "---\ntitle: B\ndraft: false\ntranslation_key: intro\n---\n",
+        );
+    let errors = t.build_err();
+    let d = crate::support::only_for(&errors, "content/b.md");
+    assert!(
+        d.message
+            .contains("this page and content/a.md are both the en translation of `intro`"),
+        "{d}"
+    );
+    assert_eq!((d.line, d.col), (4, 18), "{d}");
 }
