@@ -222,6 +222,9 @@ pub struct LoadedSite {
     pub page_summary: Vec<u64>,
     /// See [`BuildOptions::spill_html_above`].
     pub spill_html_above: usize,
+    /// The addresses rendered pages link to that are not pages, once [`render_output`] ran
+    /// (checked by [`check::validate::validate_site`] against the files written).
+    pub built_links: render::built_links::BuiltLinks,
 }
 
 /// Runs the stages up to the site graph: config, content, Markdown, graph.
@@ -339,6 +342,7 @@ pub fn load_site_with(
         page_content,
         page_summary,
         spill_html_above: options.spill_html_above,
+        built_links: Default::default(),
     })
 }
 
@@ -427,7 +431,8 @@ pub fn build(
         &mut timings,
         progress,
     ));
-    let written = check::OutputFiles::from_paths(staging.written_files().into_keys());
+    let written = check::OutputFiles::from_paths(staging.written_files().into_keys())
+        .with_links(std::mem::take(&mut loaded.built_links));
     diagnostics.extend(timings.time("validate", progress, || {
         check::validate::validate_site(&loaded.site, &loaded.resources, Some(&written))
     }));
@@ -480,6 +485,7 @@ pub fn render_output(
     });
     loaded.site.images = images;
     diagnostics.extend(d);
+    let built_links;
     if loaded.retention == Retention::Minimum {
         let spill = staging.scratch_path("html");
         let site = &mut loaded.site;
@@ -505,7 +511,7 @@ pub fn render_output(
         // feeds), which took the index's share of a 10,000-page build from +29% to +17%
         // (bench/README.md, sixth profile). A larger site runs them one after the other, so
         // that its memory holds one stage's structures at a time.
-        let (index, render) = timings.time_beside(
+        let (index, (render, links)) = timings.time_beside(
             ("search index", "render"),
             progress,
             || search::write_search_index(site, staging),
@@ -513,6 +519,7 @@ pub fn render_output(
         );
         diagnostics.extend(index);
         diagnostics.extend(render);
+        built_links = links;
         if loaded.retention == Retention::Minimum {
             loaded.site.release_search_text();
         }
@@ -527,9 +534,11 @@ pub fn render_output(
             loaded.site.release_search_text();
             release_freed_memory();
         }
-        diagnostics.extend(timings.time("render", progress, || {
+        let (render, links) = timings.time("render", progress, || {
             render::render_site(&loaded.site, templates, staging, now)
-        }));
+        });
+        diagnostics.extend(render);
+        built_links = links;
     }
     diagnostics.extend(loaded.site.html_failures());
     if loaded.retention == Retention::Minimum {
@@ -554,6 +563,7 @@ pub fn render_output(
             write_offline(site, &loaded.assets, staging)
         }));
     }
+    loaded.built_links = built_links;
     diagnostics
 }
 

@@ -153,7 +153,7 @@ pub fn check_local_refs(
 }
 
 /// `rel` resolved against the folder of the root-relative URL `base`; `None` above the root.
-fn resolve_url(base: &str, rel: &str) -> Option<String> {
+pub(crate) fn resolve_url(base: &str, rel: &str) -> Option<String> {
     let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
     if !base.ends_with('/') {
         parts.pop();

@@ -30,6 +30,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Staging;
+use crate::render::built_links::BuiltLinks;
 use crate::{BuildOptions, LoadedSite, Timings};
 use references::{collect_references, PageReferences};
 
@@ -158,7 +159,7 @@ fn render_to_throwaway(
         &loaded.site,
         &budget::page_weights(&target, &loaded.site.config.base_url),
     ));
-    Some(OutputFiles::read(&target))
+    Some(OutputFiles::read(&target).with_links(std::mem::take(&mut loaded.built_links)))
 }
 
 /// Runs every check over the graph that needs no network: the errors every run finds
@@ -177,22 +178,67 @@ fn site_checks(
     out.extend(pages::check_orphans(site));
     out.extend(pages::check_translations(site));
     out.extend(layouts::check_layout_fields(site));
+    out.extend(check_strings(site, &loaded.strings));
     out
 }
 
-/// The files a build writes, as paths relative to the output folder (`guides/x/index.html`).
+/// The interface strings each site language lacks, against the default language's table (or
+/// English's): one warning per language and key, since the reader would see the fallback's
+/// words in another language (issue 16).
+fn check_strings(
+    site: &crate::site::Site,
+    strings: &crate::render::templates::Strings,
+) -> Vec<Diagnostic> {
+    let default = &site.config.default_language().code;
+    let Some(reference) = strings.get(default).or_else(|| strings.get("en")) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for lang in &site.config.languages {
+        let table = strings.get(&lang.code);
+        for key in reference.keys() {
+            if table.is_some_and(|t| t.contains_key(key)) {
+                continue;
+            }
+            out.push(
+                Diagnostic::warning(
+                    crate::config::CONFIG_FILE,
+                    format!("interface string `{key}` has no {} ({}) text", lang.name, lang.code),
+                )
+                .help(format!(
+                    "add it under `strings: {{{}: {{{key}: ...}}}}` in site.yaml, or to layouts/strings.yaml",
+                    lang.code
+                )),
+            );
+        }
+    }
+    out
+}
+
+/// The files a build writes, as paths relative to the output folder (`guides/x/index.html`),
+/// and the addresses its pages link to that are not pages (when rendering gave them).
 #[derive(Clone, Debug, Default)]
-pub struct OutputFiles(BTreeSet<String>);
+pub struct OutputFiles(BTreeSet<String>, BuiltLinks);
 
 impl OutputFiles {
     /// The files of these relative paths (as a staging folder lists what it wrote).
     pub fn from_paths(paths: impl IntoIterator<Item = String>) -> Self {
-        Self(paths.into_iter().collect())
+        Self(paths.into_iter().collect(), BuiltLinks::default())
+    }
+
+    /// The same files, whose pages link to `links` ([`crate::render::render_site`]).
+    pub fn with_links(self, links: BuiltLinks) -> Self {
+        Self(self.0, links)
+    }
+
+    /// The addresses the pages link to that are not pages.
+    pub fn links(&self) -> &BuiltLinks {
+        &self.1
     }
 
     /// Lists the files under `dir`.
     pub fn read(dir: &Path) -> Self {
-        Self(
+        Self::from_paths(
             walkdir::WalkDir::new(dir)
                 .into_iter()
                 .filter_map(Result::ok)
@@ -202,8 +248,7 @@ impl OutputFiles {
                         .strip_prefix(dir)
                         .ok()
                         .map(crate::content::page::rel_key)
-                })
-                .collect(),
+                }),
         )
     }
 
@@ -245,10 +290,8 @@ mod tests {
 
     #[test]
     fn finds_urls_among_written_files() {
-        let files = OutputFiles(
-            ["index.html", "guides/index.html", "css/site.css"]
-                .map(String::from)
-                .into(),
+        let files = OutputFiles::from_paths(
+            ["index.html", "guides/index.html", "css/site.css"].map(String::from),
         );
         assert!(files.has_url("/", ""));
         assert!(files.has_url("/guides/", ""));

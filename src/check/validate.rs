@@ -27,6 +27,13 @@ pub fn validate_site(
     let all: Vec<PageId> = (0..site.pages.len()).collect();
     let mut out = validate_pages(site, &all, resources, output);
     out.extend(pages::check_aliases(site));
+    if let Some(output) = output {
+        // A page whose own links or fields are wrong is named at their line: its layout is
+        // not blamed for the same address.
+        let blamed: HashSet<&std::path::Path> = out.iter().map(|d| d.path.as_path()).collect();
+        let layouts = crate::render::built_links::check_built_links(site, output, &blamed);
+        out.extend(layouts);
+    }
     out
 }
 

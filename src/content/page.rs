@@ -147,6 +147,40 @@ fn locate(config: &Config, rel: &std::path::Path) -> Located {
     }
 }
 
+/// `a.fr.md` on a site without `fr`: the suffix reads as a language but is none of the site's,
+/// and the page would be published in the default language at `/a-fr/` (issue 16).
+fn unknown_language_suffix(
+    config: &Config,
+    stem: &str,
+    source: &std::path::Path,
+) -> Option<Diagnostic> {
+    let (base, code) = stem.rsplit_once('.')?;
+    let looks_like_language = code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())
+        || (code.len() == 5
+            && code.as_bytes()[2] == b'-'
+            && code
+                .bytes()
+                .enumerate()
+                .all(|(i, b)| i == 2 || b.is_ascii_alphabetic()));
+    if !looks_like_language || base.is_empty() {
+        return None;
+    }
+    let known: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    Some(
+        Diagnostic::error(
+            source,
+            format!(
+                "the file name ends in `.{code}`, but `{code}` is not one of the site's languages ({})",
+                known.join(", ")
+            ),
+        )
+        .at(1, 1)
+        .help(format!(
+            "add `{code}` to `languages:` in site.yaml, or rename the file (`{base}.md` for a page in the default language)"
+        )),
+    )
+}
+
 /// The file's text from `start` on, in the file's own buffer: a large site's sources are not
 /// held twice while they are parsed.
 fn into_body(mut text: String, start: usize) -> String {
@@ -189,6 +223,9 @@ pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Di
         }
     }
     let located = locate(config, &src.rel);
+    if let Some(d) = unknown_language_suffix(config, &located.stem, &source) {
+        diags.push(d);
+    }
 
     // Type first: it decides which fields are checked.
     let type_name = match raw.get("type").and_then(Value::as_str) {

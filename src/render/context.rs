@@ -55,6 +55,10 @@ pub struct EntryView {
     pub group: Option<GroupSize>,
     /// `featured: true` in its front matter.
     pub featured: bool,
+    /// Set on an entry of a list in another language whose reader has no translation of the
+    /// page: the page's language, which the list names beside it (issue 16).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_language: Option<String>,
 }
 
 /// The smallest and largest group a technique suits: `group_size: "6–20"` (or `Selection panels
@@ -173,6 +177,11 @@ pub struct Link {
     pub title: String,
     /// URL.
     pub url: String,
+    /// The language of the page it leads to when that is not the reader's: the reader's
+    /// language has no such page, so the link goes to the default language's (issue 16).
+    /// Layouts mark it with `hreflang`, `lang` and the language's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// A part of a multi-page guide.
@@ -293,6 +302,18 @@ pub struct PageView {
     pub is_section: bool,
     /// The course it belongs to, with its lesson number (a course's pages only).
     pub course: Option<super::course::CourseView>,
+    /// The site's languages this page has no translation in: a notice in each, shown when a
+    /// reader of that language arrives from a list of theirs (`#not-in-ar`, issue 16).
+    pub missing_languages: Vec<MissingLanguage>,
+}
+
+/// A language a page is not available in.
+#[derive(Clone, Debug, Serialize)]
+pub struct MissingLanguage {
+    /// Code.
+    pub code: String,
+    /// Its direction.
+    pub dir: Direction,
 }
 
 impl<'a> ViewContext<'a> {
@@ -318,8 +339,52 @@ impl<'a> ViewContext<'a> {
         format!("{}{}", self.base_path, url)
     }
 
+    /// A link for readers of `lang` to the address `path` as the default language writes it
+    /// (`/guides/`): their language's page when the site has it, else the default language's
+    /// page, marked with its language (issue 16: no menu leads to an address never built).
+    /// An address that is no page (`/search/`, a file) is given in the reader's language.
+    pub fn localized(&self, lang: &str, title: String, path: &str) -> Link {
+        let config = self.config();
+        let prefix = |code: &str| config.language(code).map_or("", |l| l.prefix.as_str());
+        let default = &config.default_language().code;
+        let own = format!("{}{path}", prefix(lang));
+        let theirs = format!("{}{path}", prefix(default));
+        let fallback = !self.site.by_url.contains_key(&own)
+            && self.site.by_url.contains_key(&theirs)
+            && lang != default;
+        Link {
+            title,
+            url: if fallback {
+                format!("{}#not-in-{lang}", self.url(&theirs))
+            } else {
+                self.url(&own)
+            },
+            lang: fallback.then(|| default.clone()),
+        }
+    }
+
     fn config(&self) -> &Config {
         &self.site.config
+    }
+
+    /// The entry for a page in a list of `lang` that is not the page's: marked with the
+    /// page's language, linking to the notice the page shows readers of `lang`.
+    pub fn entry_in(&self, id: PageId, lang: &str) -> minijinja::Value {
+        if self.site.pages[id].lang == lang {
+            return self.entry_value(id);
+        }
+        minijinja::Value::from_serialize(self.entry_for(id, lang))
+    }
+
+    /// [`ViewContext::entry_in`] as a view.
+    pub fn entry_for(&self, id: PageId, lang: &str) -> EntryView {
+        let p = &self.site.pages[id];
+        let mut e = self.entry(id);
+        if p.lang != lang {
+            e.url = format!("{}#not-in-{lang}", e.url);
+            e.in_language = Some(p.lang.clone());
+        }
+        e
     }
 
     /// The list entry for a page.
@@ -350,6 +415,7 @@ impl<'a> ViewContext<'a> {
                 .and_then(Value::as_str)
                 .and_then(GroupSize::parse),
             featured: p.field("featured").and_then(Value::as_bool) == Some(true),
+            in_language: None,
         }
     }
 
@@ -421,6 +487,7 @@ impl<'a> ViewContext<'a> {
                                 "{prefix}/{t}/{}/",
                                 crate::content::slug::slugify(n)
                             )),
+                            lang: None,
                         })
                         .collect(),
                 })
@@ -454,6 +521,7 @@ impl<'a> ViewContext<'a> {
             .map(|a| Link {
                 title: site.pages[a].title.clone(),
                 url: self.url(&site.pages[a].url),
+                lang: None,
             })
             .collect();
         let entry = self.entry(id);
@@ -496,6 +564,23 @@ impl<'a> ViewContext<'a> {
             attachments: self.files(p, "attachments"),
             is_section: p.is_section,
             course: super::course::course_view(self, id),
+            missing_languages: if p.generated {
+                Vec::new()
+            } else {
+                self.config()
+                    .languages
+                    .iter()
+                    .filter(|l| {
+                        !site.translations[id]
+                            .iter()
+                            .any(|&t| site.pages[t].lang == l.code)
+                    })
+                    .map(|l| MissingLanguage {
+                        code: l.code.clone(),
+                        dir: l.dir,
+                    })
+                    .collect()
+            },
         }
     }
 
@@ -506,6 +591,7 @@ impl<'a> ViewContext<'a> {
         let link = |i: PageId| Link {
             title: site.pages[i].title.clone(),
             url: self.url(&site.pages[i].url),
+            lang: None,
         };
         let mut collected = Vec::new();
         if current == book {

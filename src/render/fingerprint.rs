@@ -412,7 +412,9 @@ impl<'a> Keys<'a> {
                     .num(lang_of(*section))
                     .num(self.page_view(*section))
                     .num(*number as u64)
-                    .nums(self.summaries(s.map_or(&[], |s| s.entries.as_slice())))
+                    // What the list shows: its entries and the untranslated pages of the default
+                    // language after them (`Site::list_entries`).
+                    .nums(self.summaries(&site.list_entries(*section)))
                     .nums(self.summaries(s.map_or(&[], |s| s.subsections.as_slice())));
                 if p.logical_path.is_empty() {
                     // Home pages show the language's recent pages and upcoming events.

@@ -3,6 +3,7 @@
 //! staging folder. Each job writes its own file, so the result does not depend on the order
 //! threads finish in.
 
+pub mod built_links;
 pub mod context;
 pub mod course;
 pub mod fingerprint;
@@ -94,16 +95,36 @@ fn page_window(current: usize, total: usize) -> Vec<usize> {
     pages
 }
 
-/// Renders and writes every page, list, taxonomy page, redirect and machine-readable file.
+/// Renders and writes every page, list, taxonomy page, redirect and machine-readable file;
+/// returns the problems and the addresses the pages link to that are not pages (to check once
+/// every file is written: [`built_links::check_built_links`]).
 pub fn render_site(
     site: &Site,
     templates: &Templates,
     staging: &Staging,
     now: DateTime<Utc>,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, built_links::BuiltLinks) {
     let jobs = jobs(site);
     let all: Vec<usize> = (0..jobs.len()).collect();
-    render_selected(site, templates, staging, now, &jobs, &all).0
+    let (diags, outputs) = render_selected(site, templates, staging, now, &jobs, &all);
+    let mut links = built_links::BuiltLinks::default();
+    for (i, o) in outputs {
+        if let Some(layout) = o.layout {
+            let mut origin = built_links::LinkOrigin {
+                output: o.path,
+                layout: Some(templates.origin(&layout)),
+                page: match jobs[i] {
+                    Job::Page(id) | Job::PrintBook(id) => Some(id),
+                    Job::List { section, .. } => Some(section),
+                    _ => None,
+                },
+            };
+            links.add(o.links, &origin);
+            origin.layout = None;
+            links.add(o.content_links, &origin);
+        }
+    }
+    (diags, links)
 }
 
 /// What one job wrote: its file and the assets its layout referenced (`lore serve` keeps these
@@ -114,6 +135,33 @@ pub struct JobOutput {
     pub path: String,
     /// Assets referenced through `asset_url`, whose fingerprinted copies must exist.
     pub assets: Vec<String>,
+    /// The layout that rendered it (`None` for redirects and machine-readable files).
+    pub layout: Option<String>,
+    /// Addresses of the site its HTML links to that are not pages
+    /// ([`built_links::internal_targets`]): files, lists, taxonomy pages.
+    pub links: Vec<String>,
+    /// The same, for the links of the page's own content.
+    pub content_links: Vec<String>,
+}
+
+/// A job's file as rendered: where it goes, its bytes, and the layout that made it.
+struct RenderedJob {
+    path: String,
+    bytes: Vec<u8>,
+    layout: Option<String>,
+    /// The addresses the page's own content (its Markdown) links to.
+    content_links: Vec<String>,
+}
+
+impl RenderedJob {
+    fn new(path: String, html: String, layout: &str) -> Self {
+        Self {
+            path,
+            bytes: html.into_bytes(),
+            layout: Some(layout.to_string()),
+            content_links: Vec::new(),
+        }
+    }
 }
 
 /// Renders the jobs at the indices `selected` of `jobs`, writing each through `staging`; returns
@@ -126,7 +174,9 @@ fn render_selected(
     jobs: &[Job],
     selected: &[usize],
 ) -> (Vec<Diagnostic>, Vec<(usize, JobOutput)>) {
-    let views = ViewContext::new(site, templates::base_path(&site.config.base_url), now);
+    let base_path = templates::base_path(&site.config.base_url);
+    let origin = print::origin(&site.config.base_url);
+    let views = ViewContext::new(site, base_path.clone(), now);
     let site_views: BTreeMap<String, Value> = site
         .config
         .languages
@@ -157,12 +207,40 @@ fn render_selected(
             let (rendered, assets) = crate::output::assets::track_references(|| {
                 render_job(&views, templates, &site_views, &lists, &jobs[i])
             });
-            let (path, mut bytes) = rendered?;
-            if path.ends_with(".html") {
-                bytes = crate::images::rewrite_images(bytes, &site.images, &views.base_path);
+            let mut job = rendered?;
+            if job.path.ends_with(".html") {
+                job.bytes = crate::images::rewrite_images(job.bytes, &site.images, &views.base_path);
             }
-            staging.write(&path, &bytes)?;
-            Ok((i, JobOutput { path, assets }))
+            staging.write(&job.path, &job.bytes)?;
+            let (links, content_links) = match &job.layout {
+                Some(_) => {
+                    let html = String::from_utf8_lossy(&job.bytes);
+                    let url = format!("/{}", job.path.trim_end_matches("index.html"));
+                    let not_page = |t: &String| !site.by_url.contains_key(t);
+                    let content: Vec<String> = job
+                        .content_links
+                        .iter()
+                        .filter(|t| not_page(t))
+                        .cloned()
+                        .collect();
+                    let layout = built_links::internal_targets(&html, &url, &origin, &base_path)
+                        .into_iter()
+                        .filter(|t| not_page(t) && !content.contains(t))
+                        .collect();
+                    (layout, content)
+                }
+                None => Default::default(),
+            };
+            Ok((
+                i,
+                JobOutput {
+                    path: job.path,
+                    assets,
+                    layout: job.layout,
+                    links,
+                    content_links,
+                },
+            ))
         })
         .collect();
     let mut diags = Vec::new();
@@ -180,7 +258,7 @@ fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = Vec::new();
     for (id, p) in site.pages.iter().enumerate() {
         if site.is_list(id) {
-            let n = site.sections.get(&id).map_or(0, |s| s.entries.len());
+            let n = site.list_entries(id).len();
             for number in 1..=n.div_ceil(site.config.per_page).max(1) {
                 jobs.push(Job::List {
                     section: id,
@@ -236,7 +314,7 @@ fn render_job(
     site_views: &BTreeMap<String, Value>,
     lists: &BTreeMap<PageId, ListShared>,
     job: &Job,
-) -> Result<(String, Vec<u8>), Diagnostic> {
+) -> Result<RenderedJob, Diagnostic> {
     let site = views.site;
     let lang_ctx = |lang: &str| {
         let dir = site.config.language(lang).map_or(Direction::Ltr, |l| l.dir);
@@ -253,9 +331,19 @@ fn render_job(
                 .into_iter()
                 .find(|n| templates.has(n))
                 .unwrap_or_default();
-            let ctx = minijinja::context! { site => site_v, lang => &p.lang, dir => dir, page => views.page(*id) };
+            let view = views.page(*id);
+            let content_links = built_links::internal_targets(
+                &view.content,
+                &p.url,
+                &print::origin(&site.config.base_url),
+                &views.base_path,
+            );
+            let ctx =
+                minijinja::context! { site => site_v, lang => &p.lang, dir => dir, page => view };
             let html = templates.render(&name, ctx, &p.source)?;
-            Ok((output_path(&p.url), html.into_bytes()))
+            let mut job = RenderedJob::new(output_path(&p.url), html, &name);
+            job.content_links = content_links;
+            Ok(job)
         }
         Job::List { section, number } => {
             render_list(views, templates, site_views, lists, *section, *number)
@@ -270,7 +358,11 @@ fn render_job(
                 .collect();
             let ctx = minijinja::context! { site => site_v, lang => &tax.lang, dir => dir, taxonomy => &tax.name, terms => terms, url => views.url(&tax.url) };
             let html = templates.render("taxonomy.html", ctx, Path::new(&tax.url))?;
-            Ok((output_path(&tax.url), html.into_bytes()))
+            Ok(RenderedJob::new(
+                output_path(&tax.url),
+                html,
+                "taxonomy.html",
+            ))
         }
         Job::Term(t, i) => {
             let tax = &site.taxonomies[*t];
@@ -282,18 +374,19 @@ fn render_job(
                 taxonomy_url => views.url(&tax.url), term => &term.name, url => views.url(&term.url), entries => entries,
             };
             let html = templates.render("term.html", ctx, Path::new(&term.url))?;
-            Ok((output_path(&term.url), html.into_bytes()))
+            Ok(RenderedJob::new(output_path(&term.url), html, "term.html"))
         }
         Job::NotFound(l) => {
             let lang = &site.config.languages[*l];
             let (site_v, dir) = lang_ctx(&lang.code);
             let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
             let html = templates.render("404.html", ctx, Path::new("404.html"))?;
-            Ok((
+            Ok(RenderedJob::new(
                 format!("{}/404.html", lang.prefix)
                     .trim_start_matches('/')
                     .to_string(),
-                html.into_bytes(),
+                html,
+                "404.html",
             ))
         }
         Job::Search(l) => {
@@ -301,11 +394,12 @@ fn render_job(
             let (site_v, dir) = lang_ctx(&lang.code);
             let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
             let html = templates.render("search.html", ctx, Path::new("search.html"))?;
-            Ok((
+            Ok(RenderedJob::new(
                 format!("{}/search/index.html", lang.prefix)
                     .trim_start_matches('/')
                     .to_string(),
-                html.into_bytes(),
+                html,
+                "search.html",
             ))
         }
         Job::Offline(l) => {
@@ -313,11 +407,12 @@ fn render_job(
             let (site_v, dir) = lang_ctx(&lang.code);
             let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
             let html = templates.render("offline.html", ctx, Path::new("offline.html"))?;
-            Ok((
+            Ok(RenderedJob::new(
                 format!("{}/offline/index.html", lang.prefix)
                     .trim_start_matches('/')
                     .to_string(),
-                html.into_bytes(),
+                html,
+                "offline.html",
             ))
         }
         Job::PrintBook(book) => {
@@ -339,7 +434,11 @@ fn render_job(
                 .collect();
             let ctx = minijinja::context! { site => site_v, lang => &p.lang, dir => dir, page => views.page(*book), parts => parts };
             let html = templates.render("guide_print.html", ctx, &p.source)?;
-            Ok((output_path(&format!("{}print/", p.url)), html.into_bytes()))
+            Ok(RenderedJob::new(
+                output_path(&format!("{}print/", p.url)),
+                html,
+                "guide_print.html",
+            ))
         }
         Job::Slides(id) => {
             let p = &site.pages[*id];
@@ -349,7 +448,11 @@ fn render_job(
                 slides => course::slides(views, *id),
             };
             let html = templates.render("slides.html", ctx, &p.source)?;
-            Ok((output_path(&course::slides_url(&p.url)), html.into_bytes()))
+            Ok(RenderedJob::new(
+                output_path(&course::slides_url(&p.url)),
+                html,
+                "slides.html",
+            ))
         }
         Job::CardDeck(section) => {
             let p = &site.pages[*section];
@@ -363,13 +466,27 @@ fn render_job(
                 .collect();
             let ctx = minijinja::context! { site => site_v, lang => &p.lang, dir => dir, page => views.page(*section), entries => entries };
             let html = templates.render("technique_deck.html", ctx, &p.source)?;
-            Ok((output_path(&format!("{}cards/", p.url)), html.into_bytes()))
+            Ok(RenderedJob::new(
+                output_path(&format!("{}cards/", p.url)),
+                html,
+                "technique_deck.html",
+            ))
         }
         Job::Alias { from, to } => {
             let target = views.url(&site.pages[*to].url);
-            Ok((output_path(from), redirect_html(&target).into_bytes()))
+            Ok(RenderedJob {
+                path: output_path(from),
+                bytes: redirect_html(&target).into_bytes(),
+                layout: None,
+                content_links: Vec::new(),
+            })
         }
-        Job::Machine(f) => machine::render(views, f),
+        Job::Machine(f) => machine::render(views, f).map(|(path, bytes)| RenderedJob {
+            path,
+            bytes,
+            layout: None,
+            content_links: Vec::new(),
+        }),
     }
 }
 
@@ -390,15 +507,13 @@ struct ListShared {
 fn list_shared(views: &ViewContext, section: PageId) -> ListShared {
     let site = views.site;
     let p = &site.pages[section];
-    let all: &[PageId] = site
-        .sections
-        .get(&section)
-        .map_or(&[], |s| s.entries.as_slice());
+    let listed = site.list_entries(section);
+    let all: &[PageId] = &listed;
     // Upcoming events, soonest first; past ones are the section's own (paginated) entries.
     let events: Vec<EntryView> = all
         .iter()
         .filter(|&&id| site.pages[id].field("start").is_some())
-        .map(|&id| views.entry(id))
+        .map(|&id| views.entry_for(id, &p.lang))
         .filter(|e| e.event.is_some())
         .collect();
     let mut upcoming: Vec<EntryView> = events
@@ -441,7 +556,14 @@ fn list_shared(views: &ViewContext, section: PageId) -> ListShared {
         upcoming: Value::from_serialize(upcoming),
         recent: Value::from_serialize(recent),
         sections: Value::from_serialize(sections),
-        facets: Value::from_serialize(facets(views, &p.lang, all)),
+        // The themes of the list's own pages: term pages exist in its language.
+        facets: Value::from_serialize(facets(
+            views,
+            &p.lang,
+            site.sections
+                .get(&section)
+                .map_or(&[], |s| s.entries.as_slice()),
+        )),
     }
 }
 
@@ -452,14 +574,12 @@ fn render_list(
     lists: &BTreeMap<PageId, ListShared>,
     section: PageId,
     number: usize,
-) -> Result<(String, Vec<u8>), Diagnostic> {
+) -> Result<RenderedJob, Diagnostic> {
     let site = views.site;
     let p = &site.pages[section];
     let per = site.config.per_page;
-    let all: &[PageId] = site
-        .sections
-        .get(&section)
-        .map_or(&[], |s| s.entries.as_slice());
+    let listed = site.list_entries(section);
+    let all: &[PageId] = &listed;
     let total = all.len().div_ceil(per).max(1);
     let page_url = |n: usize| {
         if n == 1 {
@@ -472,7 +592,7 @@ fn render_list(
         .iter()
         .skip((number - 1) * per)
         .take(per)
-        .map(|&id| views.entry_value(id))
+        .map(|&id| views.entry_in(id, &p.lang))
         .collect();
     let pagination = Pagination {
         current: number,
@@ -484,6 +604,7 @@ fn render_list(
             .map(|n| Link {
                 title: n.to_string(),
                 url: views.url(&page_url(n)),
+                lang: None,
             })
             .collect(),
     };
@@ -517,7 +638,11 @@ fn render_list(
             .unwrap_or_default()
     };
     let html = templates.render(&name, ctx, &p.source)?;
-    Ok((output_path(&page_url(number)), html.into_bytes()))
+    Ok(RenderedJob::new(
+        output_path(&page_url(number)),
+        html,
+        &name,
+    ))
 }
 
 /// Values to filter a list by: its pages' themes (with their term pages, so filters work
@@ -561,6 +686,7 @@ fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
                     "{prefix}/themes/{}/",
                     crate::content::slug::slugify(t)
                 )),
+                lang: None,
             })
             .collect(),
         difficulty: field("difficulty").into_iter().collect(),
@@ -622,13 +748,17 @@ fn site_view(views: &ViewContext, lang: &str) -> SiteView {
         .map(|(name, items)| {
             let links = items
                 .iter()
-                .map(|i| Link {
-                    title: i.names.get(lang).cloned().unwrap_or_else(|| i.name.clone()),
-                    url: if i.url.starts_with('/') {
-                        views.url(&format!("{}{}", language.prefix, i.url))
+                .map(|i| {
+                    let title = i.names.get(lang).cloned().unwrap_or_else(|| i.name.clone());
+                    if i.url.starts_with('/') {
+                        views.localized(lang, title, &i.url)
                     } else {
-                        i.url.clone()
-                    },
+                        Link {
+                            title,
+                            url: i.url.clone(),
+                            lang: None,
+                        }
+                    }
                 })
                 .collect();
             (name.clone(), links)
@@ -639,7 +769,7 @@ fn site_view(views: &ViewContext, lang: &str) -> SiteView {
         description: config.description.clone(),
         base_url: config.base_url.clone(),
         base_path: views.base_path.clone(),
-        home_url: views.url(&format!("{}/", language.prefix)),
+        home_url: views.localized(lang, String::new(), "/").url,
         search_url: views.url(&format!("{}/search/", language.prefix)),
         search: config.search.enabled,
         offline: config.offline,
@@ -651,7 +781,7 @@ fn site_view(views: &ViewContext, lang: &str) -> SiteView {
                 code: l.code.clone(),
                 name: l.name.clone(),
                 dir: l.dir,
-                url: views.url(&format!("{}/", l.prefix)),
+                url: views.localized(&l.code, String::new(), "/").url,
             })
             .collect(),
         menus,
@@ -663,6 +793,7 @@ fn site_view(views: &ViewContext, lang: &str) -> SiteView {
             .map(|t| Link {
                 title: t.name.clone(),
                 url: views.url(&t.url),
+                lang: None,
             })
             .collect(),
     }

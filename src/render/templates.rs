@@ -97,8 +97,13 @@ impl Templates {
                 diags.push(template_diagnostic(&e, &origins, None));
             }
         }
+        let s = strings.clone();
         env.add_function("t", move |state: &State, key: &str| -> String {
-            translate(&strings, state, key)
+            translate(&s, state, key)
+        });
+        // A string in another language than the page's: notices for readers of that language.
+        env.add_function("t_in", move |lang: &str, key: &str| -> String {
+            lookup(&strings, lang, key)
         });
         let base_path = base_path(&config.base_url);
         let bp = base_path.clone();
@@ -149,6 +154,15 @@ impl Templates {
     /// A fingerprint of every layout's name and text (built-in and the site's own).
     pub fn fingerprint(&self) -> u64 {
         self.fingerprint
+    }
+
+    /// Where layout `name` comes from, as diagnostics name it: `layouts/page.html`, or
+    /// `(built-in) layouts/page.html` for a built-in one.
+    pub fn origin(&self, name: &str) -> PathBuf {
+        self.origins
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| Path::new(LAYOUTS_DIR).join(name))
     }
 
     /// True if a layout of this name exists.

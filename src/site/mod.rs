@@ -144,6 +144,34 @@ impl Site {
         p.is_section && p.depth() >= 2
     }
 
+    /// What the list of section `id` shows: its own entries, then, in another language than
+    /// the default, the default language's entries of the same section that have no
+    /// translation in its language (issue 16: untranslated pages stay reachable).
+    pub fn list_entries(&self, id: PageId) -> Vec<PageId> {
+        let own = self
+            .sections
+            .get(&id)
+            .map_or(&[][..], |s| s.entries.as_slice());
+        let p = &self.pages[id];
+        let default = &self.config.default_language().code;
+        let mut all = own.to_vec();
+        if &p.lang == default {
+            return all;
+        }
+        let counterpart = self.sections.keys().copied().find(|&s| {
+            let q = &self.pages[s];
+            &q.lang == default && q.logical_path == p.logical_path
+        });
+        if let Some(c) = counterpart {
+            all.extend(self.sections[&c].entries.iter().copied().filter(|&e| {
+                !self.translations[e]
+                    .iter()
+                    .any(|&t| self.pages[t].lang == p.lang)
+            }));
+        }
+        all
+    }
+
     /// The ordered parts of a multi-page guide: its front page then its chapters.
     pub fn book_parts(&self, book: PageId) -> Vec<PageId> {
         let mut parts = vec![book];
@@ -280,7 +308,7 @@ pub fn build_site_graph(
     }
     let parent = parents(&pages);
     let sections = sections(&pages, &parent);
-    let translations = translations(&config, &pages);
+    let translations = translations(&config, &pages, &mut diags);
     let homes = pages
         .iter()
         .enumerate()
@@ -334,12 +362,16 @@ fn with_generated_sections(
         }
         loop {
             let key = (p.lang.clone(), path.clone());
-            if !existing.contains(&key) && !wanted.contains_key(&key) {
-                let mut g = match defaults.get(path.as_str()) {
-                    Some(d) => (*d).clone(),
-                    None if path.is_empty() => home_stub(config),
-                    None => break,
-                };
+            // A folder without a section page of the default language gets none, but the
+            // walk goes on up to the home page, which every site has (its layouts link to it).
+            let missing = !existing.contains(&key) && !wanted.contains_key(&key);
+            let made = match defaults.get(path.as_str()) {
+                _ if !missing => None,
+                Some(d) => Some((*d).clone()),
+                None if path.is_empty() => Some(home_stub(config)),
+                None => None,
+            };
+            if let Some(mut g) = made {
                 let lang = config.language(&p.lang).map_or("", |l| l.prefix.as_str());
                 g.url = format!(
                     "{lang}{}",
@@ -358,6 +390,14 @@ fn with_generated_sections(
                 None => break,
             }
         }
+    }
+    // Every layout links to the home page: a site has one even before its first page.
+    let home = (default.clone(), String::new());
+    if !existing.contains(&home) && !wanted.contains_key(&home) {
+        let mut g = home_stub(config);
+        g.url = format!("{}/", config.default_language().prefix);
+        g.generated = true;
+        wanted.insert(home, g);
     }
     let mut all: Vec<(Page, RenderedMarkdown)> = pages.into_iter().zip(rendered).collect();
     all.extend(
@@ -509,7 +549,7 @@ fn sections(pages: &[Page], parent: &[Option<PageId>]) -> BTreeMap<PageId, Secti
     out
 }
 
-fn translations(config: &Config, pages: &[Page]) -> Vec<Vec<PageId>> {
+fn translations(config: &Config, pages: &[Page], diags: &mut Vec<Diagnostic>) -> Vec<Vec<PageId>> {
     let mut groups: HashMap<&str, Vec<PageId>> = HashMap::new();
     for (id, p) in pages.iter().enumerate() {
         groups
@@ -526,6 +566,23 @@ fn translations(config: &Config, pages: &[Page]) -> Vec<Vec<PageId>> {
     };
     for g in groups.values_mut() {
         g.sort_by_key(|&id| (rank(&pages[id].lang), id));
+        for pair in g.windows(2) {
+            let (a, b) = (&pages[pair[0]], &pages[pair[1]]);
+            if a.lang == b.lang && !a.generated && !b.generated {
+                diags.push(
+                    b.error_at(
+                        "translation_key",
+                        format!(
+                            "this page and {} are both the {} translation of `{}`: links and hreflang would name only one of them",
+                            a.source.display(),
+                            b.lang,
+                            b.translation_key
+                        ),
+                    )
+                    .help("give one of them its own `translation_key` (or remove a copied one)"),
+                );
+            }
+        }
         g.dedup_by_key(|id| pages[*id].lang.clone());
     }
     pages

@@ -15,6 +15,7 @@ mod images;
 mod incremental;
 mod init;
 mod invalid;
+mod languages;
 mod new;
 mod offline;
 mod package;

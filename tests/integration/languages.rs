@@ -1,0 +1,288 @@
+//! Every reader in their own language (issue 16): no address a page links to is missing, pages
+//! and links in another language than the reader's say so, editors' mistakes with languages are
+//! located errors.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::support::SiteTest;
+
+/// The `href`, `src` and `srcset` values of a page, read as a browser would find them in its
+/// tags (a crawler of its own, so that it does not share the build's code).
+fn addresses(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for tag in html.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or("");
+        for attr in [" href=\"", " src=\"", " srcset=\"", "\nhref=\"", "\nsrc=\""] {
+            for (at, _) in tag.match_indices(attr) {
+                let rest = &tag[at + attr.len()..];
+                let value = &rest[..rest.find('"').unwrap_or(rest.len())];
+                if attr.contains("srcset") {
+                    out.extend(
+                        value
+                            .split(',')
+                            .filter_map(|c| c.split_whitespace().next())
+                            .map(str::to_string),
+                    );
+                } else {
+                    out.push(value.replace("&amp;", "&"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The file of the output that answers `href` on the page at `page` (a path in the output),
+/// `None` for an address outside the site.
+fn target(public: &Path, page: &str, href: &str, origin: &str) -> Option<std::path::PathBuf> {
+    let href = href.split(['#', '?']).next().unwrap_or("");
+    let href = href.strip_prefix(origin).unwrap_or(href);
+    if href.is_empty() || href.starts_with("//") || href.contains(':') {
+        return None;
+    }
+    let url = if href.starts_with('/') {
+        href.to_string()
+    } else {
+        let dir = Path::new(page).parent().unwrap_or(Path::new(""));
+        format!("/{}/{href}", dir.to_string_lossy())
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in url.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let path = public.join(parts.join("/"));
+    Some(if url.ends_with('/') || path.is_dir() {
+        path.join("index.html")
+    } else {
+        path
+    })
+}
+
+#[test]
+fn every_link_of_every_page_in_every_language_leads_to_a_built_file() {
+    let t = SiteTest::example();
+    t.build_ok();
+    let public = t.root.join("public");
+    let mut pages = 0;
+    let mut links = 0;
+    let mut dead = BTreeSet::new();
+    let mut languages = BTreeSet::new();
+    for e in walkdir::WalkDir::new(&public) {
+        let e = e.expect("walk");
+        if e.path().extension().and_then(|x| x.to_str()) != Some("html") {
+            continue;
+        }
+        let rel = e
+            .path()
+            .strip_prefix(&public)
+            .expect("inside")
+            .to_string_lossy()
+            .into_owned();
+        let html = std::fs::read_to_string(e.path()).expect("read");
+        if let Some(lang) = html
+            .split("<html lang=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+        {
+            languages.insert(lang.to_string());
+        }
+        pages += 1;
+        for href in addresses(&html) {
+            let Some(file) = target(&public, &rel, &href, "https://example.org") else {
+                continue;
+            };
+            links += 1;
+            if !file.is_file() {
+                dead.insert(format!("{rel} -> {href}"));
+            }
+        }
+    }
+    assert!(
+        dead.is_empty(),
+        "{} dead links:\n{}",
+        dead.len(),
+        dead.into_iter().collect::<Vec<_>>().join("\n")
+    );
+    assert_eq!(
+        languages,
+        ["ar", "en", "es", "fr"].map(String::from).into(),
+        "pages of every language were crawled"
+    );
+    assert!(pages > 100 && links > 5_000, "{pages} pages, {links} links");
+}
+
+#[test]
+fn a_menu_entry_without_a_page_in_the_readers_language_leads_to_the_default_one_marked() {
+    let t = SiteTest::new();
+    t.file(
+        "site.yaml",
+        "title: T\nbase_url: https://t.org\nlanguages:\n  - {code: en, name: English}\n  - {code: fr, name: Français}\nmenus:\n  main:\n    - {name: Guides, url: /guides/, names: {fr: Guides}}\n",
+    )
+    .file("content/_index.md", "---\ntitle: Home\n---\n")
+    .file("content/_index.fr.md", "---\ntitle: Accueil\n---\n")
+    .file("content/guides/_index.md", "---\ntitle: Guides\n---\n")
+    .file("content/guides/a.md", "---\ntitle: A\n---\nText.\n");
+    t.build_ok();
+    let fr = t.read("fr/index.html");
+    assert!(
+        fr.contains(r#"<a href="/guides/#not-in-fr" hreflang="en">Guides <span class="in-language" lang="fr">(en anglais)</span></a>"#),
+        "{fr}"
+    );
+    let en = t.read("index.html");
+    assert!(en.contains(r#"<a href="/guides/">Guides</a>"#), "{en}");
+}
+
+#[test]
+fn build_and_check_name_the_layout_whose_link_leads_nowhere() {
+    let t = SiteTest::new();
+    t.file("content/_index.md", "---\ntitle: Home\n---\n").file(
+        "layouts/home.html",
+        "{% extends \"base.html\" %}{% block main %}<a href=\"/nowhere/\">x</a>{% endblock %}",
+    );
+    let errors = t.build_err();
+    let d = errors
+        .iter()
+        .find(|d| d.message.contains("/nowhere/"))
+        .unwrap_or_else(|| panic!("{errors:?}"));
+    assert_eq!(d.path, Path::new("layouts/home.html"), "{d}");
+    assert!(d.is_error());
+    let check = t.run(&["check", "--format", "json"]);
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        out.lines()
+            .any(|l| l.contains("layouts/home.html") && l.contains("/nowhere/")),
+        "{out}"
+    );
+    assert!(!check.status.success());
+}
+
+#[test]
+fn a_menu_entry_to_no_page_in_any_language_is_an_error_on_site_yaml() {
+    let t = SiteTest::new();
+    t.file(
+        "site.yaml",
+        "title: T\nbase_url: https://t.org\nmenus:\n  main:\n    - {name: Tools, url: /tools/}\n",
+    )
+    .file("content/_index.md", "---\ntitle: Home\n---\n");
+    let errors = t.build_err();
+    assert!(
+        errors.iter().any(|d| d.path == Path::new("site.yaml")
+            && d.message
+                .contains("menu `main` entry `Tools` links to /tools/")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_dead_address_in_a_pages_raw_html_is_an_error_at_its_line() {
+    let t = SiteTest::new();
+    t.file("content/_index.md", "---\ntitle: Home\n---\n").file(
+        "content/a.md",
+        "---\ntitle: A\n---\nText.\n\n<img src=\"missing.png\" alt=\"A chart\">\n",
+    );
+    let errors = t.build_err();
+    let d = errors
+        .iter()
+        .find(|d| d.message.contains("/a/missing.png"))
+        .unwrap_or_else(|| panic!("{errors:?}"));
+    assert_eq!(d.path, Path::new("content/a.md"), "{d}");
+    // `check` keeps the pages' text, so it names the line too.
+    let check = t.run(&["check", "--format", "json"]);
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        out.lines().any(
+            |l| l.contains(r#""path":"content/a.md","line":6"#) && l.contains("/a/missing.png")
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_language_list_shows_its_own_pages_then_the_untranslated_ones_marked_with_a_notice() {
+    let t = SiteTest::example();
+    t.build_ok();
+    let list = t.main_of("ar/techniques/index.html");
+    let own = list
+        .find(r#"href="/ar/techniques/problem-tree/""#)
+        .expect("the Arabic card");
+    let english = list
+        .find(r#"href="/techniques/world-cafe/#not-in-ar" hreflang="en" lang="en""#)
+        .unwrap_or_else(|| panic!("an English card, marked: {list}"));
+    assert!(own < english, "own pages first");
+    assert!(list.contains("<span class=\"in-language\">(بالإنجليزية)</span>"));
+    assert!(
+        !list.contains("/techniques/problem-tree/#not-in-ar"),
+        "a translated page is listed once, in Arabic"
+    );
+    let page = t.read("techniques/world-cafe/index.html");
+    assert!(
+        page.contains(r#"<p class="lang-notice" id="not-in-ar" lang="ar" dir="rtl">هذه الصفحة غير متاحة بالعربية بعد."#),
+        "{page}"
+    );
+    let translated = t.read("techniques/problem-tree/index.html");
+    assert!(!translated.contains("id=\"not-in-ar\""));
+}
+
+#[test]
+fn check_names_each_interface_string_a_site_language_lacks() {
+    let t = SiteTest::new();
+    t.file(
+        "site.yaml",
+        "title: T\nbase_url: https://t.org\nlanguages:\n  - {code: en, name: English}\n  - {code: sw, name: Kiswahili}\nstrings:\n  sw: {search: Tafuta}\n",
+    )
+    .file("content/_index.md", "---\ntitle: Home\n---\n");
+    let check = t.run(&["check", "--format", "json"]);
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        out.contains("interface string `menu` has no Kiswahili (sw) text"),
+        "{out}"
+    );
+    assert!(!out.contains("interface string `search` has no"), "{out}");
+    let example = SiteTest::example().run(&["check", "--format", "json"]);
+    let out = String::from_utf8_lossy(&example.stdout);
+    assert!(!out.contains("interface string"), "{out}");
+}
+
+#[test]
+fn a_language_suffix_that_is_no_site_language_is_a_located_error() {
+    let t = SiteTest::new();
+    t.file("content/_index.md", "---\ntitle: Home\n---\n")
+        .file("content/guides/a.fr.md", "---\ntitle: A\n---\nTexte.\n");
+    let errors = t.build_err();
+    let d = crate::support::only_for(&errors, "content/guides/a.fr.md");
+    assert!(
+        d.message
+            .contains("ends in `.fr`, but `fr` is not one of the site's languages (en)"),
+        "{d}"
+    );
+    assert_eq!(d.line, 1);
+}
+
+#[test]
+fn two_pages_of_one_language_with_one_translation_key_are_a_located_error() {
+    let t = SiteTest::new();
+    t.file("content/_index.md", "---\ntitle: Home\n---\n")
+        .file(
+            "content/a.md",
+            "---\ntitle: A\ntranslation_key: intro\n---\n",
+        )
+        .file(
+            "content/b.md",
+            "---\ntitle: B\ndraft: false\ntranslation_key: intro\n---\n",
+        );
+    let errors = t.build_err();
+    let d = crate::support::only_for(&errors, "content/b.md");
+    assert!(
+        d.message
+            .contains("this page and content/a.md are both the en translation of `intro`"),
+        "{d}"
+    );
+    assert_eq!((d.line, d.col), (4, 18), "{d}");
+}
