@@ -209,7 +209,8 @@ fn render_selected(
             });
             let mut job = rendered?;
             if job.path.ends_with(".html") {
-                job.bytes = crate::images::rewrite_images(job.bytes, &site.images, &views.base_path);
+                job.bytes =
+                    crate::images::rewrite_images(job.bytes, &site.images, &views.base_path);
             }
             staging.write(&job.path, &job.bytes)?;
             let (links, content_links) = match &job.layout {
