@@ -493,12 +493,11 @@ fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
     Facets {
         themes: themes
             .into_iter()
-            .map(|t| Link {
-                title: t.clone(),
-                url: views.url(&format!(
-                    "{prefix}/themes/{}/",
-                    crate::content::slug::slugify(t)
-                )),
+            .filter_map(|t| {
+                Some(Link {
+                    title: t.clone(),
+                    url: views.url(&crate::site::term_url(prefix, "themes", t)?),
+                })
             })
             .collect(),
         difficulty: field("difficulty").into_iter().collect(),
