@@ -70,6 +70,9 @@ pub struct BuildOptions {
     /// A build whose pages' packed HTML is over this many bytes keeps it in a scratch file
     /// beside the output until rendering ([`SPILL_HTML_ABOVE`] unless a test lowers it).
     pub spill_html_above: usize,
+    /// Write the service worker when `site.yaml` asks for it (the default). `lore serve` turns
+    /// it off: a worker caching pages while an editor changes them would show stale pages.
+    pub offline: bool,
 }
 
 /// Packed page HTML a build keeps in memory; above it, in a scratch file (about 25,000 pages
@@ -89,6 +92,7 @@ impl BuildOptions {
             drafts: false,
             now: None,
             spill_html_above: SPILL_HTML_ABOVE,
+            offline: true,
         }
     }
 }
@@ -251,6 +255,7 @@ pub fn load_site_with(
             .map_err(|why| Diagnostics::from_iter([base_url_error(&why)]))?;
         config.base_url_unset = false;
     }
+    config.offline &= options.offline;
     let mut diags = Diagnostics::new();
     let strings = match render::templates::load_strings(&config) {
         Ok(s) => s,

@@ -97,6 +97,7 @@ fn options(args: &BuildArgs) -> Result<BuildOptions, Diagnostic> {
         drafts: args.drafts,
         now,
         spill_html_above: crate::SPILL_HTML_ABOVE,
+        offline: true,
     })
 }
 

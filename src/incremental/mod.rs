@@ -464,6 +464,12 @@ impl IncrementalBuild {
             .num(loaded.assets.fingerprint())
             .num(resources_fingerprint(&self.options.root, &loaded.resources))
             .finish();
+        // Pages name their pictures' resized variants, as a build's do (`crate::render_output`).
+        let (images, d) = timings.time("measure images", &|_| {}, || {
+            crate::images::ImageSet::measure(&self.options.root, &loaded.resources)
+        });
+        loaded.site.images = images;
+        diagnostics.extend(d);
         let changes = timings.time("render", &|_| {}, || {
             let inputs = RenderInputs {
                 global,
@@ -484,6 +490,12 @@ impl IncrementalBuild {
             diagnostics.extend(output::assets::write_resources(
                 &self.options.root,
                 &loaded.resources,
+                &staging,
+            ));
+            let root = &self.options.root;
+            diagnostics.extend(loaded.site.images.write_variants(
+                root,
+                &root.join(crate::images::CACHE_DIR),
                 &staging,
             ));
         });

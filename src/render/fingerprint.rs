@@ -227,6 +227,12 @@ pub fn render_patched(
         let shows = match job {
             Job::Page(id) | Job::List { section: id, .. } => viewed.contains(id),
             Job::PrintBook(book) => books.contains(book),
+            Job::Slides(id) => viewed.contains(id),
+            // A deck shows its cards' own text.
+            Job::CardDeck(section) => site
+                .sections
+                .get(section)
+                .is_some_and(|s| s.entries.iter().any(|e| viewed.contains(e))),
             _ => false,
         };
         if shows {
@@ -460,11 +466,11 @@ impl<'a> Keys<'a> {
                 .num(lang_of(*section))
                 .num(self.page_view(*section))
                 .nums(
-                    self.summaries(
-                        site.sections
-                            .get(section)
-                            .map_or(&[], |s| s.entries.as_slice()),
-                    ),
+                    site.sections
+                        .get(section)
+                        .map_or(&[][..], |s| s.entries.as_slice())
+                        .iter()
+                        .map(|&i| self.page_view(i)),
                 ),
             Job::Slides(id) => f.text("slides").num(lang_of(*id)).num(self.page_view(*id)),
             Job::Alias { from, to } => f.text("alias").text(from).text(&site.pages[*to].url),

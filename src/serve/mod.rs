@@ -348,6 +348,9 @@ pub fn start(
         drafts: options.drafts,
         now: None,
         spill_html_above: crate::SPILL_HTML_ABOVE,
+        // No service worker in a preview: it would serve the pages an editor is changing from
+        // its cache (and stay registered on localhost).
+        offline: false,
     };
     let (messages, _) = broadcast::channel(64);
     let live = Arc::new(Live {

@@ -122,6 +122,8 @@ fn options(root: &Path, out: &Path) -> BuildOptions {
     o.out = out.to_path_buf();
     o.base_url = Some(BASE_URL.into());
     o.now = Some(crate::support::NOW.parse().expect("now"));
+    // As `lore serve` builds: no service worker in a preview.
+    o.offline = false;
     o
 }
 
