@@ -403,6 +403,14 @@ impl Config {
         &self.languages[0]
     }
 
+    /// The taxonomies the site declares beyond [`BUILTIN_TAXONOMIES`] (a page writes their
+    /// terms as a field of that name).
+    pub fn own_taxonomies(&self) -> impl Iterator<Item = &String> {
+        self.taxonomies
+            .iter()
+            .filter(|t| !BUILTIN_TAXONOMIES.contains(&t.as_str()))
+    }
+
     /// The language with this code, if the site has it.
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)

@@ -36,6 +36,24 @@ pub struct Diagnostic {
     /// How to fix it, in plain words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// What the problem is, for code that groups problems (never shown: the message says it).
+    #[serde(skip)]
+    pub kind: Kind,
+}
+
+/// What a [`Diagnostic`] is about, as data, for code that groups or counts problems rather
+/// than reading their messages back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Kind {
+    /// Anything not grouped.
+    #[default]
+    Other,
+    /// A layout failed while rendering a page; `error` is what failed without the page, the
+    /// same for every page that uses the layout, so they are reported once.
+    Template {
+        /// The message without the page being rendered.
+        error: String,
+    },
 }
 
 impl Diagnostic {
@@ -48,6 +66,7 @@ impl Diagnostic {
             col: 0,
             message: message.into(),
             help: None,
+            kind: Kind::Other,
         }
     }
 
@@ -69,6 +88,12 @@ impl Diagnostic {
     /// Adds the plain-words fix.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Says what the problem is, as data (see [`Kind`]).
+    pub fn kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
         self
     }
 

@@ -115,6 +115,21 @@ pub struct StageTiming {
 pub struct Timings(pub Vec<StageTiming>);
 
 impl Timings {
+    /// Records that `stage` took `wall`, with the memory resident now.
+    pub fn record(&mut self, stage: &'static str, wall: Duration) {
+        self.record_beside(stage, wall, None);
+    }
+
+    /// [`Timings::record`] for a stage that ran at the same time as stage `beside`.
+    fn record_beside(&mut self, stage: &'static str, wall: Duration, beside: Option<&'static str>) {
+        self.0.push(StageTiming {
+            stage,
+            wall,
+            rss_kib: memory_kib("VmRSS:"),
+            beside,
+        });
+    }
+
     fn time<T>(
         &mut self,
         stage: &'static str,
@@ -124,12 +139,7 @@ impl Timings {
         progress(stage);
         let start = Instant::now();
         let out = f();
-        self.0.push(StageTiming {
-            stage,
-            wall: start.elapsed(),
-            rss_kib: memory_kib("VmRSS:"),
-            beside: None,
-        });
+        self.record(stage, start.elapsed());
         out
     }
 
@@ -144,23 +154,9 @@ impl Timings {
     ) -> (A, B) {
         progress(&format!("{first} + {second}"));
         let start = Instant::now();
-        let timed = |stage, beside, wall| StageTiming {
-            stage,
-            wall,
-            rss_kib: memory_kib("VmRSS:"),
-            beside: Some(beside),
-        };
-        let ((a, ta), (b, tb)) = rayon::join(
-            || {
-                let out = a();
-                (out, timed(first, second, start.elapsed()))
-            },
-            || {
-                let out = b();
-                (out, timed(second, first, start.elapsed()))
-            },
-        );
-        self.0.extend([ta, tb]);
+        let ((a, wa), (b, wb)) = rayon::join(|| (a(), start.elapsed()), || (b(), start.elapsed()));
+        self.record_beside(first, wa, Some(second));
+        self.record_beside(second, wb, Some(first));
         (a, b)
     }
 }

@@ -192,9 +192,7 @@ pub(super) fn scaffold(config: &Config, type_name: &str, title: &str, write_type
         .collect();
     let own_fields = config.types.get(type_name).map(|t| &t.fields);
     for t in config
-        .taxonomies
-        .iter()
-        .skip(crate::config::BUILTIN_TAXONOMIES.len())
+        .own_taxonomies()
         .filter(|t| !own_fields.is_some_and(|f| f.contains_key(*t)))
     {
         let what = format!("terms of the site's `{t}` taxonomy, e.g. [one, two]");

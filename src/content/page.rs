@@ -298,7 +298,7 @@ pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Di
             check(name, spec.kind, spec.required && !is_list);
         }
     }
-    for t in config.taxonomies.iter().skip(3) {
+    for t in config.own_taxonomies() {
         check(t, FieldKind::List, false);
     }
     diags.extend(misspelt_fields(config, &type_name, &raw, &source, &at));

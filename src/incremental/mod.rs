@@ -102,8 +102,50 @@ pub struct RebuildReport {
     pub warnings: Vec<Diagnostic>,
     /// True when the fast path patched the last site (only page bodies changed).
     pub patched: bool,
+    /// Why the fast path was not taken, when [`IncrementalBuild::rebuild_changed`] tried it.
+    pub declined: Option<Declined>,
     /// Time per stage.
     pub timings: Timings,
+}
+
+/// Why the fast path of [`IncrementalBuild::rebuild_changed`] left a change to the full
+/// rebuild.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Declined {
+    /// The last rebuild failed or there was none, or time has moved an event between upcoming
+    /// and past since: there is no rendering to patch.
+    NoGoodBuild,
+    /// Something other than an edit of a page's Markdown file: a file added, removed or
+    /// renamed, a layout, an asset, a page resource, `site.yaml`.
+    NotABodyEdit,
+    /// What lists and neighbours show of a page changed (its title, dates, tags, address...).
+    SummaryChanged,
+    /// The page has an error, now or before the edit: the full path reports them all.
+    Errors,
+    /// Rendering the edit changed which files the site has.
+    OutputsChanged,
+    /// A search index job still reads the last site, which the fast path would patch in place.
+    SiteShared,
+}
+
+/// How the fast path ended: the served folder patched, or left to the full path.
+enum FastPath {
+    Patched(RebuildReport),
+    Declined(Declined),
+}
+
+/// What rendering a loaded site into the served folder did (see `IncrementalBuild::render`).
+struct Rendered {
+    /// Files moved into the served folder.
+    written: usize,
+    /// Files removed from it.
+    removed: usize,
+    /// Render jobs rendered again.
+    rendered: usize,
+    /// Render jobs in all.
+    jobs: usize,
+    /// The rebuild's warnings, sorted.
+    warnings: Vec<Diagnostic>,
 }
 
 impl IncrementalBuild {
@@ -145,9 +187,12 @@ impl IncrementalBuild {
         changed: &[PathBuf],
     ) -> Result<RebuildReport, Vec<Diagnostic>> {
         let mut timings = Timings::default();
-        match self.fast_rebuild(changed, &mut timings) {
-            Some(result) => result,
-            None => self.rebuild(),
+        match self.fast_rebuild(changed, &mut timings)? {
+            FastPath::Patched(report) => Ok(report),
+            FastPath::Declined(why) => self.rebuild().map(|report| RebuildReport {
+                declined: Some(why),
+                ..report
+            }),
         }
     }
 
@@ -169,73 +214,49 @@ impl IncrementalBuild {
         )
         .map_err(Diagnostics::sorted)?;
         let staged: std::time::Duration = timings.0.iter().map(|t| t.wall).sum();
-        timings.0.push(crate::StageTiming {
-            stage: "other loading",
-            wall: start.elapsed().saturating_sub(staged),
-            rss_kib: None,
-            beside: None,
-        });
-        let result = self.render(loaded, &mut timings);
-        result.map(|(written, removed, rendered, jobs, warnings)| {
-            let pages = self.last.as_ref().map_or(0, |l| l.site.pages.len());
-            RebuildReport {
-                pages,
-                parsed: self.sources.parsed,
-                markdown_rendered: self.sources.rendered,
-                jobs,
-                rendered,
-                written,
-                removed,
-                search_pending: self.search_pending(),
-                warnings,
-                patched: false,
-                timings,
-            }
+        timings.record("other loading", start.elapsed().saturating_sub(staged));
+        let r = self.render(loaded, &mut timings)?;
+        Ok(RebuildReport {
+            pages: self.last.as_ref().map_or(0, |l| l.site.pages.len()),
+            parsed: self.sources.parsed,
+            markdown_rendered: self.sources.rendered,
+            jobs: r.jobs,
+            rendered: r.rendered,
+            written: r.written,
+            removed: r.removed,
+            search_pending: self.search_pending(),
+            warnings: r.warnings,
+            patched: false,
+            declined: None,
+            timings,
         })
     }
 
-    /// The fast path: `None` when the changes are not edits of page bodies only (or the last
-    /// rebuild failed), and nothing was changed that the full path would not redo.
+    /// The fast path: declined when the changes are not edits of page bodies only (or the
+    /// last rebuild failed), with nothing changed that the full path would not redo; an error
+    /// when the served folder cannot be updated.
     fn fast_rebuild(
         &mut self,
         changed: &[PathBuf],
         timings: &mut Timings,
-    ) -> Option<Result<RebuildReport, Vec<Diagnostic>>> {
+    ) -> Result<FastPath, Vec<Diagnostic>> {
         let start = Instant::now();
         let now = self.options.now.unwrap_or_else(Utc::now);
-        if self.good.is_none() || !self.memo.patchable(now) {
-            return None;
-        }
         // The site is patched in place: not while a search job reads it.
-        Arc::get_mut(self.last.as_mut()?)?;
-        let loaded = self.last.as_ref()?;
-        let root = self.options.root.clone();
-        // Which Markdown files to read again; anything that is not such a file needs the full
-        // path, except names the content walk skips and files that came and went unseen.
-        let mut files = BTreeSet::new();
-        for rel in changed {
-            let c = rel.strip_prefix(crate::content::CONTENT_DIR).ok()?;
-            if c.as_os_str().is_empty() {
-                return None;
-            }
-            if c.iter()
-                .any(|n| crate::content::load::is_skipped(n.to_str()))
-            {
-                continue;
-            }
-            match std::fs::symlink_metadata(root.join(rel)) {
-                Ok(m) if m.file_type().is_file() && c.extension().is_some_and(|e| e == "md") => {
-                    files.insert(c.to_path_buf());
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    let resource = loaded.resources.iter().any(|r| r.starts_with(c));
-                    if resource || self.sources.holds(c) {
-                        return None;
-                    }
-                }
-                _ => return None,
-            }
+        if self.last.is_some() && self.last.as_mut().and_then(Arc::get_mut).is_none() {
+            return Ok(FastPath::Declined(Declined::SiteShared));
         }
+        let (Some(loaded), Some(_)) = (self.last.as_ref(), self.good.as_ref()) else {
+            return Ok(FastPath::Declined(Declined::NoGoodBuild));
+        };
+        if !self.memo.patchable(now) {
+            return Ok(FastPath::Declined(Declined::NoGoodBuild));
+        }
+        let root = self.options.root.clone();
+        let files = match changed_pages(changed, &root, &loaded.resources, &self.sources) {
+            Ok(files) => files,
+            Err(why) => return Ok(FastPath::Declined(why)),
+        };
         let strings = loaded.strings.clone();
         let labels = |key: &str, lang: &str| crate::render::templates::lookup(&strings, lang, key);
         let render = |p: &crate::content::Page,
@@ -247,24 +268,28 @@ impl IncrementalBuild {
         let mut edits = Vec::new();
         for rel in &files {
             let config = &loaded.site.config;
-            if let Some(edit) = self.sources.read_body_edit(&root, rel, config, &render)? {
-                let id = *loaded.site.by_url.get(&edit.page().url)?;
+            let edit = match self.sources.read_body_edit(&root, rel, config, &render) {
+                Ok(Some(edit)) => edit,
+                Ok(None) => continue,
+                Err(why) => return Ok(FastPath::Declined(why)),
+            };
+            // The page keeps its address, and no other page had it.
+            let id = loaded.site.by_url.get(&edit.page().url).copied();
+            let Some(id) = id.filter(|&id| {
                 let old = &loaded.site.pages[id];
-                if old.generated || old.rel != *rel {
-                    return None;
-                }
-                edits.push((id, edit));
-            }
+                !old.generated && old.rel == *rel
+            }) else {
+                return Ok(FastPath::Declined(Declined::SummaryChanged));
+            };
+            edits.push((id, edit));
         }
-        timings.0.push(crate::StageTiming {
-            stage: "read changed",
-            wall: read_start.elapsed(),
-            rss_kib: None,
-            beside: None,
-        });
+        timings.record("read changed", read_start.elapsed());
         // From here on the last site is patched: on any failure the full path starts from the
         // patched site and the cache, which agree.
-        let loaded = self.last.as_mut().and_then(Arc::get_mut)?;
+        let (Some(loaded), Some(good)) = (self.last.as_mut().and_then(Arc::get_mut), self.good.take())
+        else {
+            return Ok(FastPath::Declined(Declined::SiteShared));
+        };
         let mut content = Vec::new();
         let mut backlinks = BTreeSet::new();
         let mut warnings = Diagnostics::new();
@@ -278,7 +303,6 @@ impl IncrementalBuild {
             loaded.page_content[id] = self.sources.page_content(&loaded.site.pages[id]);
             content.push(id);
         }
-        let good = self.good.take()?;
         warnings.extend(
             good.warnings
                 .iter()
@@ -286,7 +310,7 @@ impl IncrementalBuild {
                 .cloned(),
         );
         let out = self.options.out.clone();
-        let staging = Staging::create_hashing(&out).ok()?;
+        let staging = create_staging(&out)?;
         let backlinks: Vec<usize> = backlinks.into_iter().collect();
         let patch = timings.time("render", &|_| {}, || {
             let inputs = RenderInputs {
@@ -304,10 +328,17 @@ impl IncrementalBuild {
                 &content,
                 &backlinks,
             )
-        })?;
-        if patch.paths_changed || patch.diagnostics.iter().any(Diagnostic::is_error) {
+        });
+        // `None`: the memo cannot be patched, which was checked above.
+        let Some(patch) = patch else {
+            return Ok(FastPath::Declined(Declined::NoGoodBuild));
+        };
+        if patch.paths_changed {
+            return Ok(FastPath::Declined(Declined::OutputsChanged));
+        }
+        if patch.diagnostics.iter().any(Diagnostic::is_error) {
             // Let the full path render and report it.
-            return None;
+            return Ok(FastPath::Declined(Declined::Errors));
         }
         // The edited pages and those linking to them are checked as a build checks them
         // (their files and addresses did not change); an error takes the full path too.
@@ -322,7 +353,7 @@ impl IncrementalBuild {
             Some(&outputs),
         );
         if !checked.is_empty() {
-            return None;
+            return Ok(FastPath::Declined(Declined::Errors));
         }
         warnings.extend(patch.diagnostics.iter().cloned());
         let rendered_files: HashSet<String> = staging.written_files().into_keys().collect();
@@ -338,7 +369,7 @@ impl IncrementalBuild {
                 &staging,
             ));
             if d.iter().any(Diagnostic::is_error) {
-                return None;
+                return Ok(FastPath::Declined(Declined::Errors));
             }
             warnings.extend(d);
             asset_files = staging
@@ -361,15 +392,7 @@ impl IncrementalBuild {
                     output::remove_outputs(&out, gone.iter().map(String::as_str)).map(|()| m)
                 })
         });
-        let moved = match moved {
-            Ok(m) => m,
-            Err(e) => {
-                return Some(Err(vec![Diagnostic::error(
-                    &out,
-                    format!("cannot update the served folder: {e}"),
-                )]))
-            }
-        };
+        let moved = moved.map_err(|e| update_error(&out, &e))?;
         for g in &gone {
             self.served.remove(g);
         }
@@ -384,13 +407,8 @@ impl IncrementalBuild {
             asset_files,
             ..good
         });
-        timings.0.push(crate::StageTiming {
-            stage: "fast path in all",
-            wall: start.elapsed(),
-            rss_kib: crate::memory_kib("VmRSS:"),
-            beside: None,
-        });
-        Some(Ok(RebuildReport {
+        timings.record("fast path in all", start.elapsed());
+        Ok(FastPath::Patched(RebuildReport {
             pages,
             parsed: self.sources.parsed,
             markdown_rendered: self.sources.rendered,
@@ -401,6 +419,7 @@ impl IncrementalBuild {
             search_pending: self.search_pending(),
             warnings,
             patched: true,
+            declined: None,
             timings: std::mem::take(timings),
         }))
     }
@@ -411,12 +430,11 @@ impl IncrementalBuild {
     }
 
     /// Renders what changed and moves it into the served folder; keeps `loaded` either way.
-    #[allow(clippy::type_complexity)]
     fn render(
         &mut self,
         mut loaded: LoadedSite,
         timings: &mut Timings,
-    ) -> Result<(usize, usize, usize, usize, Vec<Diagnostic>), Vec<Diagnostic>> {
+    ) -> Result<Rendered, Vec<Diagnostic>> {
         let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
         let out = self.options.out.clone();
         if let Err(d) = output::check_output_dir(&self.options.root, &out, self.options.force) {
@@ -439,12 +457,7 @@ impl IncrementalBuild {
             self.last = Some(Arc::new(loaded));
             return Err(diagnostics.sorted());
         };
-        let staging = Staging::create_hashing(&out).map_err(|e| {
-            vec![Diagnostic::error(
-                &out,
-                format!("cannot create the staging folder: {e}"),
-            )]
-        })?;
+        let staging = create_staging(&out)?;
         let now = self.options.now.unwrap_or_else(Utc::now);
         let global = Fingerprint::new("inputs")
             .num(self.sources.config())
@@ -539,12 +552,7 @@ impl IncrementalBuild {
             let moved = staging.move_changed_into_target(&self.served);
             moved.and_then(|m| output::remove_outputs(&out, gone).map(|()| (m, removed)))
         });
-        let (moved, removed) = moved.map_err(|e| {
-            vec![Diagnostic::error(
-                &out,
-                format!("cannot update the served folder: {e}"),
-            )]
-        })?;
+        let (written_now, removed) = moved.map_err(|e| update_error(&out, &e))?;
         let asset_files = written
             .keys()
             .filter(|p| !rendered_files.contains(*p))
@@ -561,8 +569,70 @@ impl IncrementalBuild {
             warnings: warnings.clone(),
             asset_files,
         });
-        Ok((moved, removed, changes.rendered, changes.jobs, warnings))
+        Ok(Rendered {
+            written: written_now,
+            removed,
+            rendered: changes.rendered,
+            jobs: changes.jobs,
+            warnings,
+        })
     }
+}
+
+/// The Markdown files (under `content/`) among `changed` to read again, or why the change is
+/// not only edits of existing pages' files. Names the content walk skips are left out, and so
+/// are files that came and went unseen.
+fn changed_pages(
+    changed: &[PathBuf],
+    root: &Path,
+    resources: &[PathBuf],
+    sources: &SourceCache,
+) -> Result<BTreeSet<PathBuf>, Declined> {
+    let mut files = BTreeSet::new();
+    for rel in changed {
+        let c = rel
+            .strip_prefix(crate::content::CONTENT_DIR)
+            .map_err(|_| Declined::NotABodyEdit)?;
+        if c.as_os_str().is_empty() {
+            return Err(Declined::NotABodyEdit);
+        }
+        if c.iter()
+            .any(|n| crate::content::load::is_skipped(n.to_str()))
+        {
+            continue;
+        }
+        match std::fs::symlink_metadata(root.join(rel)) {
+            Ok(m) if m.file_type().is_file() && c.extension().is_some_and(|e| e == "md") => {
+                files.insert(c.to_path_buf());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let resource = resources.iter().any(|r| r.starts_with(c));
+                if resource || sources.holds(c) {
+                    return Err(Declined::NotABodyEdit);
+                }
+            }
+            _ => return Err(Declined::NotABodyEdit),
+        }
+    }
+    Ok(files)
+}
+
+/// A staging folder beside the served one, whose writes are fingerprinted.
+fn create_staging(out: &Path) -> Result<Staging, Vec<Diagnostic>> {
+    Staging::create_hashing(out).map_err(|e| {
+        vec![Diagnostic::error(
+            out,
+            format!("cannot create the staging folder: {e}"),
+        )]
+    })
+}
+
+/// The error for a served folder that could not be brought up to date.
+fn update_error(out: &Path, e: &std::io::Error) -> Vec<Diagnostic> {
+    vec![Diagnostic::error(
+        out,
+        format!("cannot update the served folder: {e}"),
+    )]
 }
 
 /// Fewest changed files for which the served folder is replaced by swapping (see `render`).

@@ -26,6 +26,8 @@ use crate::markdown::{Highlighter, RenderedMarkdown};
 use crate::render::fingerprint::page_summary;
 use crate::site::{PathIndex, Site};
 
+use super::Declined;
+
 /// A file modified less than this before it was read is read again next time, whatever its
 /// size and time say: two writes within one tick of the file system's clock look alike.
 const RACY: Duration = Duration::from_secs(2);
@@ -372,54 +374,60 @@ impl SourceCache {
     }
 
     /// Reads the Markdown file `rel` (under `content/`) again after the watcher saw it change,
-    /// for the fast path of [`super::IncrementalBuild`]: `Some(None)` when its text is the same,
-    /// `Some(Some(edit))` when only its body changed (its page parses without errors, lists
+    /// for the fast path of [`super::IncrementalBuild`]: `Ok(None)` when its text is the same,
+    /// `Ok(Some(edit))` when only its body changed (its page parses without errors, lists
     /// would show it as before and its Markdown renders without errors against the same link
-    /// index), `None` for anything else (a new file, a draft, an error, a changed title...),
-    /// which needs a full rebuild. Nothing is changed until [`SourceCache::take_body_edit`].
+    /// index), else why a full rebuild is needed (a new file, a draft, an error, a changed
+    /// title...). Nothing is changed until [`SourceCache::take_body_edit`].
     pub(crate) fn read_body_edit(
         &mut self,
         root: &Path,
         rel: &Path,
         config: &Config,
         render: &RenderWith<'_>,
-    ) -> Option<Option<BodyEdit>> {
-        let f = self.files.get(rel)?;
+    ) -> Result<Option<BodyEdit>, Declined> {
+        let f = self.files.get(rel).ok_or(Declined::NotABodyEdit)?;
         let lent = f.page.is_none()
             && f.rendered.is_none()
             && !f.parse_diagnostics.iter().any(Diagnostic::is_error)
             && !f.markdown_diagnostics.iter().any(Diagnostic::is_error);
         if !lent {
-            return None;
+            return Err(Declined::Errors);
         }
         let content = root.join(content::CONTENT_DIR);
         let at = SystemTime::now();
-        let meta = std::fs::symlink_metadata(content.join(rel)).ok()?;
+        // A file that cannot be read is the full path's to report, at its place in the walk.
+        let meta = std::fs::symlink_metadata(content.join(rel)).map_err(|_| Declined::Errors)?;
         if !meta.file_type().is_file() {
-            return None;
+            return Err(Declined::NotABodyEdit);
         }
         let stamp = Stamp::of(&meta);
-        let src = content::load::read_source(&content, rel.to_path_buf(), meta.len()).ok()?;
+        let src = content::load::read_source(&content, rel.to_path_buf(), meta.len())
+            .map_err(|_| Declined::Errors)?;
         let text = of_bytes(src.text.as_bytes());
         if text == f.text {
             if let Some(f) = self.files.get_mut(rel) {
                 f.stamp = Some((stamp, at));
             }
-            return Some(None);
+            return Ok(None);
         }
         let (page, parse_diagnostics) = content::page::parse_page(config, src);
-        let page = page?;
-        if parse_diagnostics.iter().any(Diagnostic::is_error) || page_summary(&page) != f.summary {
-            return None;
+        if parse_diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(Declined::Errors);
         }
-        let index = self.path_index.as_ref()?;
+        // No page without errors: it became a draft, which lists no longer show.
+        let page = page.ok_or(Declined::SummaryChanged)?;
+        if page_summary(&page) != f.summary {
+            return Err(Declined::SummaryChanged);
+        }
+        let index = self.path_index.as_ref().ok_or(Declined::NoGoodBuild)?;
         let (rendered, markdown_diagnostics) = render(&page, index, &self.highlighter);
         let mut page = page;
         page.body = String::new();
         if markdown_diagnostics.iter().any(Diagnostic::is_error) {
-            return None;
+            return Err(Declined::Errors);
         }
-        Some(Some(BodyEdit {
+        Ok(Some(BodyEdit {
             rel: rel.to_path_buf(),
             page,
             rendered,

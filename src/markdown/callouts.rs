@@ -8,7 +8,8 @@
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use super::{highlight, links, Context, Highlighter, LinkResolver, Spanned};
+use super::fences::FenceInfo;
+use super::{escape_attr as escape, highlight, links, Context, Highlighter, LinkResolver, Spanned};
 use crate::diagnostics::Diagnostic;
 
 /// The kinds of callout lore knows.
@@ -139,16 +140,11 @@ pub(super) fn render_callouts<'a>(
                 }
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info)))
-                if CalloutKind::parse(info.split_whitespace().next().unwrap_or("")).is_some() =>
+                if CalloutKind::parse(FenceInfo::parse(info).lang).is_some() =>
             {
-                let mut words = info.splitn(2, char::is_whitespace);
-                let kind =
-                    CalloutKind::parse(words.next().unwrap_or("")).unwrap_or(CalloutKind::Note);
-                let title = words
-                    .next()
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string);
+                let fence = FenceInfo::parse(info);
+                let kind = CalloutKind::parse(fence.lang).unwrap_or(CalloutKind::Note);
+                let title = fence.title.map(str::to_string);
                 let mut text = String::new();
                 let mut base = range.end;
                 for (e, r) in iter.by_ref() {
@@ -264,5 +260,3 @@ fn render_fenced(
     let events = super::tasks::render_tasks(events);
     highlight::highlight_code(events, highlighter)
 }
-
-pub(crate) use super::escape_attr as escape;

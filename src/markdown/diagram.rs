@@ -54,7 +54,7 @@ pub(super) fn render_diagrams<'a>(
     let mut iter = events.into_iter();
     while let Some((event, range)) = iter.next() {
         let is_dot = matches!(&event, Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
-            if info.split_whitespace().next() == Some("dot"));
+            if super::fences::FenceInfo::parse(info).lang == "dot");
         if !is_dot {
             out.push((event, range));
             continue;

@@ -1,11 +1,33 @@
-//! Code fences left open: CommonMark runs an unclosed ```` ``` ```` block to the end of the page,
-//! so every heading and paragraph after it shows as code. That is valid Markdown, so it is a
-//! warning at the opening line rather than an error (issue 19).
+//! Code fences: how a fence's info string is read (one rule for callouts, diagrams and
+//! highlighting, issue 21), and fences left open: CommonMark runs an unclosed ```` ``` ````
+//! block to the end of the page, so every heading and paragraph after it shows as code. That
+//! is valid Markdown, so it is a warning at the opening line rather than an error (issue 19).
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag};
 
 use super::{Context, Spanned};
 use crate::diagnostics::Diagnostic;
+
+/// A fence's info string as every pass reads it: ```` ```tip Before the event ````,
+/// ```` ```rust,ignore ````, ```` ```python{.numbered} ````.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct FenceInfo<'a> {
+    /// The first word up to a `,` or `{`: a language, a callout kind or `dot`.
+    pub lang: &'a str,
+    /// The rest of the line after the first word, trimmed: a callout's title.
+    pub title: Option<&'a str>,
+}
+
+impl<'a> FenceInfo<'a> {
+    /// Reads an info string (pulldown-cmark has trimmed it).
+    pub fn parse(info: &'a str) -> Self {
+        let info = info.trim();
+        let (word, rest) = info.split_once(char::is_whitespace).unwrap_or((info, ""));
+        let lang = word.split([',', '{']).next().unwrap_or("");
+        let title = Some(rest.trim()).filter(|t| !t.is_empty());
+        Self { lang, title }
+    }
+}
 
 /// A warning for each fenced code block that is never closed.
 pub(super) fn check_fences(events: &[Spanned], ctx: &Context, diags: &mut Vec<Diagnostic>) {
@@ -54,6 +76,22 @@ fn fence(line: &str) -> Option<(char, usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_first_word_of_an_info_string_up_to_attributes() {
+        let read = |s| {
+            let f = FenceInfo::parse(s);
+            (f.lang, f.title)
+        };
+        assert_eq!(
+            read("tip Before the event"),
+            ("tip", Some("Before the event"))
+        );
+        assert_eq!(read("tip{.x}"), ("tip", None));
+        assert_eq!(read("rust,ignore"), ("rust", None));
+        assert_eq!(read("python {.numbered}"), ("python", Some("{.numbered}")));
+        assert_eq!(read(""), ("", None));
+    }
 
     #[test]
     fn tells_a_closed_fence_from_an_open_one() {

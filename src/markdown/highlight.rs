@@ -9,8 +9,8 @@ use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGener
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use super::callouts::{escape, CalloutKind};
-use super::Spanned;
+use super::fences::FenceInfo;
+use super::{escape_attr as escape, Spanned};
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
@@ -63,7 +63,8 @@ impl Highlighter {
     }
 }
 
-/// Replaces each code block (except callout fences) by highlighted HTML.
+/// Replaces each code block by highlighted HTML. Runs after the callout and diagram passes,
+/// which have taken their fences.
 pub(super) fn highlight_code<'a>(
     events: Vec<Spanned<'a>>,
     highlighter: &Highlighter,
@@ -73,12 +74,7 @@ pub(super) fn highlight_code<'a>(
     while let Some((event, range)) = iter.next() {
         let lang = match &event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                let lang = info.split([' ', ',', '{']).next().unwrap_or("").to_string();
-                if CalloutKind::parse(&lang).is_some() {
-                    out.push((event, range));
-                    continue;
-                }
-                lang
+                FenceInfo::parse(info).lang.to_string()
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => String::new(),
             _ => {

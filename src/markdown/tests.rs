@@ -101,6 +101,19 @@ fn renders_callout_fences_as_markdown() {
     assert!(r.html().contains("<strong>bold</strong>"), "{}", r.html());
 }
 
+/// Issue 21: a fence with attributes after its kind (```` ```tip{.x} ````) was read as a
+/// callout by one pass and a language by another, and became neither.
+#[test]
+fn reads_a_fence_kind_written_with_attributes() {
+    let (r, _) =
+        render("```tip{.x}\nUse **bold** sparingly.\n```\n\n```python{.x}\nprint('hi')\n```\n");
+    assert!(r.html().contains("callout-tip"), "{}", r.html());
+    assert!(r.html().contains("<strong>bold</strong>"), "{}", r.html());
+    assert_eq!(r.callouts.len(), 1);
+    assert!(r.html().contains("data-lang=\"python\""), "{}", r.html());
+    assert!(r.html().contains("class=\"hl-"), "{}", r.html());
+}
+
 #[test]
 fn highlights_code_with_classes_and_falls_back_to_plain_text() {
     let (r, _) = render("```python\nprint('hi')\n```\n\n```nosuchlang\n<b>\n```\n");

@@ -12,7 +12,7 @@ use crate::config::{Config, Direction};
 use crate::content::date::parse_datetime;
 use crate::content::Page;
 use crate::markdown::{Callout, CalloutKind, Heading};
-use crate::site::{PageId, Site};
+use crate::site::{term_url, PageId, Site};
 
 /// Shared facts for building views: the site, the base path, the build's "now".
 pub struct ViewContext<'a> {
@@ -481,13 +481,12 @@ impl<'a> ViewContext<'a> {
                     name: t.clone(),
                     terms: names
                         .iter()
-                        .map(|n| Link {
-                            title: n.clone(),
-                            url: self.url(&format!(
-                                "{prefix}/{t}/{}/",
-                                crate::content::slug::slugify(n)
-                            )),
-                            lang: None,
+                        .filter_map(|n| {
+                            Some(Link {
+                                title: n.clone(),
+                                url: self.url(&term_url(prefix, t, n)?),
+                                lang: None,
+                            })
                         })
                         .collect(),
                 })

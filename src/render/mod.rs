@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Direction;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Kind};
 use crate::output::Staging;
 use crate::site::{PageId, Site};
 use context::{EntryView, Link, ViewContext};
@@ -681,13 +681,12 @@ fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
     Facets {
         themes: themes
             .into_iter()
-            .map(|t| Link {
-                title: t.clone(),
-                url: views.url(&format!(
-                    "{prefix}/themes/{}/",
-                    crate::content::slug::slugify(t)
-                )),
-                lang: None,
+            .filter_map(|t| {
+                Some(Link {
+                    title: t.clone(),
+                    url: views.url(&crate::site::term_url(prefix, "themes", t)?),
+                    lang: None,
+                })
             })
             .collect(),
         difficulty: field("difficulty").into_iter().collect(),
@@ -830,14 +829,8 @@ fn summarise_template_errors(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         BTreeMap::new();
     let mut out = Vec::new();
     for d in diags {
-        if d.message.starts_with("template error") {
-            let kind = d
-                .message
-                .split(" (while rendering")
-                .next()
-                .unwrap_or("")
-                .to_string();
-            seen.entry((d.path.clone(), d.line, kind))
+        if let Kind::Template { error } = &d.kind {
+            seen.entry((d.path.clone(), d.line, error.clone()))
                 .and_modify(|e| e.1 += 1)
                 .or_insert((d, 1));
         } else {

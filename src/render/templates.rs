@@ -9,7 +9,7 @@ use std::sync::Arc;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, Value};
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Kind};
 use crate::output::assets::Assets;
 
 /// Folder of a site's own layouts.
@@ -282,6 +282,7 @@ fn template_diagnostic(
             m
         }
     };
+    let kind = Kind::Template { error: msg.clone() };
     if let Some(src) = source {
         msg.push_str(&format!(" (while rendering {})", src.display()));
     }
@@ -293,6 +294,7 @@ fn template_diagnostic(
     Diagnostic::error(path, msg)
         .at(inner.line().unwrap_or(0), 0)
         .help(help)
+        .kind(kind)
 }
 
 /// The error and the errors it wraps, outermost first: one per `{% include %}` crossed.

@@ -34,6 +34,20 @@ pub struct Term {
     pub pages: Vec<PageId>,
 }
 
+/// A term's slug and the address of its page in the language of URL prefix `prefix`
+/// (`knowledge-management`, `/fr/tags/knowledge-management/`); `None` for a name that makes no
+/// slug (`!!!`), which gets no page and so no link.
+pub fn term_address(prefix: &str, taxonomy: &str, name: &str) -> Option<(String, String)> {
+    let slug = slugify(name);
+    let url = format!("{prefix}/{taxonomy}/{slug}/");
+    (!slug.is_empty()).then_some((slug, url))
+}
+
+/// The address of a term's page: see [`term_address`].
+pub fn term_url(prefix: &str, taxonomy: &str, name: &str) -> Option<String> {
+    term_address(prefix, taxonomy, name).map(|(_, url)| url)
+}
+
 /// Collects every term of every taxonomy in every language. List pages (home and top-level
 /// sections) are not filed under terms.
 pub fn collect(config: &Config, pages: &[Page]) -> Vec<Taxonomy> {
@@ -46,13 +60,12 @@ pub fn collect(config: &Config, pages: &[Page]) -> Vec<Taxonomy> {
                     continue;
                 }
                 for t in p.taxonomies.get(name).into_iter().flatten() {
-                    let slug = slugify(t);
-                    if slug.is_empty() {
+                    let Some((slug, url)) = term_address(&lang.prefix, name, t) else {
                         continue;
-                    }
+                    };
                     let term = terms.entry(slug.clone()).or_insert_with(|| Term {
                         name: t.clone(),
-                        url: format!("{}/{name}/{slug}/", lang.prefix),
+                        url,
                         slug,
                         pages: Vec::new(),
                     });

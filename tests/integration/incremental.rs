@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use lore::diagnostics::Diagnostic;
-use lore::incremental::{IncrementalBuild, RebuildReport};
+use lore::incremental::{Declined, IncrementalBuild, RebuildReport};
 use lore::BuildOptions;
 
 use crate::support::{repo, tree, Rng, SiteTest};
@@ -24,6 +24,8 @@ struct Session {
     site: SiteTest,
     build: IncrementalBuild,
     clean_out: PathBuf,
+    /// Why the last rebuild compared did not take the fast path, when it said.
+    declined: Option<Declined>,
     _outs: tempfile::TempDir,
 }
 
@@ -36,6 +38,7 @@ impl Session {
             clean_out: outs.path().join("clean"),
             site,
             build,
+            declined: None,
             _outs: outs,
         }
     }
@@ -66,10 +69,12 @@ impl Session {
             (Ok(i), Ok(c)) => {
                 assert_eq!(i.warnings, c.warnings, "{step}: warnings differ");
                 assert_same_files(&tree(self.build.out()), &tree(&self.clean_out), step);
+                self.declined = i.declined;
                 i.patched
             }
             (Err(i), Err(c)) => {
                 assert_eq!(i, c, "{step}: errors differ");
+                self.declined = None;
                 assert!(
                     tree(self.build.out()) == before,
                     "{step}: a failed rebuild changed the served folder"
@@ -360,32 +365,35 @@ fn random_edit_sequences_end_byte_identical_to_a_clean_build() {
 fn body_edits_take_the_fast_path_and_end_byte_identical_to_a_clean_build() {
     let mut s = Session::new();
     s.rebuild_and_compare("first build");
+    // Whether the fast path was taken, and why not when the rebuild succeeded (a failed one
+    // has no report).
     let edit = |s: &mut Session, rel: &str, f: &dyn Fn(&str) -> String, step: &str| {
         let text = f(&s.read(rel));
         s.write(rel, &text);
-        s.compare_after(step, Some(&[PathBuf::from(rel)]))
+        let fast = s.compare_after(step, Some(&[PathBuf::from(rel)]));
+        (fast, s.declined)
     };
     let chapter = "content/guides/communities-of-practice/launching.md";
     let card = "content/techniques/spider-diagram.md";
     type Edit<'a> = &'a dyn Fn(&str) -> String;
-    let steps: [(&str, Edit, &str, bool); 10] = [
+    let steps: [(&str, Edit, &str, (bool, Option<Declined>)); 10] = [
         (
             chapter,
             &|t| format!("{t}\nOne more sentence.\n"),
             "a guide chapter's body (the guide shows its reading time)",
-            true,
+            (true, None),
         ),
         (
             chapter,
             &|t| format!("{t}\n> [!CHECKLIST] Ready\n> - [ ] done\n"),
             "a callout in a chapter (the guide's front page collects it)",
-            true,
+            (true, None),
         ),
         (
             card,
             &|t| format!("{t}\nSee [launching](@/guides/communities-of-practice/launching.md).\n"),
             "a link added (a backlink appears)",
-            true,
+            (true, None),
         ),
         (
             card,
@@ -396,45 +404,45 @@ fn body_edits_take_the_fast_path_and_end_byte_identical_to_a_clean_build() {
                 )
             },
             "the link removed (the backlink goes)",
-            true,
+            (true, None),
         ),
         (
             card,
             &|t| format!("{t}\n```rust\nfn main() {{}}\n```\n"),
             "a code block (the page now links the syntax stylesheet)",
-            true,
+            (true, None),
         ),
         (
             card,
             &|t| format!("{t}\nA {{{{ page.title }}}} left from another generator.\n"),
             "a template tag (a warning)",
-            true,
+            (true, None),
         ),
         (
             card,
             &|t| format!("{t}\nA [broken link](missing.md).\n"),
             "a broken link (an error: the full path reports it)",
-            false,
+            (false, None),
         ),
         (
             card,
             &|t| t.replace("\nA [broken link](missing.md).\n", ""),
-            "the broken link fixed",
-            false,
+            "the broken link fixed (the last rebuild failed: nothing to patch)",
+            (false, Some(Declined::NoGoodBuild)),
         ),
-        (card, &|t| t.to_string(), "saved unchanged", true),
+        (card, &|t| t.to_string(), "saved unchanged", (true, None)),
         (
             card,
             &|t| t.replacen("title: ", "title: Renamed ", 1),
             "a title (lists show it: the full path)",
-            false,
+            (false, Some(Declined::SummaryChanged)),
         ),
     ];
-    for (rel, f, step, fast) in steps {
+    for (rel, f, step, expected) in steps {
         assert_eq!(
             edit(&mut s, rel, f, step),
-            fast,
-            "{step}: fast path taken or not"
+            expected,
+            "{step}: fast path taken, or why not"
         );
     }
 }
