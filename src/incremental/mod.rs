@@ -286,7 +286,8 @@ impl IncrementalBuild {
         timings.record("read changed", read_start.elapsed());
         // From here on the last site is patched: on any failure the full path starts from the
         // patched site and the cache, which agree.
-        let (Some(loaded), Some(good)) = (self.last.as_mut().and_then(Arc::get_mut), self.good.take())
+        let (Some(loaded), Some(good)) =
+            (self.last.as_mut().and_then(Arc::get_mut), self.good.take())
         else {
             return Ok(FastPath::Declined(Declined::SiteShared));
         };
