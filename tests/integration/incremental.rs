@@ -376,7 +376,9 @@ fn body_edits_take_the_fast_path_and_end_byte_identical_to_a_clean_build() {
     let chapter = "content/guides/communities-of-practice/launching.md";
     let card = "content/techniques/spider-diagram.md";
     type Edit<'a> = &'a dyn Fn(&str) -> String;
-    let steps: [(&str, Edit, &str, (bool, Option<Declined>)); 10] = [
+    // Whether the fast path is taken, and why not.
+    type Outcome = (bool, Option<Declined>);
+    let steps: [(&str, Edit, &str, Outcome); 10] = [
         (
             chapter,
             &|t| format!("{t}\nOne more sentence.\n"),
