@@ -6,7 +6,7 @@
 //! French elisions (`l'atelier`) leave the article as a one-letter token, which is dropped.
 //!
 //! The rule is written twice on purpose: [`for_each_token`] for any text, and
-//! [`for_each_ascii_word`], the index's hot loop, which folds and cuts ASCII text eight bytes at
+//! `for_each_ascii_word`, the index's hot loop, which folds and cuts ASCII text eight bytes at
 //! a time; a test checks that the two agree on every kind of ASCII text.
 
 /// Shortest token kept, in characters.

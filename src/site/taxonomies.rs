@@ -43,7 +43,7 @@ pub fn term_address(prefix: &str, taxonomy: &str, name: &str) -> Option<(String,
     (!slug.is_empty()).then_some((slug, url))
 }
 
-/// The address of a term's page: see [`term_address`].
+/// The address of a term's page: see `term_address`.
 pub fn term_url(prefix: &str, taxonomy: &str, name: &str) -> Option<String> {
     term_address(prefix, taxonomy, name).map(|(_, url)| url)
 }
