@@ -186,6 +186,24 @@ fn aliases_become_redirect_pages() {
     );
 }
 
+/// Issue 21: a term whose name makes no slug gets no page, and so no link (pages linked it as
+/// `/tags//`).
+#[test]
+fn a_term_without_a_slug_gets_no_link() {
+    let site = SiteTest::new();
+    site.file(
+        "content/a.md",
+        "---\ntitle: A\ntags: [maps, \"!!!\"]\nthemes: [\"???\"]\n---\n",
+    );
+    site.build_ok();
+    let main = site.main_of("a/index.html");
+    assert!(main.contains("href=\"/tags/maps/\""), "{main}");
+    assert!(
+        !main.contains("/tags//") && !main.contains("/themes//"),
+        "{main}"
+    );
+}
+
 #[test]
 fn related_pages_share_tags_and_themes() {
     let site = SiteTest::new();
