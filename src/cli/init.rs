@@ -125,10 +125,10 @@ fn init_site(args: &InitArgs) -> Result<Written, String> {
     let workflow_kept = workflow_file.exists();
     let workflow_text = workflow(&site, &default_branch(&top));
     let pages = files.iter().filter(|f| f.path.ends_with(".md")).count();
-    let mut plan: Vec<(PathBuf, String)> = vec![(dir.join(CONFIG_FILE), yaml)];
+    let mut plan: Vec<(PathBuf, Vec<u8>)> = vec![(dir.join(CONFIG_FILE), yaml.into_bytes())];
     plan.extend(files.into_iter().map(|f| (dir.join(f.path), f.text)));
     if !workflow_kept {
-        plan.push((workflow_file.clone(), workflow_text));
+        plan.push((workflow_file.clone(), workflow_text.into_bytes()));
     }
     write_all(&plan)?;
     add_to_gitignore(&dir.join(".gitignore"))?;
@@ -141,7 +141,7 @@ fn init_site(args: &InitArgs) -> Result<Written, String> {
 }
 
 /// Writes every planned file, none over an existing one; on a failure, removes what it wrote.
-fn write_all(plan: &[(PathBuf, String)]) -> Result<(), String> {
+fn write_all(plan: &[(PathBuf, Vec<u8>)]) -> Result<(), String> {
     let mut written: Vec<&Path> = Vec::new();
     for (path, text) in plan {
         if let Err(e) = write_new(path, text) {
@@ -155,7 +155,7 @@ fn write_all(plan: &[(PathBuf, String)]) -> Result<(), String> {
     Ok(())
 }
 
-fn write_new(path: &Path, text: &str) -> Result<(), String> {
+fn write_new(path: &Path, text: &[u8]) -> Result<(), String> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
@@ -165,7 +165,7 @@ fn write_new(path: &Path, text: &str) -> Result<(), String> {
         .create_new(true)
         .open(path)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    std::io::Write::write_all(&mut file, text.as_bytes())
+    std::io::Write::write_all(&mut file, text)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
@@ -277,7 +277,7 @@ fn example_content() -> Vec<starter::StarterFile> {
         .into_iter()
         .map(|(rel, bytes)| starter::StarterFile {
             path: format!("{CONTENT_DIR}/{rel}"),
-            text: String::from_utf8_lossy(bytes).into_owned(),
+            text: bytes.to_vec(),
         })
         .collect()
 }

@@ -26,12 +26,35 @@ const REAL_MISTAKES: [(&str, usize, &str, &str, &str); 1] = [(
     "(#continuous-integrationcontinuous-deployment)",
 )];
 
-/// Fixes [`REAL_MISTAKES`] as an editor would.
+/// Dead links of the guides as published that the check of built pages finds (issue 16): raw
+/// HTML addresses holding Eleventy template code (`href="{{ '/x/' | url }}"`), which lore
+/// publishes as written, and one relative link to a page spelt differently.
+const DEAD_LINKS: usize = 17;
+
+/// Fixes [`REAL_MISTAKES`] and the [`DEAD_LINKS`] as an editor would: the anchor and the page's
+/// name corrected, the template links unlinked (lore runs no Eleventy template).
 fn fix_real_mistakes(site: &SiteTest) {
     for (file, _, _, wrong, right) in REAL_MISTAKES {
         let path = site.root.join(file);
         let text = std::fs::read_to_string(&path).expect("read");
         std::fs::write(&path, text.replace(wrong, right)).expect("write");
+    }
+    let checklist = site.root.join("content/accessibility/checklist.md");
+    let text = std::fs::read_to_string(&checklist).expect("read");
+    std::fs::write(
+        &checklist,
+        text.replace("../page-titles/", "../pagetitles/"),
+    )
+    .expect("write");
+    for entry in walkdir::WalkDir::new(site.root.join("content")) {
+        let path = entry.expect("walk").into_path();
+        if path.extension().is_some_and(|e| e == "md") {
+            let text = std::fs::read_to_string(&path).expect("read");
+            if text.contains("href=\"{{") {
+                std::fs::write(&path, text.replace("href=\"{{", "data-template=\"{{"))
+                    .expect("write");
+            }
+        }
     }
 }
 
@@ -43,6 +66,17 @@ fn the_18f_guides_fail_only_on_their_broken_anchor_then_build_with_warnings() {
         .into_iter()
         .filter(|d| d.is_error())
         .collect();
+    let (dead, errors): (Vec<_>, Vec<_>) = errors
+        .into_iter()
+        .partition(|d| d.message.contains("nothing built answers this address"));
+    assert_eq!(dead.len(), DEAD_LINKS, "{dead:#?}");
+    for d in &dead {
+        assert!(
+            d.path.starts_with("content")
+                && (d.message.contains("{{") || d.message.contains("/page-titles/")),
+            "{d}"
+        );
+    }
     assert_eq!(errors.len(), REAL_MISTAKES.len(), "{errors:#?}");
     for (d, (file, line, words, _, _)) in errors.iter().zip(REAL_MISTAKES) {
         assert_eq!((d.path.to_str(), d.line), (Some(file), line), "{d}");

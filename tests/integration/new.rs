@@ -104,7 +104,7 @@ fn writes_a_page_of_each_type_that_parses_and_builds_once_its_required_words_are
         &site,
         "content/toolkits/ecoute-active.md",
         "tools:",
-        "tools: [{name: Guide, url: \"https://example.org/guide\"}]",
+        "tools: [{name: Guide, url: \"https://tools.example.net/guide\"}]",
     );
     site.build_ok();
     let check = site.run(&["check"]);

@@ -12,8 +12,8 @@ use crate::config::{Config, Direction};
 pub struct StarterFile {
     /// Path with `/` separators, relative to the site folder.
     pub path: String,
-    /// The file's text.
-    pub text: String,
+    /// The file's bytes (text, or a picture of the example site).
+    pub text: Vec<u8>,
 }
 
 /// A language asked for: its code, its own name for itself and its writing direction.
@@ -364,17 +364,31 @@ pub fn pages(config: &Config, today: NaiveDate) -> Vec<StarterFile> {
             let path = format!("content/{stem}{suffix}.md");
             let body = body.replace("{file}", &path);
             files.push(StarterFile {
-                text: format!("---\n{front}---\n\n{body}"),
+                text: format!("---\n{front}---\n\n{body}").into_bytes(),
                 path,
             });
         }
-        files.extend(other_types(config, &suffix));
+        let others = other_types(config, &suffix);
+        // The home page links to each, so that none stands alone (an orphan on a fresh site).
+        let home = format!("content/_index{suffix}.md");
+        if let Some(home) = files.iter_mut().find(|f| f.path == home) {
+            for other in &others {
+                let rel = other.path.trim_start_matches("content/");
+                let name = rel.rsplit('/').next().unwrap_or(rel);
+                let title = name
+                    .trim_end_matches(".md")
+                    .trim_end_matches(suffix.as_str());
+                home.text
+                    .extend(format!("- [{}]({rel})\n", title.replace('-', " ")).bytes());
+            }
+        }
+        files.extend(others);
     }
     files.push(StarterFile {
         path: "content/toolkits/files/meeting-notes-template.txt".into(),
         text:
-            "Meeting notes\n\nDate:\nPeople:\n\nWhat we decided:\n-\n\nWho does what, by when:\n-\n"
-                .into(),
+            b"Meeting notes\n\nDate:\nPeople:\n\nWhat we decided:\n-\n\nWho does what, by when:\n-\n"
+                .to_vec(),
     });
     files
 }
@@ -464,7 +478,7 @@ fn other_types(config: &Config, suffix: &str) -> Vec<StarterFile> {
             let title = format!("A first {}", t.name);
             Some(StarterFile {
                 path: format!("content/{section}/first-{}{suffix}.md", t.name),
-                text: super::super::new::scaffold(config, &t.name, &title, false),
+                text: super::super::new::scaffold(config, &t.name, &title, false).into_bytes(),
             })
         })
         .collect()
