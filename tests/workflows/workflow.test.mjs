@@ -222,7 +222,9 @@ test('a pull request gets annotations, and its problems and page changes in the 
   const pathEnv = `${path.dirname(loreBinary())}:${process.env.PATH}`;
   const pr = () => {
     const summary = path.join(tmp('summary'), 'summary.md');
-    const common = { ...env, PATH: pathEnv, RUNNER_TEMP: tmp('runner'), GITHUB_STEP_SUMMARY: summary, BASE_SHA: base };
+    // What GitHub gives the workflow's `${{ github.* }}` expressions.
+    const github = { LORE_REPOSITORY: 'https://github.com/example/kb', LORE_BRANCH: 'main' };
+    const common = { ...env, ...github, PATH: pathEnv, RUNNER_TEMP: tmp('runner'), GITHUB_STEP_SUMMARY: summary, BASE_SHA: base };
     const check = runStep(step('Check the site'), { cwd: site, env: common });
     const compare = runStep(step('Compare the site'), { cwd: site, env: common });
     assert.equal(compare.status, 0, compare.stderr);
@@ -236,7 +238,7 @@ test('a pull request gets annotations, and its problems and page changes in the 
   git(site, 'add', '-A');
   git(site, 'commit', '-q', '-m', 'a new card');
   const good = pr();
-  assert.equal(good.check.status, 0, good.check.stderr);
+  assert.equal(good.check.status, 0, good.check.stderr + good.check.stdout);
   assert.match(good.summary, /### lore check: 0 errors, 1 warning in \d+ pages/);
   assert.match(good.summary, /\| warning \| <code>content\/techniques\/fishbowl\.md:1<\/code> \| no Français \(fr\) translation/);
   assert.match(good.summary, /#### Pages added \(1\)/);
