@@ -39,15 +39,19 @@ fn get(addr: SocketAddr, path: &str) -> Reply {
     }
 }
 
-fn start(site: &SiteTest) -> ServerHandle {
-    let options = ServeOptions {
+/// Serving `site` on a free local port.
+fn options(site: &SiteTest) -> ServeOptions {
+    ServeOptions {
         root: site.root.clone(),
         bind: "127.0.0.1".parse().expect("ip"),
         port: 0,
         drafts: false,
         stopper: Default::default(),
-    };
-    lore::serve::start(options, Arc::new(|_| {})).expect("server starts")
+    }
+}
+
+fn start(site: &SiteTest) -> ServerHandle {
+    lore::serve::start(options(site), Arc::new(|_| {})).expect("server starts")
 }
 
 fn small_site() -> SiteTest {
@@ -225,14 +229,7 @@ fn a_body_edit_reloads_while_the_search_index_is_built_which_then_catches_up() {
         site.file(&format!("content/notes/n{n}.md"), &wordy_page(n, 600));
     }
     let (report, events) = recorded();
-    let options = ServeOptions {
-        root: site.root.clone(),
-        bind: "127.0.0.1".parse().expect("ip"),
-        port: 0,
-        drafts: false,
-        stopper: Default::default(),
-    };
-    let server = lore::serve::start(options, report).expect("server starts");
+    let server = lore::serve::start(options(&site), report).expect("server starts");
     while events.try_recv().is_ok() {}
     let next = || {
         events
