@@ -36,6 +36,8 @@ pub struct RawConfig {
     #[serde(default)]
     taxonomies: Vec<String>,
     #[serde(default)]
+    terms: TermNames,
+    #[serde(default)]
     menus: BTreeMap<String, Vec<MenuItem>>,
     #[serde(default)]
     types: BTreeMap<String, RawContentType>,
@@ -87,6 +89,10 @@ struct RawField {
     #[serde(default)]
     description: String,
 }
+
+/// Display names of taxonomy terms: taxonomy, then the term's slug, then language code
+/// (`themes: {water: {en: Water, fr: Eau, ar: المياه}}`). Addresses keep the slug.
+pub type TermNames = BTreeMap<String, BTreeMap<String, BTreeMap<String, String>>>;
 
 /// Writing direction of a language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -251,6 +257,8 @@ pub struct Config {
     pub languages: Vec<Language>,
     /// Taxonomy names: the built-in ones then the site's, in order.
     pub taxonomies: Vec<String>,
+    /// Terms' names in each language, by taxonomy and slug (`terms:` in `site.yaml`).
+    pub terms: TermNames,
     /// Menus by name (`main`, `footer`).
     pub menus: BTreeMap<String, Vec<MenuItem>>,
     /// Content types by name, built-in ones extended by the site's.
@@ -288,7 +296,17 @@ impl Config {
         let path = Path::new(CONFIG_FILE);
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw: RawConfig = yaml::parse_every_key(text, path, 1)?;
-        Self::from_raw(raw, root, &yaml::key_positions(text, 1))
+        let mut errors = Vec::new();
+        let terms = check_term_names(&raw, text, &mut errors);
+        let config = Self::from_raw(raw, root, &yaml::key_positions(text, 1));
+        match config {
+            Ok(c) if errors.is_empty() => Ok(Config { terms, ..c }),
+            Ok(_) => Err(errors),
+            Err(mut e) => {
+                e.extend(errors);
+                Err(e)
+            }
+        }
     }
 
     fn from_raw(
@@ -373,6 +391,7 @@ impl Config {
             base_url_unset,
             languages,
             taxonomies,
+            terms: TermNames::new(),
             menus: raw.menus,
             types,
             search: raw.search,
@@ -409,6 +428,13 @@ impl Config {
         self.taxonomies
             .iter()
             .filter(|t| !BUILTIN_TAXONOMIES.contains(&t.as_str()))
+    }
+
+    /// The name readers of `lang` see for the term of `taxonomy` whose slug is `slug`, when
+    /// `site.yaml` gives one.
+    pub fn term_name(&self, taxonomy: &str, slug: &str, lang: &str) -> Option<&str> {
+        let name = self.terms.get(taxonomy)?.get(slug)?.get(lang)?;
+        Some(name.as_str())
     }
 
     /// The language with this code, if the site has it.
@@ -554,4 +580,63 @@ mod tests {
         assert_eq!(c.languages[1].prefix, "/ar");
         assert_eq!(c.languages[1].dir, Direction::Rtl);
     }
+}
+
+/// The `terms:` of `site.yaml` with each term keyed by its slug; an error, at its line, for a
+/// taxonomy the site does not have, a language it does not have, or an empty name.
+fn check_term_names(raw: &RawConfig, text: &str, errors: &mut Vec<Diagnostic>) -> TermNames {
+    let codes: Vec<&str> = raw.languages.iter().map(|l| l.code.as_str()).collect();
+    let taxonomies: Vec<&str> = BUILTIN_TAXONOMIES
+        .iter()
+        .copied()
+        .chain(raw.taxonomies.iter().map(String::as_str))
+        .collect();
+    let mut error = |path: &[&str], message: String, help: String| {
+        let (line, col) = yaml::nested_key_position(text, 1, path).unwrap_or((1, 1));
+        errors.push(
+            Diagnostic::error(CONFIG_FILE, message)
+                .at(line, col)
+                .help(help),
+        );
+    };
+    let mut out = TermNames::new();
+    for (taxonomy, terms) in &raw.terms {
+        if !taxonomies.contains(&taxonomy.as_str()) {
+            error(
+                &["terms", taxonomy],
+                format!(
+                    "`terms:` names taxonomy `{taxonomy}`, which the site does not have{}",
+                    crate::diagnostics::did_you_mean(taxonomy, taxonomies.iter().copied())
+                ),
+                format!("the taxonomies are: {}", taxonomies.join(", ")),
+            );
+            continue;
+        }
+        for (term, names) in terms {
+            let slug = crate::content::slug::slugify(term);
+            for (code, name) in names {
+                let path = ["terms", taxonomy.as_str(), term.as_str(), code.as_str()];
+                if !codes.contains(&code.as_str()) {
+                    error(
+                        &path,
+                        format!("the name of {taxonomy} term `{term}` is given in `{code}`, which is not a language of the site"),
+                        format!("the site's languages are: {}; remove this name or add the language under `languages:`", codes.join(", ")),
+                    );
+                } else if name.trim().is_empty() {
+                    error(
+                        &path,
+                        format!("the `{code}` name of {taxonomy} term `{term}` is empty"),
+                        "write the name readers of that language see, or remove the line".into(),
+                    );
+                } else {
+                    out.entry(taxonomy.clone())
+                        .or_default()
+                        .entry(slug.clone())
+                        .or_default()
+                        .insert(code.clone(), name.trim().to_string());
+                }
+            }
+        }
+    }
+    out
 }

@@ -122,6 +122,57 @@ pub fn key_positions(text: &str, first_line: usize) -> BTreeMap<String, (usize, 
     out
 }
 
+/// Where a nested key is (1-based line and column of the key itself), following `path` from a
+/// top-level key down (`["terms", "themes", "water", "fr"]`), in block or flow style
+/// (`water: {fr: Eau}`): each key is the first one of that name after the previous, inside the
+/// top-level key's lines. A text search, enough to place an error on a line.
+pub fn nested_key_position(text: &str, first_line: usize, path: &[&str]) -> Option<(usize, usize)> {
+    let (top, rest) = path.split_first()?;
+    let keys = top_level_keys(text);
+    let start = keys.iter().find(|k| k.key == *top)?;
+    let end = keys
+        .iter()
+        .map(|k| k.line)
+        .filter(|&l| l > start.line)
+        .min()
+        .unwrap_or(usize::MAX);
+    let lines: Vec<&str> = text.lines().collect();
+    let (mut line, mut byte) = (
+        start.line,
+        start.value_col.min(lines.get(start.line)?.len()),
+    );
+    for key in rest {
+        (line, byte) = (line..end.min(lines.len())).find_map(|l| {
+            let from = if l == line { byte } else { 0 };
+            let found = key_in_line(lines[l].get(from..)?, key)?;
+            Some((l, from + found))
+        })?;
+        let text_before = &lines[line][..byte];
+        if key == rest.last()? {
+            return Some((first_line + line, text_before.chars().count() + 1));
+        }
+        byte += key.len();
+    }
+    Some((first_line + line, 1))
+}
+
+/// The byte offset of `key:` (bare or quoted) written as a key in `line`.
+fn key_in_line(line: &str, key: &str) -> Option<usize> {
+    for quote in ["", "\"", "'"] {
+        let pattern = format!("{quote}{key}{quote}:");
+        let mut from = 0;
+        while let Some(i) = line.get(from..)?.find(&pattern) {
+            let at = from + i;
+            let before = line[..at].trim_end().chars().last();
+            if matches!(before, None | Some('{' | ',' | '-')) {
+                return Some(at);
+            }
+            from = at + pattern.len();
+        }
+    }
+    None
+}
+
 /// The first top-level key written twice: (key, its first line, the repeat's line and column).
 /// The parser keeps the last value silently when reading into a map (issue 7).
 fn duplicate_key(text: &str, first_line: usize) -> Option<(String, usize, usize, usize)> {
@@ -302,6 +353,16 @@ fn yaml_help(msg: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_nested_keys_in_block_and_flow_style() {
+        let text = "title: X\nterms:\n  themes:\n    water: {en: Water, fr: Eau}\n    soil:\n      fr: Sol\n      xx: ?\nper_page: 3\n";
+        let at = |path: &[&str]| nested_key_position(text, 1, path);
+        assert_eq!(at(&["terms", "themes", "water", "fr"]), Some((4, 24)));
+        assert_eq!(at(&["terms", "themes", "soil", "xx"]), Some((7, 7)));
+        assert_eq!(at(&["terms", "themes"]), Some((3, 3)));
+        assert_eq!(at(&["terms", "themes", "rock"]), None);
+    }
 
     #[test]
     fn reports_yaml_error_line_counted_from_file_start() {

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::config::Config;
-use crate::content::date::parse_date;
+use crate::content::date::{self, parse_date};
 use crate::content::front_matter::split_front_matter;
 use crate::content::load::SourceFile;
 use crate::content::schema::{check_value, common_fields, is_empty_value, scalar_text, FieldKind};
@@ -188,6 +188,59 @@ fn into_body(mut text: String, start: usize) -> String {
     text
 }
 
+/// Writes an event's `start` and `end` with the offset of its `timezone` (an IANA name) on
+/// their day, so every later stage reads an ordinary offset time; errors at the key's line for
+/// an unknown zone, a time the zone skips or repeats, or an offset the zone does not have then.
+/// Returns the keys not to check again, each with its error (none for the times of a zone that
+/// does not exist: the zone's error says it).
+fn apply_time_zone(
+    raw: &mut Mapping,
+    source: &std::path::Path,
+    at: &dyn Fn(&str) -> (usize, usize),
+) -> Vec<(String, Option<Diagnostic>)> {
+    // `lore new event` writes `timezone: ""`: no zone, the times carry their offset.
+    let Some(name) = raw
+        .get("timezone")
+        .and_then(Value::as_str)
+        .filter(|z| !z.trim().is_empty())
+    else {
+        return Vec::new();
+    };
+    let error = |key: &str, message: String, help: &str| {
+        let (l, c) = at(key);
+        Diagnostic::error(source, message).at(l, c).help(help)
+    };
+    let tz = match date::parse_zone(name) {
+        Ok(tz) => tz,
+        Err(why) => {
+            let help =
+                "write an IANA time zone name, e.g. Africa/Nairobi, Europe/Paris, America/Bogota";
+            let zone = ("timezone".to_string(), Some(error("timezone", why, help)));
+            return vec![zone, ("start".into(), None), ("end".into(), None)];
+        }
+    };
+    let mut out = Vec::new();
+    for key in ["start", "end"] {
+        let Some(text) = raw.get(key).and_then(Value::as_str) else {
+            continue;
+        };
+        match date::parse_in_zone(text, tz) {
+            Ok(t) => {
+                raw.insert(key.into(), Value::String(t.to_rfc3339()));
+            }
+            Err(why) => out.push((
+                key.to_string(),
+                Some(error(
+                    key,
+                    format!("`{key}` cannot be `{text}` in {}: {why}", tz.name()),
+                    "write the time as the clocks show it there, e.g. 2026-03-14T09:00",
+                )),
+            )),
+        }
+    }
+    out
+}
+
 /// Parses and checks one source file. Returns the page (unless an error makes it unusable)
 /// and every problem found.
 pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Diagnostic>) {
@@ -258,8 +311,14 @@ pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Di
     // A top-level section's `_index.md` is a list of pages, not a page of the type.
     let is_list = located.is_section && located.dirs.len() <= 1;
 
+    let zone_errors = apply_time_zone(&mut raw, &source, &at);
+    // A time the zone rejected (or written for an unknown zone) is said once, not again as a
+    // time without offset.
+    let zoned_wrong: Vec<String> = zone_errors.iter().map(|(k, _)| k.clone()).collect();
+    diags.extend(zone_errors.into_iter().filter_map(|(_, d)| d));
     let mut fields = raw.clone();
     let mut check = |name: &str, kind: FieldKind, required: bool| match raw.get(name) {
+        _ if zoned_wrong.iter().any(|k| k == name) => {}
         None | Some(Value::Null) if required => {
             let d = Diagnostic::error(&source, format!("`{name}` is missing"))
                 .at(1, 1)

@@ -322,6 +322,12 @@ pub fn builtin_types() -> BTreeMap<String, ContentType> {
                 "start with time zone, e.g. 2026-03-14T09:00:00+03:00",
             )
             .field("end", Datetime, false, "end with time zone")
+            .field(
+                "timezone",
+                Text,
+                false,
+                "the IANA time zone of start and end (e.g. Africa/Nairobi); they may then omit the offset",
+            )
             .field("location", Map, false, "{name, city, country, online_url}")
             .field("organisers", List, false, "who organises it")
             .field("registration_url", Url, false, "where to register"),

@@ -4,15 +4,16 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use chrono::{DateTime, Datelike, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::config::{Config, Direction};
 use crate::content::date::parse_datetime;
+use crate::content::slug::slugify;
 use crate::content::Page;
 use crate::markdown::{Callout, CalloutKind, Heading};
-use crate::site::{term_url, PageId, Site};
+use crate::site::{PageId, Site};
 
 /// Shared facts for building views: the site, the base path, the build's "now".
 pub struct ViewContext<'a> {
@@ -22,6 +23,8 @@ pub struct ViewContext<'a> {
     pub base_path: String,
     /// The moment events are "upcoming" or "past" against.
     pub now: DateTime<Utc>,
+    /// Dates and times as each language writes them.
+    pub dates: super::dates::LocalDates,
     /// Each page's entry as layouts receive it, made on first use: a page shows in many lists
     /// (its section's pages, terms, related, backlinks), and a template value is cheap to share.
     entry_values: Vec<OnceLock<minijinja::Value>>,
@@ -38,6 +41,11 @@ pub struct EntryView {
     pub description: String,
     /// Publication date, `2026-03-14`.
     pub date: Option<String>,
+    /// The same date as the list's reader writes it (`14 mars 2026`), for the text of `<time>`.
+    pub date_text: Option<String>,
+    /// The direction of the language dates and times are written in, for `<time dir>`: a
+    /// date keeps its order inside a line of the other direction.
+    pub date_dir: Direction,
     /// Content type name.
     #[serde(rename = "type")]
     pub type_name: String,
@@ -45,7 +53,7 @@ pub struct EntryView {
     pub lang: String,
     /// Front-matter fields (purpose, difficulty, ... for cards).
     pub fields: Value,
-    /// Tags and themes, for filters on list pages.
+    /// Tags and themes as slugs (the same in every language), for filters on list pages.
     pub taxonomies: BTreeMap<String, Vec<String>>,
     /// Event times and place, for events.
     pub event: Option<EventView>,
@@ -115,9 +123,10 @@ fn arabic_digit(c: char) -> Option<u32> {
 /// An event's time and place, ready to show.
 #[derive(Clone, Debug, Serialize)]
 pub struct EventView {
-    /// Start in the event's own time zone, `2027-03-16 09:00`.
+    /// Start in the event's own time zone, as the reader's language writes it
+    /// (`16 mars 2027 à 09:00`).
     pub start: String,
-    /// End, same form (`None` when not given).
+    /// End, same form, or its time of day alone when it ends the day it starts.
     pub end: Option<String>,
     /// RFC 3339 start, for `<time datetime>`.
     pub start_iso: String,
@@ -125,6 +134,8 @@ pub struct EventView {
     pub end_iso: Option<String>,
     /// The offset, `UTC+03:00`.
     pub timezone: String,
+    /// The IANA name of its time zone (`Africa/Nairobi`), when the page gives one.
+    pub zone: Option<String>,
     /// The start's day of the month, month (1-12), year and time of day (`09:00`) in the
     /// event's own time zone, for date badges.
     pub day: u32,
@@ -263,6 +274,8 @@ pub struct PageView {
     pub permalink: String,
     /// Last update date.
     pub updated: Option<String>,
+    /// The same date as the page's language writes it.
+    pub updated_text: Option<String>,
     /// `ltr` or `rtl`.
     pub dir: Direction,
     /// Body HTML.
@@ -323,6 +336,9 @@ impl<'a> ViewContext<'a> {
             site,
             base_path,
             now,
+            dates: super::dates::LocalDates::new(
+                site.config.languages.iter().map(|l| l.code.as_str()),
+            ),
             entry_values: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
         }
     }
@@ -363,6 +379,25 @@ impl<'a> ViewContext<'a> {
         }
     }
 
+    /// A link to the page of term `name` of `taxonomy` for readers of `lang` (whose URL prefix
+    /// is `prefix`), named as they read it; `None` for a name that makes no address.
+    pub fn term_link(&self, taxonomy: &str, name: &str, lang: &str, prefix: &str) -> Option<Link> {
+        let (slug, url) = crate::site::term_address(prefix, taxonomy, name)?;
+        Some(Link {
+            title: self
+                .term_name(taxonomy, &slug, lang)
+                .unwrap_or(name)
+                .to_string(),
+            url: self.url(&url),
+            lang: None,
+        })
+    }
+
+    /// See [`Config::term_name`].
+    fn term_name(&self, taxonomy: &str, slug: &str, lang: &str) -> Option<&str> {
+        self.config().term_name(taxonomy, slug, lang)
+    }
+
     fn config(&self) -> &Config {
         &self.site.config
     }
@@ -379,7 +414,7 @@ impl<'a> ViewContext<'a> {
     /// [`ViewContext::entry_in`] as a view.
     pub fn entry_for(&self, id: PageId, lang: &str) -> EntryView {
         let p = &self.site.pages[id];
-        let mut e = self.entry(id);
+        let mut e = self.entry_as(id, lang);
         if p.lang != lang {
             e.url = format!("{}#not-in-{lang}", e.url);
             e.in_language = Some(p.lang.clone());
@@ -389,21 +424,34 @@ impl<'a> ViewContext<'a> {
 
     /// The list entry for a page.
     pub fn entry(&self, id: PageId) -> EntryView {
+        self.entry_as(id, &self.site.pages[id].lang)
+    }
+
+    /// The list entry for a page, its dates written for readers of `lang`.
+    fn entry_as(&self, id: PageId, lang: &str) -> EntryView {
         let p = &self.site.pages[id];
         let taxonomies = ["tags", "themes"]
             .iter()
-            .filter_map(|t| p.taxonomies.get(*t).map(|v| (t.to_string(), v.clone())))
+            .filter_map(|t| {
+                let slugs = p.taxonomies.get(*t)?.iter().map(|n| slugify(n)).collect();
+                Some((t.to_string(), slugs))
+            })
             .collect();
         EntryView {
             title: p.title.clone(),
             url: self.url(&p.url),
             description: p.description.clone(),
             date: p.date.map(|d| d.to_string()),
+            date_text: p.date.map(|d| self.dates.date(lang, d)),
+            date_dir: self
+                .config()
+                .language(lang)
+                .map_or(Direction::Ltr, |l| l.dir),
             type_name: p.type_name.clone(),
             lang: p.lang.clone(),
             fields: Value::Object(p.fields.clone()),
             taxonomies,
-            event: self.event(p),
+            event: self.event(p, lang),
             image: p
                 .field("image")
                 .and_then(Value::as_str)
@@ -419,7 +467,7 @@ impl<'a> ViewContext<'a> {
         }
     }
 
-    fn event(&self, p: &Page) -> Option<EventView> {
+    fn event(&self, p: &Page, lang: &str) -> Option<EventView> {
         let start = parse_datetime(p.field("start")?.as_str()?).ok()?;
         let end = p
             .field("end")
@@ -441,21 +489,26 @@ impl<'a> ViewContext<'a> {
         let upcoming = end.unwrap_or(start).with_timezone(&Utc) >= self.now;
         debug_assert_eq!(Some(upcoming), upcoming_until(p).map(|t| t >= self.now));
         Some(EventView {
-            start: show_time(&start),
+            start: self.dates.date_time(lang, &start),
             end: end.map(|e| {
                 if e.date_naive() == start.date_naive() {
-                    e.format("%H:%M").to_string()
+                    self.dates.time(lang, &e)
                 } else {
-                    show_time(&e)
+                    self.dates.date_time(lang, &e)
                 }
             }),
             start_iso: start.to_rfc3339(),
             end_iso: end.map(|e| e.to_rfc3339()),
             timezone: format!("UTC{}", start.format("%:z")),
+            zone: p
+                .field("timezone")
+                .and_then(Value::as_str)
+                .map(|z| z.trim().to_string())
+                .filter(|z| !z.is_empty()),
             day: start.day(),
             month: start.month(),
             year: start.year(),
-            time: start.format("%H:%M").to_string(),
+            time: self.dates.time(lang, &start),
             upcoming,
             location: loc("name"),
             place: Some(place).filter(|s| !s.is_empty()),
@@ -481,13 +534,7 @@ impl<'a> ViewContext<'a> {
                     name: t.clone(),
                     terms: names
                         .iter()
-                        .filter_map(|n| {
-                            Some(Link {
-                                title: n.clone(),
-                                url: self.url(&term_url(prefix, t, n)?),
-                                lang: None,
-                            })
-                        })
+                        .filter_map(|n| self.term_link(t, n, &p.lang, prefix))
                         .collect(),
                 })
             })
@@ -539,6 +586,7 @@ impl<'a> ViewContext<'a> {
             share_image,
             permalink: self.config().absolute_url(&p.url),
             updated: p.updated.map(|d| d.to_string()),
+            updated_text: p.updated.map(|d| self.dates.date(&p.lang, d)),
             dir: lang.map_or(Direction::Ltr, |l| l.dir),
             content: site.page_html(id),
             toc: r.toc.clone(),
@@ -722,10 +770,6 @@ fn book_part(l: Link) -> BookPart {
         url: l.url,
         current: false,
     }
-}
-
-fn show_time(t: &DateTime<FixedOffset>) -> String {
-    t.format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// Minutes to read `words` at 200 words a minute, at least 1.

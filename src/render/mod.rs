@@ -6,6 +6,7 @@
 pub mod built_links;
 pub mod context;
 pub mod course;
+pub mod dates;
 pub mod fingerprint;
 mod home;
 mod machine;
@@ -650,11 +651,20 @@ fn render_list(
 /// without JavaScript), difficulties and group sizes.
 #[derive(Serialize)]
 struct Facets {
-    themes: Vec<Link>,
+    themes: Vec<ThemeFacet>,
     difficulty: Vec<String>,
     group_size: Vec<String>,
     /// The largest group any of the pages names, as the top of the group-size filter.
     largest_group: Option<u32>,
+}
+
+/// A theme to filter by: its name for the reader, its term page, and its slug (the filter's
+/// value, the same in every language: `?theme=water`).
+#[derive(Serialize)]
+struct ThemeFacet {
+    title: String,
+    url: String,
+    slug: String,
 }
 
 fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
@@ -679,16 +689,24 @@ fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
         .flat_map(|&i| pages[i].taxonomies.get("themes").into_iter().flatten())
         .collect();
     Facets {
-        themes: themes
-            .into_iter()
-            .filter_map(|t| {
-                Some(Link {
-                    title: t.clone(),
-                    url: views.url(&crate::site::term_url(prefix, "themes", t)?),
-                    lang: None,
+        themes: {
+            let by_slug: std::collections::BTreeMap<String, ThemeFacet> = themes
+                .into_iter()
+                .filter_map(|t| {
+                    let link = views.term_link("themes", t, lang, prefix)?;
+                    let slug = crate::content::slug::slugify(t);
+                    let facet = ThemeFacet {
+                        title: link.title,
+                        url: link.url,
+                        slug: slug.clone(),
+                    };
+                    Some((slug, facet))
                 })
-            })
-            .collect(),
+                .collect();
+            let mut themes: Vec<ThemeFacet> = by_slug.into_values().collect();
+            themes.sort_by(|a, b| a.title.cmp(&b.title));
+            themes
+        },
         difficulty: field("difficulty").into_iter().collect(),
         group_size: field("group_size").into_iter().collect(),
         largest_group: ids

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
 pub use links::PathIndex;
-pub use taxonomies::{term_url, Taxonomy, Term};
+pub use taxonomies::{term_address, term_url, Taxonomy, Term};
 
 use crate::config::Config;
 use crate::content::Page;

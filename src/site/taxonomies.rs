@@ -24,7 +24,8 @@ pub struct Taxonomy {
 /// A term of a taxonomy and the pages that carry it.
 #[derive(Clone, Debug)]
 pub struct Term {
-    /// As first written (`Knowledge management`).
+    /// Its name for readers of the taxonomy's language: from `terms:` in `site.yaml`
+    /// (`Gestion des connaissances`), else as first written (`knowledge-management`).
     pub name: String,
     /// URL segment (`knowledge-management`).
     pub slug: String,
@@ -64,7 +65,10 @@ pub fn collect(config: &Config, pages: &[Page]) -> Vec<Taxonomy> {
                         continue;
                     };
                     let term = terms.entry(slug.clone()).or_insert_with(|| Term {
-                        name: t.clone(),
+                        name: config
+                            .term_name(name, &slug, &lang.code)
+                            .unwrap_or(t)
+                            .to_string(),
                         url,
                         slug,
                         pages: Vec::new(),

@@ -213,14 +213,18 @@ describe('technique filters', () => {
     assert.equal(await count(), await page.locator('.cards .card').count());
   });
 
-  test('pages that need no JavaScript load none but the offline worker\'s registration', async () => {
+  test('pages that need no JavaScript load none but the offline worker\'s registration (and an event its reader\'s-time script)', async () => {
     // Reading offline (issue 18) needs a service worker, which only a script can register: that
     // one small module is the only script such a page loads, and the page works without it.
+    // An event page also loads local-time.js (issue 16), which adds the start in the reader's
+    // own time zone beside the event's; without it the event's zone and offset stay.
+    const script = (name) => new RegExp(`/js/${name}\\.([0-9a-f]+\\.)?js$`);
     for (const path of ['', 'guides/joint-learning-events/capturing-knowledge/', 'events/west-africa-writeshop-2027/', 'techniques/problem-tree/']) {
       await open(path);
       const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((e) => e.getAttribute('src')));
-      assert.deepEqual(scripts.filter((src) => !/\/js\/offline\.[0-9a-f]+\.js$|\/js\/offline\.js$/.test(src)), [], path);
-      assert.ok(scripts.length <= 1, `${path}: ${scripts}`);
+      const known = path.startsWith('events/') ? ['offline', 'local-time'] : ['offline'];
+      assert.deepEqual(scripts.filter((src) => !known.some((name) => script(name).test(src))), [], path);
+      assert.ok(scripts.length <= known.length, `${path}: ${scripts}`);
     }
   });
 });
