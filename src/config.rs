@@ -546,42 +546,6 @@ fn check_languages(
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn load(text: &str) -> Result<Config, Vec<Diagnostic>> {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(CONFIG_FILE), text).unwrap();
-        Config::load(dir.path())
-    }
-
-    #[test]
-    fn rejects_unknown_key_with_its_line() {
-        let err = load("title: T\nbase_url: https://x.org\ncolour: red\n").unwrap_err();
-        assert_eq!(err[0].line, 3, "{}", err[0]);
-        assert!(
-            err[0].message.contains("unknown field `colour`"),
-            "{}",
-            err[0]
-        );
-    }
-
-    #[test]
-    fn rejects_relative_base_url() {
-        let err = load("title: T\nbase_url: example.org\n").unwrap_err();
-        assert_eq!(err[0].line, 2);
-    }
-
-    #[test]
-    fn gives_rtl_languages_a_prefix() {
-        let c = load("title: T\nbase_url: https://x.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: ar, name: العربية, direction: rtl}\n").unwrap();
-        assert_eq!(c.base_url, "https://x.org");
-        assert_eq!(c.languages[1].prefix, "/ar");
-        assert_eq!(c.languages[1].dir, Direction::Rtl);
-    }
-}
-
 /// The `terms:` of `site.yaml` with each term keyed by its slug; an error, at its line, for a
 /// taxonomy the site does not have, a language it does not have, or an empty name.
 fn check_term_names(raw: &RawConfig, text: &str, errors: &mut Vec<Diagnostic>) -> TermNames {
@@ -639,4 +603,40 @@ fn check_term_names(raw: &RawConfig, text: &str, errors: &mut Vec<Diagnostic>) -
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), text).unwrap();
+        Config::load(dir.path())
+    }
+
+    #[test]
+    fn rejects_unknown_key_with_its_line() {
+        let err = load("title: T\nbase_url: https://x.org\ncolour: red\n").unwrap_err();
+        assert_eq!(err[0].line, 3, "{}", err[0]);
+        assert!(
+            err[0].message.contains("unknown field `colour`"),
+            "{}",
+            err[0]
+        );
+    }
+
+    #[test]
+    fn rejects_relative_base_url() {
+        let err = load("title: T\nbase_url: example.org\n").unwrap_err();
+        assert_eq!(err[0].line, 2);
+    }
+
+    #[test]
+    fn gives_rtl_languages_a_prefix() {
+        let c = load("title: T\nbase_url: https://x.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: ar, name: العربية, direction: rtl}\n").unwrap();
+        assert_eq!(c.base_url, "https://x.org");
+        assert_eq!(c.languages[1].prefix, "/ar");
+        assert_eq!(c.languages[1].dir, Direction::Rtl);
+    }
 }

@@ -1,10 +1,11 @@
 //! Dates in front matter: calendar dates (`date`, `updated`) and event times with a time zone,
 //! written with an offset (`+03:00`) or as the wall-clock time of a named IANA zone
 //! (`timezone: Europe/Paris`), whose offset on that day (daylight saving included) comes from
-//! the zone database compiled into lore (chrono-tz), so no system time-zone files are needed.
+//! the zone database bundled into lore (jiff's), so no system time-zone files are needed and
+//! every machine gives the same answer.
 
-use chrono::{DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone};
-use chrono_tz::Tz;
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike};
+use jiff::tz::{AmbiguousOffset, TimeZone};
 
 /// Parses `2026-03-14`, or a full date-time whose date part is kept.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -87,31 +88,34 @@ pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, String> {
 }
 
 /// The IANA time zone `name` names (`Africa/Nairobi`), or why not, with the closest name.
-pub fn parse_zone(name: &str) -> Result<Tz, String> {
+pub fn parse_zone(name: &str) -> Result<TimeZone, String> {
     let name = name.trim();
-    name.parse::<Tz>().map_err(|_| {
+    TimeZone::get(name).map_err(|_| {
+        let names: Vec<String> = jiff::tz::db()
+            .available()
+            .map(|n| n.as_str().to_string())
+            .collect();
         format!(
             "`{name}` is not a time zone name{}",
-            crate::diagnostics::did_you_mean(
-                name,
-                chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())
-            )
+            crate::diagnostics::did_you_mean(name, names.iter().map(String::as_str))
         )
     })
 }
 
 /// An event time written in zone `tz`: a wall-clock time (`2026-03-30T10:00`) gets the zone's
 /// offset on that day; a time written with an offset must carry that same offset.
-pub fn parse_in_zone(s: &str, tz: Tz) -> Result<DateTime<FixedOffset>, String> {
+pub fn parse_in_zone(s: &str, tz: &TimeZone) -> Result<DateTime<FixedOffset>, String> {
     let s = s.trim();
+    let zone = tz.iana_name().unwrap_or("the time zone");
     if let Ok(written) = DateTime::parse_from_rfc3339(s) {
-        let offset = tz.offset_from_utc_datetime(&written.naive_utc()).fix();
+        let instant =
+            jiff::Timestamp::from_second(written.timestamp()).map_err(|e| e.to_string())?;
+        let offset = fixed(tz.to_offset(instant))?;
         return if offset == *written.offset() {
             Ok(written)
         } else {
             Err(format!(
-                "{} is {offset} on {}, not {}",
-                tz.name(),
+                "{zone} is {offset} on {}, not {}",
                 written.date_naive(),
                 written.offset()
             ))
@@ -128,19 +132,40 @@ pub fn parse_in_zone(s: &str, tz: Tz) -> Result<DateTime<FixedOffset>, String> {
     .ok_or_else(|| {
         impossible_reason(s).unwrap_or_else(|| format!("`{s}` is not a date and time"))
     })?;
-    match tz.from_local_datetime(&local) {
-        LocalResult::Single(t) => Ok(t.fixed_offset()),
-        LocalResult::Ambiguous(a, b) => Err(format!(
-            "{local} happens twice in {} (the clocks go back): write its offset, {} or {}",
-            tz.name(),
-            a.offset().fix(),
-            b.offset().fix()
-        )),
-        LocalResult::None => Err(format!(
-            "{local} does not exist in {} (the clocks go forward that night)",
-            tz.name()
-        )),
-    }
+    let civil = jiff::civil::DateTime::new(
+        i16::try_from(local.year()).map_err(|e| e.to_string())?,
+        local.month() as i8,
+        local.day() as i8,
+        local.hour() as i8,
+        local.minute() as i8,
+        local.second() as i8,
+        0,
+    )
+    .map_err(|e| e.to_string())?;
+    let offset = match tz.to_ambiguous_zoned(civil).offset() {
+        AmbiguousOffset::Unambiguous { offset } => fixed(offset)?,
+        AmbiguousOffset::Fold { before, after } => {
+            return Err(format!(
+                "{local} happens twice in {zone} (the clocks go back): write its offset, {} or {}",
+                fixed(before)?,
+                fixed(after)?
+            ))
+        }
+        AmbiguousOffset::Gap { .. } => {
+            return Err(format!(
+                "{local} does not exist in {zone} (the clocks go forward that night)"
+            ))
+        }
+    };
+    local
+        .and_local_timezone(offset)
+        .single()
+        .ok_or_else(|| format!("{local} has no single time in {zone}"))
+}
+
+/// A jiff offset as chrono's.
+fn fixed(offset: jiff::tz::Offset) -> Result<FixedOffset, String> {
+    FixedOffset::east_opt(offset.seconds()).ok_or_else(|| format!("no offset {offset}"))
 }
 
 #[cfg(test)]
@@ -150,21 +175,21 @@ mod tests {
     #[test]
     fn gives_a_named_zone_its_offset_of_the_day_across_daylight_saving() {
         let paris = parse_zone("Europe/Paris").unwrap();
-        let at = |s| parse_in_zone(s, paris).unwrap().to_rfc3339();
+        let at = |s| parse_in_zone(s, &paris).unwrap().to_rfc3339();
         assert_eq!(at("2026-03-28T10:00"), "2026-03-28T10:00:00+01:00");
         assert_eq!(at("2026-03-30T10:00:00"), "2026-03-30T10:00:00+02:00");
         assert_eq!(at("2026-03-30T10:00:00+02:00"), "2026-03-30T10:00:00+02:00");
-        let wrong = parse_in_zone("2026-03-30T10:00:00+01:00", paris).unwrap_err();
+        let wrong = parse_in_zone("2026-03-30T10:00:00+01:00", &paris).unwrap_err();
         assert_eq!(wrong, "Europe/Paris is +02:00 on 2026-03-30, not +01:00");
-        assert!(parse_in_zone("2026-03-29T02:30", paris)
+        assert!(parse_in_zone("2026-03-29T02:30", &paris)
             .unwrap_err()
             .contains("does not exist"));
-        assert!(parse_in_zone("2026-10-25T02:30", paris)
+        assert!(parse_in_zone("2026-10-25T02:30", &paris)
             .unwrap_err()
             .contains("happens twice"));
         let nairobi = parse_zone("Africa/Nairobi").unwrap();
         assert_eq!(
-            parse_in_zone("2027-03-16T09:00", nairobi)
+            parse_in_zone("2027-03-16T09:00", &nairobi)
                 .unwrap()
                 .to_rfc3339(),
             "2027-03-16T09:00:00+03:00"

@@ -216,7 +216,12 @@ fn apply_time_zone(
             let help =
                 "write an IANA time zone name, e.g. Africa/Nairobi, Europe/Paris, America/Bogota";
             let zone = ("timezone".to_string(), Some(error("timezone", why, help)));
-            return vec![zone, ("start".into(), None), ("end".into(), None)];
+            let times = ["start", "end"]
+                .into_iter()
+                .filter(|k| raw.contains_key(*k));
+            return std::iter::once(zone)
+                .chain(times.map(|k| (k.to_string(), None)))
+                .collect();
         }
     };
     let mut out = Vec::new();
@@ -224,7 +229,7 @@ fn apply_time_zone(
         let Some(text) = raw.get(key).and_then(Value::as_str) else {
             continue;
         };
-        match date::parse_in_zone(text, tz) {
+        match date::parse_in_zone(text, &tz) {
             Ok(t) => {
                 raw.insert(key.into(), Value::String(t.to_rfc3339()));
             }
@@ -232,7 +237,7 @@ fn apply_time_zone(
                 key.to_string(),
                 Some(error(
                     key,
-                    format!("`{key}` cannot be `{text}` in {}: {why}", tz.name()),
+                    format!("`{key}` cannot be `{text}`: {why}"),
                     "write the time as the clocks show it there, e.g. 2026-03-14T09:00",
                 )),
             )),

@@ -229,6 +229,30 @@ describe('technique filters', () => {
   });
 });
 
+describe('event times', () => {
+  test('an event adds its start in the reader\'s own time zone, and nothing when that is the event\'s', async () => {
+    // The Dakar write-shop starts at 09:00 UTC: 04:00 in Bogotá, the same hour in Abidjan.
+    for (const [timezoneId, path, expected] of [
+      ['America/Bogota', 'events/west-africa-writeshop-2027/', /^ · Your time: .*4:00/],
+      ['America/Bogota', 'fr/events/west-africa-writeshop-2027/', /^ · Chez vous : .*04:00/],
+      ['Africa/Abidjan', 'events/west-africa-writeshop-2027/', null],
+    ]) {
+      const context = await browser.newContext({ timezoneId });
+      const tab = await context.newPage();
+      await tab.goto(server.url(path), { waitUntil: 'load' });
+      const local = tab.locator('.local-time');
+      if (expected) {
+        await tab.waitForSelector('.local-time:not([hidden])');
+        assert.match(await local.textContent(), expected, `${timezoneId} ${path}`);
+      } else {
+        await tab.waitForFunction(() => document.readyState === 'complete');
+        assert.equal(await local.getAttribute('hidden'), '', `${timezoneId} ${path}`);
+      }
+      await context.close();
+    }
+  });
+});
+
 describe('print view', () => {
   test('prints link addresses after their text, and lists attachments and readings', async () => {
     await page.setViewportSize(DESKTOP);

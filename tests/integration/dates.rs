@@ -24,7 +24,7 @@ fn ics_value(ics: &str, summary: &str, name: &str) -> String {
             c.name == "VEVENT"
                 && c.properties
                     .iter()
-                    .any(|p| p.name == "SUMMARY" && p.val.to_string() == summary)
+                    .any(|p| p.name == "SUMMARY" && p.val == summary)
         })
         .unwrap_or_else(|| panic!("no event {summary}"));
     let prop = event.properties.iter().find(|p| p.name == name);
