@@ -173,11 +173,10 @@ impl ImageSet {
         let Some((original, width)) = stem.rsplit_once('-') else {
             return false;
         };
-        if ext == "webp"
-            || !width
-                .strip_suffix('w')
-                .is_some_and(|w| w.parse::<u32>().is_ok())
-        {
+        let is_width = width
+            .strip_suffix('w')
+            .is_some_and(|w| w.parse::<u32>().is_ok());
+        if ext == "webp" || !is_width {
             return false;
         }
         // The originals `x.<any extension>` sort together: look at those only.
