@@ -219,16 +219,25 @@ pub struct Budget {
     /// Most kilobytes (1,000 bytes) a page may weigh (30 unless set).
     #[serde(default = "default_page_kb")]
     pub page_kb: u64,
+    /// Most kilobytes the pictures on a page's first screen may weigh, as a phone takes them
+    /// (150 unless set): they are fetched before the reader sees the page whole.
+    #[serde(default = "default_first_screen_images_kb")]
+    pub first_screen_images_kb: u64,
 }
 
 fn default_page_kb() -> u64 {
     30
 }
 
+fn default_first_screen_images_kb() -> u64 {
+    150
+}
+
 impl Default for Budget {
     fn default() -> Self {
         Self {
             page_kb: default_page_kb(),
+            first_screen_images_kb: default_first_screen_images_kb(),
         }
     }
 }
