@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::schema::{builtin_types, ContentType, FieldKind, FieldSpec};
 use crate::diagnostics::Diagnostic;
+use crate::schema::{builtin_types, ContentType, FieldKind, FieldSpec};
 use crate::yaml;
 
 /// The name of the site configuration file at the root of a site.
@@ -326,7 +326,7 @@ impl Config {
         let mut taxonomies: Vec<String> =
             BUILTIN_TAXONOMIES.iter().map(|s| s.to_string()).collect();
         for t in raw.taxonomies {
-            if !crate::content::slug::is_safe_segment(&t) {
+            if !crate::schema::slug::is_safe_segment(&t) {
                 errors.push(at(
                     "taxonomies",
                     format!("taxonomy name `{t}` cannot be a URL segment"),
@@ -496,7 +496,7 @@ fn check_languages(
             continue;
         }
         if let Some(f) = &l.folder {
-            if !crate::content::slug::is_safe_segment(f) {
+            if !crate::schema::slug::is_safe_segment(f) {
                 errors.push(at(
                     "languages",
                     format!("language folder `{f}` must be one folder name inside content/"),

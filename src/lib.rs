@@ -31,6 +31,7 @@ pub mod markdown;
 pub mod offline;
 pub mod output;
 pub mod render;
+pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;

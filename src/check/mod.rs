@@ -13,6 +13,7 @@
 //! (`external`). Errors fail the run; warnings fail it only with `--strict`.
 
 pub mod budget;
+pub mod built_links;
 pub mod external;
 pub mod fields;
 pub mod layouts;

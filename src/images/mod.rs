@@ -12,9 +12,7 @@
 //!    the settings, so that a second build decodes and encodes nothing.
 //!
 //! The original file is still copied as it is (a page may link to it); GIF, WebP and SVG pass
-//! through unchanged (SVG made safe first, [`svg`]).
-
-pub mod svg;
+//! through unchanged (SVG made safe first, [`crate::output::svg`]).
 
 use std::collections::BTreeMap;
 use std::io::Cursor;

@@ -97,7 +97,7 @@ fn page_window(current: usize, total: usize) -> Vec<usize> {
 
 /// Renders and writes every page, list, taxonomy page, redirect and machine-readable file;
 /// returns the problems and the addresses the pages link to that are not pages (to check once
-/// every file is written: [`built_links::check_built_links`]).
+/// every file is written: [`crate::check::built_links`]).
 pub fn render_site(
     site: &Site,
     templates: &Templates,
@@ -667,11 +667,7 @@ fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
         .map_or("", |l| l.prefix.as_str());
     let field = |k: &str| -> BTreeSet<String> {
         ids.iter()
-            .filter_map(|&i| {
-                pages[i]
-                    .field(k)
-                    .and_then(crate::content::schema::scalar_text)
-            })
+            .filter_map(|&i| pages[i].field(k).and_then(crate::schema::scalar_text))
             .collect()
     };
     let themes: BTreeSet<&String> = ids

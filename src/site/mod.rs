@@ -12,6 +12,7 @@ mod taxonomies;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
+pub(crate) use links::resolve_url;
 pub use links::PathIndex;
 pub use taxonomies::{term_url, Taxonomy, Term};
 
@@ -501,7 +502,7 @@ fn sections(pages: &[Page], parent: &[Option<PageId>]) -> BTreeMap<PageId, Secti
         let start = |p: &Page| {
             p.field("start")
                 .and_then(|v| v.as_str())
-                .and_then(|s| crate::content::date::parse_datetime(s).ok())
+                .and_then(|s| crate::schema::date::parse_datetime(s).ok())
         };
         let modules: Vec<String> = section
             .fields
