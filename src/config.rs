@@ -20,7 +20,7 @@ pub const CONFIG_FILE: &str = "site.yaml";
 pub const BUILTIN_TAXONOMIES: [&str; 3] = ["tags", "themes", "authors"];
 
 /// `site.yaml` as written. Every field has a default, so that each key can be read alone and
-/// every mistake of the file reported at once ([`yaml::parse_every_key`]); the required ones
+/// every mistake of the file reported at once (`yaml::parse_every_key`); the required ones
 /// are checked afterwards.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -44,7 +44,7 @@ pub struct ContentFiles {
     /// Other files, relative to `content/`, sorted.
     pub resources: Vec<PathBuf>,
     /// Markdown files not read because the caller said it holds them unchanged (see
-    /// [`load_sources_except`]), sorted.
+    /// `load_sources_except`), sorted.
     pub unchanged: Vec<PathBuf>,
 }
 

@@ -6,9 +6,9 @@
 
 pub mod controls;
 pub mod front_matter;
-pub mod load;
-pub mod page;
-pub mod script_url;
+pub(crate) mod load;
+pub(crate) mod page;
+pub(crate) mod script_url;
 
 // Re-exported where pages use them (the rules live below `config`, in `crate::schema`).
 pub use crate::schema::{self, date, slug};
