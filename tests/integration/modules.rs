@@ -93,15 +93,16 @@ fn import_graph() -> BTreeMap<String, BTreeSet<String>> {
     // The root's re-exports: `pub use pipeline::{build, BuildOptions};` makes `crate::build`
     // an import of `pipeline`.
     let mut reexported = BTreeMap::new();
-    for l in lib.lines() {
-        let Some(rest) = l.trim().strip_prefix("pub use ") else {
+    for statement in code_of(&lib).split(';') {
+        let Some(rest) = statement.trim().strip_prefix("pub use ") else {
             continue;
         };
         let (module, names) = rest.split_once("::").expect("pub use module::names");
-        let names = names.trim_end_matches(';').trim_matches(['{', '}']);
-        for n in names.split(',') {
+        for n in names.trim().trim_matches(['{', '}']).split(',') {
             let n = n.trim().rsplit(' ').next().unwrap_or("").to_string();
-            reexported.insert(n, module.to_string());
+            if !n.is_empty() {
+                reexported.insert(n, module.to_string());
+            }
         }
     }
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -172,8 +173,8 @@ fn find_loop(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> 
 #[test]
 fn the_modules_of_src_import_each_other_without_a_loop() {
     let graph = import_graph();
-    // The crate root's re-exports count: `cli` calls `crate::build`, which is `pipeline`'s.
-    assert!(graph["cli"].contains("pipeline") && graph["site"].contains("content"));
+    // The crate root's re-exports count: `serve` names `crate::BuildOptions`, `pipeline`'s.
+    assert!(graph["serve"].contains("pipeline") && graph["site"].contains("content"));
     assert!(!graph["pipeline"].contains("incremental"));
     if let Some(cycle) = find_loop(&graph) {
         panic!("src/ has an import loop: {}", cycle.join(" → "));
