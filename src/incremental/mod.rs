@@ -9,7 +9,7 @@
 //!   pages get a new fingerprint (`render::fingerprint::render_patched`). Anything else (a new,
 //!   deleted or renamed file, a changed title, an error, a layout, an asset, `site.yaml`, the
 //!   watcher losing track) takes the full path below.
-//! - Content: [`SourceCache`] keeps each file's parsed page and rendered Markdown; only changed
+//! - Content: `SourceCache` keeps each file's parsed page and rendered Markdown; only changed
 //!   files are read, parsed and rendered again (all Markdown when the link index changes).
 //! - Graph: rebuilt from the pages on the full path.
 //! - Render: each job gets a fingerprint of its inputs (`render::fingerprint`); only jobs whose
@@ -37,7 +37,7 @@ use chrono::Utc;
 
 pub use search::{SearchJob, StagedSearch};
 use sources::link_index_fingerprint;
-pub use sources::SourceCache;
+pub(crate) use sources::SourceCache;
 
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Diagnostics};
