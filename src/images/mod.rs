@@ -14,9 +14,7 @@
 //!
 //! The original file is still copied as it is (a page may link to it). Animated GIF and WebP
 //! pass through unchanged (resizing every frame of an animation is a video's job, not a site
-//! generator's), and so does SVG, made safe first ([`svg`]).
-
-pub mod svg;
+//! generator's), and so does SVG, made safe first ([`crate::output::svg`]).
 
 use std::collections::BTreeMap;
 use std::io::Cursor;
