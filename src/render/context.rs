@@ -9,10 +9,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::config::{Config, Direction};
-use crate::content::date::parse_datetime;
-use crate::content::slug::slugify;
 use crate::content::Page;
 use crate::markdown::{Callout, CalloutKind, Heading};
+use crate::schema::date::parse_datetime;
+use crate::schema::slug::slugify;
 use crate::site::{PageId, Site};
 
 /// Shared facts for building views: the site, the base path, the build's "now".
