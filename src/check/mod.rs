@@ -6,7 +6,8 @@
 //! [`validate::validate_site`], the one function that decides the errors a build refuses to
 //! publish on (anchors, files and addresses, event dates, tool files, shared aliases): every
 //! error `check` reports, `build` and `serve` report too (issue 19). It then adds warnings
-//! only: images without alt text (`links`), orphans and missing translations (`pages`), scripts
+//! only: images without alt text (`links`), orphans and missing translations (`pages`), translations older than their source
+//! (`translations`, which also makes the status report of `lore check --translations`), scripts
 //! in raw HTML (`raw_html`), layouts' references to what no page has (`layouts`), layouts copied
 //! from a built-in that has changed since ([`crate::render::overrides`]), the weight of every
 //! built page against the site's budget (`budget`), and, when asked, failing external links
@@ -20,6 +21,7 @@ pub mod links;
 pub mod pages;
 pub mod raw_html;
 pub mod references;
+pub mod translations;
 pub mod validate;
 
 use std::collections::BTreeSet;
@@ -177,6 +179,7 @@ fn site_checks(
     }));
     out.extend(pages::check_orphans(site));
     out.extend(pages::check_translations(site));
+    out.extend(translations::check_outdated_translations(site));
     out.extend(layouts::check_layout_fields(site));
     out.extend(check_strings(site, &loaded.strings));
     out
