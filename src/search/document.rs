@@ -297,7 +297,7 @@ pub fn indexed_pages(site: &Site, lang: &str) -> Vec<PageId> {
     (0..site.pages.len())
         .filter(|&id| {
             let p = &site.pages[id];
-            p.lang == lang && !p.generated && !site.is_list(id)
+            p.lang == lang && !p.generated
         })
         .collect()
 }
