@@ -202,6 +202,12 @@ pub fn check_outdated_translations(site: &Site) -> Vec<Diagnostic> {
 /// outdated page.
 pub fn human_report(status: &TranslationStatus) -> String {
     let mut out = String::new();
+    if status.languages.is_empty() {
+        out.push_str(&format!(
+            "the site has one language ({}): nothing to translate\n",
+            status.source_language
+        ));
+    }
     for lang in &status.languages {
         out.push_str(&format!(
             "{} ({}): {} of {} pages translated, {} missing, {} outdated\n",

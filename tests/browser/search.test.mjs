@@ -100,6 +100,7 @@ describe('the search page', () => {
 
   test('a query with few results in the page\'s language shows the other languages\' matches, saying how many and in which', async () => {
     const { page, errors } = await open();
+    const seen = server.requests.length;
     await page.goto(server.url(`search/?q=${encodeURIComponent('مجتمعات الممارسة')}`));
     const block = page.locator('[data-search-elsewhere] [data-search-language="ar"]');
     await block.waitFor({ timeout: 15000 });
@@ -111,6 +112,12 @@ describe('the search page', () => {
     // Nothing in English: the page says so above the Arabic results.
     assert.equal(await page.locator('[data-search-results] li').count(), 0);
     assert.equal(await page.locator('[data-search-status]').textContent(), 'No pages match these words.');
+    // Only the shards of the query's words are fetched, and page text only for results shown.
+    const fetched = server.requests.slice(seen).filter((r) => r.includes('/search/'));
+    const texts = fetched.filter((r) => /\/search\/\w+\/\w+\/c\//.test(r));
+    assert.ok(texts.length > 0 && texts.every((r) => r.includes('/search/ar/')), texts.join());
+    const arShards = fetched.filter((r) => /\/search\/ar\/\w+\/t\//.test(r));
+    assert.ok(arShards.length >= 1 && arShards.length <= 6, arShards.join());
     assert.deepEqual(errors, []);
   });
 

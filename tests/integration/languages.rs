@@ -385,3 +385,70 @@ fn check_warns_on_a_translation_older_than_its_source_at_its_updated_line() {
     );
     assert_eq!(out.matches("outdated").count(), 1, "{out}");
 }
+
+/// Issue 16 point 7: in French, Spanish and Arabic the example site has its home, every section
+/// page, a whole multi-chapter guide, the toolkit, three technique cards and two events, none
+/// older than its English source.
+#[test]
+fn the_example_site_is_translated_into_each_language_and_nothing_is_outdated() {
+    let t = SiteTest::example();
+    let run = t.run(&["check", "--translations", "--format", "json"]);
+    assert!(run.status.success(), "{run:?}");
+    let status: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    let languages = status["languages"].as_array().expect("languages");
+    let codes: Vec<&str> = languages
+        .iter()
+        .filter_map(|l| l["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["fr", "es", "ar"]);
+    let sections = [
+        "",
+        "guides/",
+        "toolkits/",
+        "techniques/",
+        "events/",
+        "stories/",
+    ]
+    .map(|s| format!("content/{s}_index.md"));
+    let guide = ["_index.md", "launching.md", "sustaining.md"]
+        .map(|p| format!("content/guides/communities-of-practice/{p}"));
+    for lang in languages {
+        let code = lang["code"].as_str().expect("code");
+        assert_eq!(lang["outdated"], serde_json::json!([]), "{code}");
+        let missing: Vec<&str> = lang["missing"]
+            .as_array()
+            .expect("missing")
+            .iter()
+            .filter_map(|m| m["source"].as_str())
+            .collect();
+        for page in sections.iter().chain(&guide) {
+            assert!(!missing.contains(&page.as_str()), "{code} lacks {page}");
+        }
+        assert!(
+            !missing.contains(&"content/toolkits/facilitation-starter-kit.md"),
+            "{code}"
+        );
+        let translated_in = |folder: &str| {
+            std::fs::read_dir(t.root.join("content").join(folder))
+                .expect("folder")
+                .filter_map(|e| e.ok())
+                .filter(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.ends_with(&format!(".{code}.md")) && !name.starts_with("_index")
+                })
+                .count()
+        };
+        assert!(translated_in("techniques") >= 3, "{code}: technique cards");
+        assert!(translated_in("events") >= 2, "{code}: events");
+    }
+    t.build_ok();
+    for (code, dir) in [("fr", "ltr"), ("es", "ltr"), ("ar", "rtl")] {
+        let chapter = t.read(&format!(
+            "{code}/guides/communities-of-practice/launching/index.html"
+        ));
+        assert!(
+            chapter.contains(&format!("<html lang=\"{code}\" dir=\"{dir}\"")),
+            "{code}"
+        );
+    }
+}
