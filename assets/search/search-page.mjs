@@ -8,6 +8,10 @@ import { searchWithCounts } from './search.js';
 const FILTERS = ['type', 'event', 'themes', 'tags', 'language'];
 const TYPING_DELAY_MS = 150;
 const MAX_TAGS = 12;
+/** Fewer results than this in the page's language: show the other languages' matches too. */
+const FEW_RESULTS = 3;
+/** Results shown per other language. */
+const ELSEWHERE_LIMIT = 5;
 
 const page = document.querySelector('[data-search-page]');
 const form = page.querySelector('form');
@@ -15,6 +19,7 @@ const input = form.querySelector('input[name="q"]');
 const list = page.querySelector('[data-search-results]');
 const status = page.querySelector('[data-search-status]');
 const filterBox = page.querySelector('[data-search-filters]');
+const elsewhere = page.querySelector('[data-search-elsewhere]');
 const strings = JSON.parse(document.getElementById('search-strings').textContent);
 
 /** Filters chosen by the reader, by facet. */
@@ -44,26 +49,63 @@ function el(tag, attrs = {}, ...children) {
 }
 
 function renderResults(results) {
-  list.replaceChildren(
-    ...results.map((r) => {
-      const href = r.url;
-      const item = el('li', { class: 'search-result' });
-      if (r.lang && r.lang !== strings.lang) {
-        item.lang = r.lang;
-        item.dir = strings.languages.find((l) => l.code === r.lang)?.dir || 'auto';
-      }
-      const title = el('a', { href, class: 'search-result-title' }, r.title);
-      const kind = el('span', { class: 'search-result-type' }, strings.types[r.type] || r.type);
-      const excerpt = el('p', { class: 'search-result-excerpt' });
-      // The engine escapes the excerpt and adds only <mark> (assets/search/excerpt.mjs).
-      excerpt.innerHTML = r.excerpt;
-      item.append(title, ' ', kind, excerpt);
-      if (r.anchor && r.heading) {
-        item.append(el('p', { class: 'search-result-section' }, `${strings.section}: `, el('a', { href: `${href}#${encodeURIComponent(r.anchor)}` }, r.heading)));
-      }
-      return item;
-    }),
-  );
+  list.replaceChildren(...resultItems(results));
+}
+
+/** The list items of results, each in its own language and direction. */
+function resultItems(results) {
+  return results.map((r) => {
+    const href = r.url;
+    const item = el('li', { class: 'search-result' });
+    if (r.lang && r.lang !== strings.lang) {
+      item.lang = r.lang;
+      item.dir = strings.languages.find((l) => l.code === r.lang)?.dir || 'auto';
+    }
+    const title = el('a', { href, class: 'search-result-title' }, r.title);
+    const kind = el('span', { class: 'search-result-type' }, strings.types[r.type] || r.type);
+    const excerpt = el('p', { class: 'search-result-excerpt' });
+    // The engine escapes the excerpt and adds only <mark> (assets/search/excerpt.mjs).
+    excerpt.innerHTML = r.excerpt;
+    item.append(title, ' ', kind, excerpt);
+    if (r.anchor && r.heading) {
+      item.append(el('p', { class: 'search-result-section' }, `${strings.section}: `, el('a', { href: `${href}#${encodeURIComponent(r.anchor)}` }, r.heading)));
+    }
+    return item;
+  });
+}
+
+/** "3 results in العربية": the count in the reader's language, the name in its own. */
+function inLanguage(n, l) {
+  const text = n === 1 ? strings.elsewhere_one : strings.elsewhere_many.replace('{n}', n);
+  const [before, after = ''] = text.split('{language}');
+  return [before, el('bdi', { lang: l.code, dir: l.dir || 'auto' }, l.name), after];
+}
+
+/**
+ * When the page's language has few results (no language chosen), the other languages' matches,
+ * most first, each under a heading that says how many and in which language. Only the
+ * languages the counts found matches in are searched again, so only their shards (already
+ * fetched for the counts) and the shown results' parts are fetched.
+ */
+async function renderElsewhere(q, r, filters, id) {
+  const blocks = [];
+  const others = chosen.language.length || r.total >= FEW_RESULTS || !r.counts
+    ? []
+    : Object.entries(r.counts.language)
+      .filter(([c, n]) => c !== strings.lang && n > 0)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const [code] of others) {
+    const l = strings.languages.find((x) => x.code === code);
+    if (!l) continue;
+    const found = await searchWithCounts(q, { lang: code, filters, limit: ELSEWHERE_LIMIT, counts: false });
+    if (id !== runId) return;
+    if (!found.results.length) continue;
+    blocks.push(el('section', { class: 'search-elsewhere-language', 'data-search-language': code },
+      el('h2', {}, ...inLanguage(found.total, l)),
+      el('ol', { class: 'search-results' }, ...resultItems(found.results))));
+  }
+  elsewhere.replaceChildren(...blocks);
+  elsewhere.hidden = !blocks.length;
 }
 
 /** A filter's checkbox; `toggle` gets whether it is now checked. */
@@ -129,6 +171,8 @@ async function run() {
   const q = input.value;
   if (!q.trim()) {
     list.replaceChildren();
+    elsewhere.replaceChildren();
+    elsewhere.hidden = true;
     status.textContent = '';
     filterBox.hidden = true;
     return;
@@ -143,6 +187,9 @@ async function run() {
     status.textContent = r.total === 0 ? strings.no_results : r.total === 1 ? strings.found_one : strings.found_many.replace('{n}', r.total);
     // Offline, the engine searched what the service worker kept: say so.
     if (r.incomplete) status.append(el('span', { class: 'search-incomplete', 'data-search-incomplete': '' }, ` ${strings.offline}`));
+    const sameFilters = { ...filters };
+    delete sameFilters.language;
+    await renderElsewhere(q, r, sameFilters, id);
   } catch (e) {
     if (id !== runId) return;
     status.textContent = strings.error;
@@ -151,7 +198,7 @@ async function run() {
 }
 
 function links() {
-  return [...list.querySelectorAll('a[href]')];
+  return [...list.querySelectorAll('a[href]'), ...elsewhere.querySelectorAll('a[href]')];
 }
 
 input.addEventListener('input', () => {
@@ -169,7 +216,7 @@ input.addEventListener('keydown', (e) => {
     links()[0].focus();
   }
 });
-list.addEventListener('keydown', (e) => {
+function onResultKey(e) {
   const all = links();
   const i = all.indexOf(document.activeElement);
   if (i < 0) return;
@@ -182,7 +229,9 @@ list.addEventListener('keydown', (e) => {
   } else if (e.key === 'Escape') {
     input.focus();
   }
-});
+}
+list.addEventListener('keydown', onResultKey);
+elsewhere.addEventListener('keydown', onResultKey);
 
 readAddress();
 if (input.value) run();

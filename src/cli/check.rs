@@ -23,6 +23,9 @@ pub fn run(args: CheckArgs) -> i32 {
         }
         e
     });
+    if args.translations {
+        return translation_status(&build, format, args.strict, &args.root);
+    }
     let options = CheckOptions { build, external };
     let tty = std::io::stderr().is_terminal();
     let progress = |stage: &str| {
@@ -84,4 +87,38 @@ fn write_job_summary(
     if let Err(e) = written {
         eprintln!("warning: cannot write the job summary: {e}");
     }
+}
+
+/// `lore check --translations`: the status report alone, on stdout (a table, or one JSON
+/// object with `--format json`). Exit 1 if the site cannot be loaded, or with `--strict` if a
+/// translation is outdated.
+fn translation_status(
+    build: &BuildOptions,
+    format: Format,
+    strict: bool,
+    root: &std::path::Path,
+) -> i32 {
+    let mut timings = crate::Timings::default();
+    let loaded = match crate::load_site(build, crate::Retention::Everything, &mut timings, &|_| {})
+    {
+        Ok(l) => l,
+        Err(d) => {
+            print_diagnostics(&d.sorted(), format, root);
+            return 1;
+        }
+    };
+    let status = crate::check::translations::translation_status(&loaded.site);
+    if format == Format::Json {
+        match serde_json::to_string_pretty(&status) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("error: cannot write the status as JSON: {e}");
+                return 1;
+            }
+        }
+    } else {
+        print!("{}", crate::check::translations::human_report(&status));
+    }
+    let outdated: usize = status.languages.iter().map(|l| l.outdated.len()).sum();
+    i32::from(strict && outdated > 0)
 }

@@ -71,6 +71,11 @@ pub struct CheckArgs {
     /// How to print problems.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
+    /// Print only the translation status instead: per language, the pages not translated yet
+    /// and the translations older than their source (`updated`, else `date`, in the front
+    /// matter). With `--format json`, one JSON object on stdout.
+    #[arg(long)]
+    pub translations: bool,
 }
 
 /// Options of `lore new`.

@@ -291,13 +291,14 @@ fn pack(pieces: Vec<(Section<'_>, u32)>, max: usize) -> Vec<Vec<Section<'_>>> {
     parts
 }
 
-/// Pages that go into the search index of language `lang`: every page but section lists and
-/// pages lore made up, in the site's order.
+/// Pages that go into the search index of language `lang`: every page written in it, the home
+/// and section pages included (a reader looks for "events" or the site's name too), but not the
+/// lists lore makes up for a language without an `_index` of its own; in the site's order.
 pub fn indexed_pages(site: &Site, lang: &str) -> Vec<PageId> {
     (0..site.pages.len())
         .filter(|&id| {
             let p = &site.pages[id];
-            p.lang == lang && !p.generated && !site.is_list(id)
+            p.lang == lang && !p.generated
         })
         .collect()
 }

@@ -98,6 +98,61 @@ describe('the search page', () => {
     assert.match(await page.locator(`label[for="${await box.getAttribute('id')}"]`).textContent(), /\(\d+\)/);
   });
 
+  test('a query with few results in the page\'s language shows the other languages\' matches, saying how many and in which', async () => {
+    const { page, errors } = await open();
+    const seen = server.requests.length;
+    await page.goto(server.url(`search/?q=${encodeURIComponent('مجتمعات الممارسة')}`));
+    const block = page.locator('[data-search-elsewhere] [data-search-language="ar"]');
+    await block.waitFor({ timeout: 15000 });
+    assert.match(await block.locator('h2').textContent(), /^\d+ results? in العربية$/);
+    assert.equal(await block.locator('h2 bdi').getAttribute('lang'), 'ar');
+    const hrefs = await block.locator('a.search-result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.includes('/kb/ar/guides/communities-of-practice/'), hrefs.join());
+    assert.equal(await block.locator('li').first().getAttribute('lang'), 'ar');
+    // Nothing in English: the page says so above the Arabic results.
+    assert.equal(await page.locator('[data-search-results] li').count(), 0);
+    assert.equal(await page.locator('[data-search-status]').textContent(), 'No pages match these words.');
+    // Only the shards of the query's words are fetched, and page text only for results shown.
+    const fetched = server.requests.slice(seen).filter((r) => r.includes('/search/'));
+    const texts = fetched.filter((r) => /\/search\/\w+\/\w+\/c\//.test(r));
+    assert.ok(texts.length > 0 && texts.every((r) => r.includes('/search/ar/')), texts.join());
+    const arShards = fetched.filter((r) => /\/search\/ar\/\w+\/t\//.test(r));
+    assert.ok(arShards.length >= 1 && arShards.length <= 6, arShards.join());
+    assert.deepEqual(errors, []);
+  });
+
+  test('the Arabic reader stays in Arabic from the home page to a guide\'s chapter, a search and a result', async () => {
+    const { page, errors } = await open();
+    const inArabicOrSaysSo = async (where) => {
+      const lang = await page.getAttribute('html', 'lang');
+      if (lang === 'ar') return;
+      assert.ok(await page.locator('#not-in-ar').isVisible(), `${where}: ${page.url()} is in ${lang} without the notice`);
+    };
+    await page.goto(server.url('ar/'));
+    assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+    await page.locator('nav.menu a', { hasText: 'الأدلة' }).first().click();
+    await page.waitForURL(/\/kb\/ar\/guides\/$/);
+    await inArabicOrSaysSo('guides');
+    await page.locator('main a', { hasText: 'مجتمعات الممارسة في شبكات التنمية' }).first().click();
+    await page.waitForURL(/\/kb\/ar\/guides\/communities-of-practice\/$/);
+    await inArabicOrSaysSo('guide');
+    await page.locator('main a', { hasText: 'إطلاق مجتمع ممارسة' }).first().click();
+    await page.waitForURL(/\/kb\/ar\/guides\/communities-of-practice\/launching\/$/);
+    await inArabicOrSaysSo('chapter');
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    // The search box of the chapter searches the Arabic index, here with harakat.
+    await page.locator('#site-q').fill('الثِّقَة');
+    await page.locator('#site-q').press('Enter');
+    await page.waitForURL(/\/kb\/ar\/search\/\?q=/);
+    await inArabicOrSaysSo('search');
+    const href = await firstResult(page);
+    assert.match(href, /^\/kb\/ar\//);
+    await page.locator('[data-search-results] a.search-result-title').first().click();
+    await page.waitForURL((u) => u.pathname === href);
+    await inArabicOrSaysSo('result');
+    assert.deepEqual(errors, []);
+  });
+
   test('works as a plain form without JavaScript, and says how to search then', async () => {
     const { page } = await open({ javaScriptEnabled: false });
     await page.goto(server.url('search/'));

@@ -286,3 +286,169 @@ fn two_pages_of_one_language_with_one_translation_key_are_a_located_error() {
     );
     assert_eq!((d.line, d.col), (4, 18), "{d}");
 }
+
+/// A two-language site: a page translated before its source changed, one translated after, one
+/// not translated.
+fn site_with_translations() -> SiteTest {
+    let t = SiteTest::new();
+    t.file(
+        "site.yaml",
+        "title: T\nbase_url: https://t.org\nlanguages:\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n",
+    )
+    .file("content/_index.md", "---\ntitle: Home\n---\n[A](a.md) [B](b.md) [C](c.md)\n")
+    .file("content/_index.fr.md", "---\ntitle: Accueil\n---\n")
+    .file(
+        "content/a.md",
+        "---\ntitle: A\ndate: 2025-01-10\nupdated: 2025-06-01\n---\nNew text.\n",
+    )
+    .file(
+        "content/a.fr.md",
+        "---\ntitle: A\ndate: 2025-01-10\nupdated: 2025-03-01\n---\nAncien texte.\n",
+    )
+    .file("content/b.md", "---\ntitle: B\ndate: 2025-01-10\n---\nText.\n")
+    .file(
+        "content/b.fr.md",
+        "---\ntitle: B\ndate: 2025-01-10\n---\nTexte.\n",
+    )
+    .file("content/c.md", "---\ntitle: C\n---\nText.\n");
+    t
+}
+
+#[test]
+fn the_translation_status_lists_per_language_the_missing_and_the_outdated_pages_as_json() {
+    let t = site_with_translations();
+    let run = t.run(&["check", "--translations", "--format", "json"]);
+    assert!(run.status.success(), "{run:?}");
+    let status: serde_json::Value =
+        serde_json::from_slice(&run.stdout).unwrap_or_else(|e| panic!("{e}: {run:?}"));
+    assert_eq!(status["source_language"], "en");
+    assert_eq!(status["source_pages"], 4);
+    let languages = status["languages"].as_array().expect("languages");
+    assert_eq!(languages.len(), 1, "{status}");
+    let fr = &languages[0];
+    assert_eq!(fr["code"], "fr");
+    assert_eq!(fr["translated"], 3);
+    let missing: Vec<&str> = fr["missing"]
+        .as_array()
+        .expect("missing")
+        .iter()
+        .map(|m| m["source"].as_str().expect("source"))
+        .collect();
+    assert_eq!(missing, ["content/c.md"]);
+    assert_eq!(
+        fr["outdated"],
+        serde_json::json!([{
+            "translation": "content/a.fr.md",
+            "source": "content/a.md",
+            "url": "/fr/a/",
+            "source_changed": "2025-06-01",
+            "translation_changed": "2025-03-01",
+        }])
+    );
+    // For people: the same, as a table; `--strict` fails on an outdated translation.
+    let human = t.run(&["check", "--translations"]);
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains("Français (fr): 3 of 4 pages translated, 1 missing, 1 outdated"),
+        "{text}"
+    );
+    assert!(text.contains("missing   content/c.md"), "{text}");
+    assert!(
+        text.contains(
+            "outdated  content/a.fr.md (2025-03-01; source content/a.md changed 2025-06-01)"
+        ),
+        "{text}"
+    );
+    assert!(!t
+        .run(&["check", "--translations", "--strict"])
+        .status
+        .success());
+}
+
+#[test]
+fn check_warns_on_a_translation_older_than_its_source_at_its_updated_line() {
+    let t = site_with_translations();
+    let check = t.run(&["check", "--format", "json"]);
+    let out = String::from_utf8_lossy(&check.stdout);
+    let line = out
+        .lines()
+        .find(|l| l.contains("outdated Français translation"))
+        .unwrap_or_else(|| panic!("{out}"));
+    let d: serde_json::Value = serde_json::from_str(line).expect("json line");
+    assert_eq!(d["path"], "content/a.fr.md", "{d}");
+    assert_eq!(d["line"], 4, "{d}");
+    assert!(
+        d["message"].as_str().is_some_and(|m| m.contains(
+            "its source content/a.md changed on 2025-06-01, after this translation (2025-03-01)"
+        )),
+        "{d}"
+    );
+    assert_eq!(out.matches("outdated").count(), 1, "{out}");
+}
+
+/// Issue 16 point 7: in French, Spanish and Arabic the example site has its home, every section
+/// page, a whole multi-chapter guide, the toolkit, three technique cards and two events, none
+/// older than its English source.
+#[test]
+fn the_example_site_is_translated_into_each_language_and_nothing_is_outdated() {
+    let t = SiteTest::example();
+    let run = t.run(&["check", "--translations", "--format", "json"]);
+    assert!(run.status.success(), "{run:?}");
+    let status: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    let languages = status["languages"].as_array().expect("languages");
+    let codes: Vec<&str> = languages
+        .iter()
+        .filter_map(|l| l["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["fr", "es", "ar"]);
+    let sections = [
+        "",
+        "guides/",
+        "toolkits/",
+        "techniques/",
+        "events/",
+        "stories/",
+    ]
+    .map(|s| format!("content/{s}_index.md"));
+    let guide = ["_index.md", "launching.md", "sustaining.md"]
+        .map(|p| format!("content/guides/communities-of-practice/{p}"));
+    for lang in languages {
+        let code = lang["code"].as_str().expect("code");
+        assert_eq!(lang["outdated"], serde_json::json!([]), "{code}");
+        let missing: Vec<&str> = lang["missing"]
+            .as_array()
+            .expect("missing")
+            .iter()
+            .filter_map(|m| m["source"].as_str())
+            .collect();
+        for page in sections.iter().chain(&guide) {
+            assert!(!missing.contains(&page.as_str()), "{code} lacks {page}");
+        }
+        assert!(
+            !missing.contains(&"content/toolkits/facilitation-starter-kit.md"),
+            "{code}"
+        );
+        let translated_in = |folder: &str| {
+            std::fs::read_dir(t.root.join("content").join(folder))
+                .expect("folder")
+                .filter_map(|e| e.ok())
+                .filter(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.ends_with(&format!(".{code}.md")) && !name.starts_with("_index")
+                })
+                .count()
+        };
+        assert!(translated_in("techniques") >= 3, "{code}: technique cards");
+        assert!(translated_in("events") >= 2, "{code}: events");
+    }
+    t.build_ok();
+    for (code, dir) in [("fr", "ltr"), ("es", "ltr"), ("ar", "rtl")] {
+        let chapter = t.read(&format!(
+            "{code}/guides/communities-of-practice/launching/index.html"
+        ));
+        assert!(
+            chapter.contains(&format!("<html lang=\"{code}\" dir=\"{dir}\"")),
+            "{code}"
+        );
+    }
+}

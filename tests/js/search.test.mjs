@@ -65,8 +65,9 @@ describe('the index files', () => {
     assert.ok(shard.terms.get('compost').df >= 1);
   });
 
-  test('list pages and the home page are not indexed', async () => {
-    assert.deepEqual(await search('fixture'), []);
+  test('the home page and section pages are indexed like every page', async () => {
+    assert.ok(urls(await search('fixture')).includes('/'), 'the home page');
+    assert.deepEqual(urls(await search('shelf')), ['/guides/']);
   });
 
   test('two builds give byte-identical index files, whatever the thread count', () => {
@@ -255,6 +256,19 @@ describe('languages', () => {
     assert.equal((await search('شجرة المشكلات', { lang: 'ar' }))[0].url, '/ar/techniques/problem-tree/');
     assert.equal((await search('الشَّجرة', { lang: 'ar' }))[0]?.url, '/ar/techniques/problem-tree/');
     assert.equal((await search('المشكلة', { lang: 'ar' }))[0]?.url, '/ar/techniques/problem-tree/');
+  });
+
+  test('Arabic: with or without harakat, tatweel, alef, hamza and taa marbuta variants, one query finds the same pages', async () => {
+    const plain = urls(await search('شجرة المشكلات', { lang: 'ar' }));
+    assert.ok(plain.includes('/ar/techniques/problem-tree/'), String(plain));
+    for (const q of ['شَجَرَةُ المُشْكِلَاتِ', 'شجره المشكلات', 'شجـــرة المشكلات', 'شجرة ٱلمشكلات', 'شجرة المشكلاتِ']) {
+      assert.deepEqual(urls(await search(q, { lang: 'ar' })), plain, q);
+    }
+    const causes = urls(await search('الأسباب', { lang: 'ar' }));
+    assert.ok(causes.includes('/ar/techniques/problem-tree/'), String(causes));
+    for (const q of ['الاسباب', 'الإسباب', 'الأَسْبَاب', 'ٱلأسباب']) {
+      assert.deepEqual(urls(await search(q, { lang: 'ar' })), causes, q);
+    }
   });
 
   test('the language filter searches other languages too, each result saying its language', async () => {
