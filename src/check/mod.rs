@@ -6,11 +6,12 @@
 //! [`validate::validate_site`], the one function that decides the errors a build refuses to
 //! publish on (anchors, files and addresses, event dates, tool files, shared aliases): every
 //! error `check` reports, `build` and `serve` report too (issue 19). It then adds warnings
-//! only: images without alt text (`links`), orphans and missing translations (`pages`), scripts
-//! in raw HTML (`raw_html`), layouts' references to what no page has (`layouts`), layouts copied
-//! from a built-in that has changed since ([`crate::render::overrides`]), the weight of every
-//! built page against the site's budget (`budget`), and, when asked, failing external links
-//! (`external`). Errors fail the run; warnings fail it only with `--strict`.
+//! only: images without alt text (`links`), orphans, missing translations and authors without
+//! a page (`pages`), scripts in raw HTML (`raw_html`), layouts' references to what no page has
+//! (`layouts`), layouts copied from a built-in that has changed since
+//! ([`crate::render::overrides`]), the weight of every built page against the site's budget
+//! (`budget`), and, when asked, failing external links (`external`). Errors fail the run;
+//! warnings fail it only with `--strict`.
 
 pub mod budget;
 pub mod external;
@@ -177,6 +178,7 @@ fn site_checks(
     }));
     out.extend(pages::check_orphans(site));
     out.extend(pages::check_translations(site));
+    out.extend(pages::check_authors_without_page(site));
     out.extend(layouts::check_layout_fields(site));
     out.extend(check_strings(site, &loaded.strings));
     out

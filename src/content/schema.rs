@@ -1,5 +1,6 @@
-//! Content types and their front-matter fields: the built-in five (guide, toolkit, technique,
-//! event, story) plus generic pages, extended by `site.yaml`; and the check of a page's fields.
+//! Content types and their front-matter fields: the built-in six (guide, toolkit, technique,
+//! event, story, author) plus generic pages, extended by `site.yaml`; and the check of a page's
+//! fields.
 
 use std::collections::BTreeMap;
 
@@ -8,6 +9,10 @@ use serde_json::Value;
 
 use crate::content::date;
 use crate::yaml::kind_of;
+
+/// The type of the pages about people (`content/authors/<slug>.md`): their `name` is their
+/// title, and the `authors` taxonomy's page of that name is theirs (issue 23).
+pub const AUTHOR_TYPE: &str = "author";
 
 /// What a field's value must look like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -312,6 +317,28 @@ pub fn builtin_types() -> BTreeMap<String, ContentType> {
                 Records,
                 false,
                 "related online resources: list of {title, url}",
+            ),
+        ContentType::new(AUTHOR_TYPE)
+            .in_section("authors")
+            .field(
+                "name",
+                Text,
+                true,
+                "the person's name as pages write it in `authors:`",
+            )
+            .field("role", Text, false, "their role, e.g. Learning adviser")
+            .field("organisation", Text, false, "where they work")
+            .field(
+                "bio",
+                Text,
+                false,
+                "a short biography, two or three sentences",
+            )
+            .field(
+                "links",
+                Records,
+                false,
+                "their pages elsewhere: list of {title, url}",
             ),
         ContentType::new("event")
             .in_section("events")

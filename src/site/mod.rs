@@ -4,6 +4,7 @@
 //! every relation (sections, translations, taxonomy terms, backlinks, related pages) is a list of
 //! ids in a fixed order, so the output never depends on hash order or thread count.
 
+mod authors;
 pub mod course;
 mod links;
 mod related;
@@ -13,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
 pub use links::PathIndex;
-pub use taxonomies::{term_url, Taxonomy, Term};
+pub use taxonomies::{term_url, Taxonomy, Term, AUTHORS};
 
 use crate::config::Config;
 use crate::content::Page;
