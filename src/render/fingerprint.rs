@@ -451,14 +451,19 @@ impl<'a> Keys<'a> {
             Job::Term(t, i) => {
                 let tax = &site.taxonomies[*t];
                 let term = &tax.terms[*i];
-                f.text("term")
+                let f = f
+                    .text("term")
                     .num(d.site_views[&tax.lang])
                     .text(&tax.name)
                     .text(&tax.url)
                     .text(&term.name)
                     .text(&term.url)
-                    .nums(self.summaries(&term.pages))
-                    .nums(self.summaries(&site.contributions(&tax.lang, &term.slug)))
+                    .nums(self.summaries(&term.pages));
+                if tax.name != crate::site::AUTHORS {
+                    return f.finish();
+                }
+                // A person without a page in this language: the default language's profile.
+                f.nums(self.summaries(&site.contributions(&tax.lang, &term.slug)))
                     .nums(
                         site.author_profile(&tax.lang, &term.slug)
                             .map(|a| d.summary[a]),
