@@ -3,9 +3,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::content::schema::AUTHOR_TYPE;
-use crate::content::slug::slugify;
 use crate::diagnostics::Diagnostic;
+use crate::schema::slug::slugify;
+use crate::schema::AUTHOR_TYPE;
 use crate::site::{PageId, Site, AUTHORS};
 
 /// Pages no reader can find by browsing: no other page links to them, no menu names them and
@@ -126,7 +126,7 @@ pub fn check_aliases(site: &Site) -> Vec<Diagnostic> {
         for alias in &p.aliases {
             match first.get(alias.as_str()) {
                 Some(&other) if other != id => out.push(
-                    super::fields::error_at_key(
+                    crate::content::page::error_at_key(
                         &site.config.root,
                         p,
                         "aliases",

@@ -19,6 +19,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::diagnostics::Diagnostic;
+use crate::output::assets::Assets;
 use crate::output::Staging;
 use crate::render::templates::base_path;
 use crate::site::Site;
@@ -256,7 +257,7 @@ fn guide_pack(
     );
     // Pictures as the reader's browser takes them: WebP variants, not the originals and
     // fall-backs a `<picture>` offers browsers without WebP.
-    files.retain(|f| !is_fallback_image(site, f));
+    files.retain(|f| !site.images.is_fallback(f));
     // The language's index without its typo files (hundreds of small files for a nicety), and
     // the modules a search in that language loads.
     let lang_dir = format!("search/{}/", page.lang);
@@ -293,24 +294,25 @@ fn guide_pack(
     }
 }
 
-/// True for an image a `<picture>` offers only as the fall-back: a measured image's original
-/// or its variants in the original's format.
-fn is_fallback_image(site: &Site, rel: &str) -> bool {
-    if site.images.get(rel).is_some() {
-        return true;
-    }
-    let Some((stem, ext)) = rel.rsplit_once('.') else {
-        return false;
+/// The service worker and its lists, once every other file is written: the worker's source
+/// from the assets, and the shell it keeps (the assets the layouts referenced, images left to
+/// the pages that show them).
+pub fn write_offline(site: &Site, assets: &Assets, staging: &Staging) -> Vec<Diagnostic> {
+    let Some(worker) = assets.get(WORKER_SOURCE) else {
+        return vec![Diagnostic::error(
+            format!("assets/{WORKER_SOURCE}"),
+            "the service worker's source is missing",
+        )];
     };
-    let Some((original, width)) = stem.rsplit_once('-') else {
-        return false;
-    };
-    let originals = [ext, "jpeg", "JPG", "JPEG", "PNG"];
-    width.ends_with('w')
-        && ext != "webp"
-        && originals
-            .iter()
-            .any(|e| site.images.get(&format!("{original}.{e}")).is_some())
+    let base = base_path(&site.config.base_url);
+    // Images are read when a page shows them, not with the shell.
+    let shell: Vec<String> = assets
+        .referenced_urls()
+        .into_iter()
+        .filter(|u| !u.starts_with("/img/"))
+        .map(|u| format!("{base}{u}"))
+        .collect();
+    write_offline_files(site, worker, &shell, staging)
 }
 
 #[cfg(test)]

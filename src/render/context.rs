@@ -9,9 +9,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::config::{Config, Direction};
-use crate::content::date::parse_datetime;
 use crate::content::Page;
 use crate::markdown::{Callout, CalloutKind, Heading};
+use crate::schema::date::parse_datetime;
 use crate::site::{term_url, PageId, Site};
 
 /// Shared facts for building views: the site, the base path, the build's "now".
@@ -540,7 +540,7 @@ impl<'a> ViewContext<'a> {
                     .any(|ext| u.ends_with(ext))
             })
             .map(|u| format!("{}{u}", super::print::origin(&self.config().base_url)));
-        let is_author = p.type_name == crate::content::schema::AUTHOR_TYPE;
+        let is_author = p.type_name == crate::schema::AUTHOR_TYPE;
         PageView {
             authors: self.authors_of(id),
             profile: is_author.then(|| self.author(id, &p.lang)),

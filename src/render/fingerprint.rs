@@ -390,7 +390,7 @@ impl<'a> Keys<'a> {
             .nums(self.summaries(&site.backlinks[id]))
             // The profiles of its authors, and on an author's page what they contributed.
             .nums(self.summaries(&site.authors_of(id)));
-        if site.pages[id].type_name == crate::content::schema::AUTHOR_TYPE {
+        if site.pages[id].type_name == crate::schema::AUTHOR_TYPE {
             let lang = &site.pages[id].lang;
             f = f.nums(self.summaries(&site.contributions(lang, site.author_slug(id))));
         }

@@ -4,14 +4,14 @@
 //! threads finish in.
 
 mod authors;
-pub mod built_links;
-pub mod context;
-pub mod course;
-pub mod fingerprint;
+pub(crate) mod built_links;
+pub(crate) mod context;
+pub(crate) mod course;
+pub(crate) mod fingerprint;
 mod home;
 mod machine;
-pub mod overrides;
-pub mod print;
+pub(crate) mod overrides;
+pub(crate) mod print;
 pub mod templates;
 
 use std::collections::BTreeMap;
@@ -98,7 +98,7 @@ fn page_window(current: usize, total: usize) -> Vec<usize> {
 
 /// Renders and writes every page, list, taxonomy page, redirect and machine-readable file;
 /// returns the problems and the addresses the pages link to that are not pages (to check once
-/// every file is written: [`built_links::check_built_links`]).
+/// every file is written: `check::built_links`).
 pub fn render_site(
     site: &Site,
     templates: &Templates,
@@ -139,7 +139,7 @@ pub struct JobOutput {
     /// The layout that rendered it (`None` for redirects and machine-readable files).
     pub layout: Option<String>,
     /// Addresses of the site its HTML links to that are not pages
-    /// ([`built_links::internal_targets`]): files, lists, taxonomy pages.
+    /// (`built_links::internal_targets`): files, lists, taxonomy pages.
     pub links: Vec<String>,
     /// The same, for the links of the page's own content.
     pub content_links: Vec<String>,
@@ -330,6 +330,20 @@ fn render_job(
             Value::from_serialize(dir),
         )
     };
+    // A page of language `l` with only the site around it (404, search, offline): `layout`
+    // written at `path` under the language's folder.
+    let language_page = |l: usize, layout: &str, path: &str| -> Result<RenderedJob, Diagnostic> {
+        let lang = &site.config.languages[l];
+        let (site_v, dir) = lang_ctx(&lang.code);
+        let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
+        let html = templates.render(layout, ctx, Path::new(layout))?;
+        let path = format!("{}/{path}", lang.prefix);
+        Ok(RenderedJob::new(
+            path.trim_start_matches('/').to_string(),
+            html,
+            layout,
+        ))
+    };
     match job {
         Job::Page(id) => {
             let p = &site.pages[*id];
@@ -389,45 +403,9 @@ fn render_job(
             let html = templates.render("term.html", ctx, Path::new(&term.url))?;
             Ok(RenderedJob::new(output_path(&term.url), html, "term.html"))
         }
-        Job::NotFound(l) => {
-            let lang = &site.config.languages[*l];
-            let (site_v, dir) = lang_ctx(&lang.code);
-            let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
-            let html = templates.render("404.html", ctx, Path::new("404.html"))?;
-            Ok(RenderedJob::new(
-                format!("{}/404.html", lang.prefix)
-                    .trim_start_matches('/')
-                    .to_string(),
-                html,
-                "404.html",
-            ))
-        }
-        Job::Search(l) => {
-            let lang = &site.config.languages[*l];
-            let (site_v, dir) = lang_ctx(&lang.code);
-            let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
-            let html = templates.render("search.html", ctx, Path::new("search.html"))?;
-            Ok(RenderedJob::new(
-                format!("{}/search/index.html", lang.prefix)
-                    .trim_start_matches('/')
-                    .to_string(),
-                html,
-                "search.html",
-            ))
-        }
-        Job::Offline(l) => {
-            let lang = &site.config.languages[*l];
-            let (site_v, dir) = lang_ctx(&lang.code);
-            let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
-            let html = templates.render("offline.html", ctx, Path::new("offline.html"))?;
-            Ok(RenderedJob::new(
-                format!("{}/offline/index.html", lang.prefix)
-                    .trim_start_matches('/')
-                    .to_string(),
-                html,
-                "offline.html",
-            ))
-        }
+        Job::NotFound(l) => language_page(*l, "404.html", "404.html"),
+        Job::Search(l) => language_page(*l, "search.html", "search/index.html"),
+        Job::Offline(l) => language_page(*l, "offline.html", "offline/index.html"),
         Job::PrintBook(book) => {
             let p = &site.pages[*book];
             let (site_v, dir) = lang_ctx(&p.lang);
@@ -679,11 +657,7 @@ fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
         .map_or("", |l| l.prefix.as_str());
     let field = |k: &str| -> BTreeSet<String> {
         ids.iter()
-            .filter_map(|&i| {
-                pages[i]
-                    .field(k)
-                    .and_then(crate::content::schema::scalar_text)
-            })
+            .filter_map(|&i| pages[i].field(k).and_then(crate::schema::scalar_text))
             .collect()
     };
     let themes: BTreeSet<&String> = ids

@@ -5,8 +5,8 @@
 
 use super::taxonomies::AUTHORS;
 use super::{PageId, Site, Term};
-use crate::content::schema::AUTHOR_TYPE;
-use crate::content::slug::slugify;
+use crate::schema::slug::slugify;
+use crate::schema::AUTHOR_TYPE;
 
 impl Site {
     /// The author page at `url`, if the page there is one.

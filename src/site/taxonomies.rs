@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use crate::config::Config;
-use crate::content::schema::AUTHOR_TYPE;
-use crate::content::slug::slugify;
 use crate::content::Page;
+use crate::schema::slug::slugify;
+use crate::schema::AUTHOR_TYPE;
 
 use super::PageId;
 

@@ -3,7 +3,7 @@
 //! the reader's language, by type; a name without a page is a located `check` warning;
 //! `lore new author` writes a page with every field.
 
-use lore::check::{check_site, CheckOptions};
+use lore::pipeline::check::{check_site, CheckOptions};
 
 use crate::support::SiteTest;
 

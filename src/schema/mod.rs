@@ -1,13 +1,16 @@
-//! Content types and their front-matter fields: the built-in six (guide, toolkit, technique,
-//! event, story, author) plus generic pages, extended by `site.yaml`; and the check of a page's
-//! fields.
+//! The content model's rules: content types and their front-matter fields (the built-in six,
+//! guide, toolkit, technique, event, story and author, plus generic pages, extended by
+//! `site.yaml`) and the check of a page's fields, dates ([`date`]) and slugs ([`slug`]). They sit
+//! below `config`, which reads the site's types, and `content`, which applies them.
+
+pub mod date;
+pub mod slug;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::content::date;
 use crate::yaml::kind_of;
 
 /// The type of the pages about people (`content/authors/<slug>.md`): their `name` is their
