@@ -119,3 +119,26 @@ pub fn locate_text(root: &Path, page: &Page, text: &str) -> Option<(usize, usize
                 .map(|at| (i + 1, line[..at].chars().count() + 1))
         })
 }
+
+/// Line and column of `value` as an item of the front-matter list `key`, written inline
+/// (`authors: [A, B]`) or one item a line (`- A`): the first occurrence from the key's line to
+/// the next top-level key.
+pub fn locate_item(root: &Path, page: &Page, key: &str, value: &str) -> Option<(usize, usize)> {
+    let text = std::fs::read_to_string(root.join(&page.source)).ok()?;
+    let text = crate::content::front_matter::normalize_text(text);
+    let split = crate::content::front_matter::split_front_matter(&text).ok()?;
+    let (key_line, _) = *crate::yaml::key_positions(split.yaml, split.yaml_line).get(key)?;
+    let first = key_line - split.yaml_line;
+    for (i, line) in split.yaml.lines().enumerate().skip(first) {
+        let top_level = i > first && !line.starts_with([' ', '\t', '-', '#']) && !line.is_empty();
+        if top_level {
+            break;
+        }
+        let from = if i == first { line.find(':')? + 1 } else { 0 };
+        if let Some(at) = line[from..].find(value) {
+            let col = line[..from + at].chars().count() + 1;
+            return Some((split.yaml_line + i, col));
+        }
+    }
+    None
+}

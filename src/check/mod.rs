@@ -2,10 +2,11 @@
 //! that decides the errors a build refuses to publish on (anchors, files and addresses, event
 //! dates, tool files, shared aliases, links built pages make), which `build`, `serve` and
 //! `check` all run (issue 19); and the warnings only `lore check` gives
-//! (`crate::pipeline::check` runs them): orphans and missing translations (`pages`),
-//! translations older than their source (`translations`, which also makes the status report of
-//! `lore check --translations`), scripts in raw HTML (`raw_html`), layouts' references to what no page has (`layouts`), interface
-//! strings a language lacks, the weight of every built page against the site's budget
+//! (`crate::pipeline::check` runs them): orphans, missing translations and authors without a
+//! page (`pages`), translations older than their source (`translations`, which also makes the
+//! status report of `lore check --translations`), scripts in raw HTML (`raw_html`), layouts'
+//! references to what no page has (`layouts`), interface strings a language lacks, the weight
+//! of every built page against the site's budget
 //! (`budget`), and, when asked, failing external links (`external`). Errors fail the run;
 //! warnings fail it only with `--strict`.
 
@@ -49,6 +50,7 @@ pub fn site_checks(
     out.extend(pages::check_orphans(site));
     out.extend(pages::check_translations(site));
     out.extend(translations::check_outdated_translations(site));
+    out.extend(pages::check_authors_without_page(site));
     out.extend(layouts::check_layout_fields(site));
     out.extend(check_strings(site, strings));
     out

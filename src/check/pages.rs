@@ -1,10 +1,12 @@
 //! Checks on pages as a whole: orphans (nothing leads to them), translations that a page's
-//! siblings have and it lacks, and aliases claimed by two pages.
+//! siblings have and it lacks, aliases claimed by two pages, and authors without a page.
 
 use std::collections::{BTreeMap, HashMap};
 
 use crate::diagnostics::Diagnostic;
-use crate::site::{PageId, Site};
+use crate::schema::slug::slugify;
+use crate::schema::AUTHOR_TYPE;
+use crate::site::{PageId, Site, AUTHORS};
 
 /// Pages no reader can find by browsing: no other page links to them, no menu names them and
 /// no section list shows them. Home and section pages are never orphans (the home page lists
@@ -36,6 +38,8 @@ pub fn check_orphans(site: &Site) -> Vec<Diagnostic> {
         let listed = site.parent[id]
             .is_some_and(|s| !homes.contains(&s) && (site.is_list(s) || site.is_book(s)));
         let in_menu = menu_urls.iter().any(|u| u == &p.url);
+        // The index of the `authors` taxonomy lists every person with a page.
+        let listed = listed || p.type_name == AUTHOR_TYPE;
         if !(linked || listed || in_menu) {
             out.push(
                 Diagnostic::warning(
@@ -140,6 +144,43 @@ pub fn check_aliases(site: &Site) -> Vec<Diagnostic> {
                     first.insert(alias, id);
                 }
             }
+        }
+    }
+    out
+}
+
+/// People named in a page's `authors:` who have no page of their own
+/// (`content/authors/<slug>.md`): their name leads to a bare list, with no profile (issue 23).
+/// Placed on the name in the front matter.
+pub fn check_authors_without_page(site: &Site) -> Vec<Diagnostic> {
+    let default = &site.config.default_language().code;
+    let root = &site.config.root;
+    let mut out = Vec::new();
+    for p in &site.pages {
+        if p.generated {
+            continue;
+        }
+        for name in p.taxonomies.get(AUTHORS).into_iter().flatten() {
+            let slug = slugify(name);
+            if slug.is_empty()
+                || site.author_profile(&p.lang, &slug).is_some()
+                || site.author_profile(default, &slug).is_some()
+            {
+                continue;
+            }
+            let (line, col) = super::fields::locate_item(root, p, AUTHORS, name)
+                .or_else(|| p.field_positions.get(AUTHORS).copied())
+                .unwrap_or((1, 1));
+            out.push(
+                Diagnostic::warning(
+                    &p.source,
+                    format!("author `{name}` has no page of their own: their name leads to a list with no profile"),
+                )
+                .at(line, col)
+                .help(format!(
+                    "write one with `lore new author \"{name}\"` (content/{AUTHORS}/{slug}.md: organisation, role, a short biography, a picture), or correct the name"
+                )),
+            );
         }
     }
     out

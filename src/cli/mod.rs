@@ -81,7 +81,8 @@ pub struct CheckArgs {
 /// Options of `lore new`.
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
-    /// Content type: guide, toolkit, technique, event, page, or one declared in site.yaml.
+    /// Content type: guide, toolkit, technique, event, story, author, page, or one declared in
+    /// site.yaml (`course` writes a course's folder).
     /// May be left out with --translate.
     #[arg(value_name = "TYPE")]
     pub type_name: Option<String>,

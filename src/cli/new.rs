@@ -17,7 +17,7 @@ use super::NewArgs;
 use crate::config::Config;
 use crate::content::CONTENT_DIR;
 use crate::schema::slug::{is_safe_segment, slugify};
-use crate::schema::{common_fields, FieldKind};
+use crate::schema::{common_fields, FieldKind, AUTHOR_TYPE};
 
 /// Runs `lore new`; returns the exit code.
 pub fn run(args: NewArgs) -> i32 {
@@ -220,9 +220,18 @@ pub(super) fn scaffold(config: &Config, type_name: &str, title: &str, write_type
         "---\n# A new {type_name}. Lines starting with # are comments: remove the # before a field to use it.\n"
     );
     let width = fields.iter().map(|f| f.0.len()).max().unwrap_or(0) + 2;
+    // A person's page is titled by their name (`lore new author "Name"`).
+    let titled_by_name = type_name == AUTHOR_TYPE;
+    let quoted = serde_json::Value::String(title.to_string()).to_string();
     for (name, kind, required, description) in fields {
+        let (required, description) = match name.as_str() {
+            "title" if titled_by_name => (false, "the page title, if not their name".into()),
+            _ => (required, description),
+        };
         let value = match name.as_str() {
-            "title" => Some(serde_json::Value::String(title.to_string()).to_string()),
+            "title" if titled_by_name => None,
+            "name" if titled_by_name => Some(quoted.clone()),
+            "title" => Some(quoted.clone()),
             "type" if write_type => Some(type_name.to_string()),
             "date" => Some(Utc::now().date_naive().to_string()),
             "type" | "slug" | "lang" | "translation_key" | "sort_by" | "aliases" | "draft"

@@ -16,7 +16,9 @@ use crate::content::{controls, script_url};
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::schema::date::{self, parse_date};
 use crate::schema::slug::{is_safe_segment, slugify};
-use crate::schema::{check_value, common_fields, is_empty_value, scalar_text, FieldKind};
+use crate::schema::{
+    check_value, common_fields, is_empty_value, scalar_text, FieldKind, AUTHOR_TYPE,
+};
 use crate::yaml::{self, Mapping};
 
 /// One page of the site, before its Markdown is rendered.
@@ -374,8 +376,10 @@ pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Di
             }
         },
     };
+    // An author's page is titled by their `name` (its own required field).
+    let titled_by_name = type_name == AUTHOR_TYPE;
     for (name, kind, required) in common_fields().into_iter().map(|(n, k, r, _)| (n, k, r)) {
-        check(name, kind, required);
+        check(name, kind, required && !(name == "title" && titled_by_name));
     }
     if let Some(ty) = config.types.get(&type_name) {
         for (name, spec) in &ty.fields {
@@ -456,6 +460,7 @@ pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Di
     // and the editor sees every problem of the file in one run.
     let title = fields
         .get("title")
+        .or_else(|| fields.get("name").filter(|_| titled_by_name))
         .and_then(scalar_text)
         .unwrap_or_default();
     let text_field = |n: &str| fields.get(n).and_then(Value::as_str).map(str::to_string);

@@ -384,12 +384,21 @@ impl IncrementalBuild {
             // Let the full path render and report it.
             return Ok(FastPath::Declined(Declined::Errors));
         }
-        // The edited pages and those linking to them are checked as a build checks them
-        // (their files and addresses did not change); an error takes the full path too.
+        // The edited pages, the pages they now link to or no longer do, and the pages linking
+        // to them (an anchor they name may be gone) are checked as a build checks them (their
+        // files and addresses did not change); an error takes the full path too.
         let outputs = crate::check::OutputFiles::from_paths(
             self.served.keys().chain(self.search_files.keys()).cloned(),
         );
-        let touched: Vec<usize> = content.iter().chain(&backlinks).copied().collect();
+        let linking = content.iter().flat_map(|&id| &loaded.site.backlinks[id]);
+        let touched: Vec<usize> = content
+            .iter()
+            .chain(&backlinks)
+            .chain(linking)
+            .copied()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let checked = crate::check::validate::validate_pages(
             &loaded.site,
             &touched,

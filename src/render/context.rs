@@ -318,6 +318,12 @@ pub struct PageView {
     /// The site's languages this page has no translation in: a notice in each, shown when a
     /// reader of that language arrives from a list of theirs (`#not-in-ar`, issue 16).
     pub missing_languages: Vec<MissingLanguage>,
+    /// The profiles of the people it names in `authors:` who have a page of their own.
+    pub authors: Vec<super::authors::AuthorView>,
+    /// An author's page: their profile.
+    pub profile: Option<super::authors::AuthorView>,
+    /// An author's page: what they contributed, by type, in the page's language.
+    pub contributions: Vec<super::authors::ContributionGroup>,
 }
 
 /// A language a page is not available in.
@@ -581,7 +587,15 @@ impl<'a> ViewContext<'a> {
                     .any(|ext| u.ends_with(ext))
             })
             .map(|u| format!("{}{u}", super::print::origin(&self.config().base_url)));
+        let is_author = p.type_name == crate::schema::AUTHOR_TYPE;
         PageView {
+            authors: self.authors_of(id),
+            profile: is_author.then(|| self.author(id, &p.lang)),
+            contributions: if is_author {
+                self.contributions(&p.lang, site.author_slug(id))
+            } else {
+                Vec::new()
+            },
             entry,
             share_image,
             permalink: self.config().absolute_url(&p.url),

@@ -387,7 +387,13 @@ impl<'a> Keys<'a> {
             .nums(self.summaries(&site.translations[id]))
             .nums(self.summaries(&site.ancestors(id)))
             .nums(self.summaries(&site.related[id]))
-            .nums(self.summaries(&site.backlinks[id]));
+            .nums(self.summaries(&site.backlinks[id]))
+            // The profiles of its authors, and on an author's page what they contributed.
+            .nums(self.summaries(&site.authors_of(id)));
+        if site.pages[id].type_name == crate::schema::AUTHOR_TYPE {
+            let lang = &site.pages[id].lang;
+            f = f.nums(self.summaries(&site.contributions(lang, site.author_slug(id))));
+        }
         if let Some(book) = site.book_of(id) {
             let parts = site.book_parts(book);
             f = f
@@ -445,13 +451,23 @@ impl<'a> Keys<'a> {
             Job::Term(t, i) => {
                 let tax = &site.taxonomies[*t];
                 let term = &tax.terms[*i];
-                f.text("term")
+                let f = f
+                    .text("term")
                     .num(d.site_views[&tax.lang])
                     .text(&tax.name)
                     .text(&tax.url)
                     .text(&term.name)
                     .text(&term.url)
-                    .nums(self.summaries(&term.pages))
+                    .nums(self.summaries(&term.pages));
+                if tax.name != crate::site::AUTHORS {
+                    return f.finish();
+                }
+                // A person without a page in this language: the default language's profile.
+                f.nums(self.summaries(&site.contributions(&tax.lang, &term.slug)))
+                    .nums(
+                        site.author_profile(&tax.lang, &term.slug)
+                            .map(|a| d.summary[a]),
+                    )
             }
             Job::NotFound(l) => f.text("404").num(self.language_view(*l)),
             Job::Search(l) => f.text("search").num(self.language_view(*l)),

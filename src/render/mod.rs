@@ -3,6 +3,7 @@
 //! staging folder. Each job writes its own file, so the result does not depend on the order
 //! threads finish in.
 
+mod authors;
 pub(crate) mod built_links;
 pub(crate) mod context;
 pub(crate) mod course;
@@ -279,7 +280,12 @@ fn jobs(site: &Site) -> Vec<Job> {
     }
     for (t, tax) in site.taxonomies.iter().enumerate() {
         jobs.push(Job::TaxonomyIndex(t));
-        jobs.extend((0..tax.terms.len()).map(|i| Job::Term(t, i)));
+        // A person's page stands at their term's address and shows what the term's would.
+        jobs.extend(
+            (0..tax.terms.len())
+                .filter(|&i| site.author_page(&tax.terms[i].url).is_none())
+                .map(|i| Job::Term(t, i)),
+        );
     }
     jobs.extend((0..site.config.languages.len()).map(Job::NotFound));
     if site.config.search.enabled {
@@ -385,9 +391,15 @@ fn render_job(
             let term = &tax.terms[*i];
             let (site_v, dir) = lang_ctx(&tax.lang);
             let entries: Vec<Value> = term.pages.iter().map(|&id| views.entry_value(id)).collect();
+            // A person whose page is not translated: its profile and their contributions here.
+            let profile = (tax.name == crate::site::AUTHORS)
+                .then(|| site.author_profile(&tax.lang, &term.slug))
+                .flatten();
             let ctx = minijinja::context! {
                 site => site_v, lang => &tax.lang, dir => dir, taxonomy => &tax.name,
                 taxonomy_url => views.url(&tax.url), term => &term.name, url => views.url(&term.url), entries => entries,
+                profile => profile.map(|a| views.author(a, &tax.lang)),
+                contributions => profile.map(|_| views.contributions(&tax.lang, &term.slug)),
             };
             let html = templates.render("term.html", ctx, Path::new(&term.url))?;
             Ok(RenderedJob::new(output_path(&term.url), html, "term.html"))

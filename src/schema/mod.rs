@@ -1,7 +1,7 @@
-//! The content model's rules: content types and their front-matter fields (the built-in five,
-//! guide, toolkit, technique, event and story, plus generic pages, extended by `site.yaml`) and
-//! the check of a page's fields, dates ([`date`]) and slugs ([`slug`]). They sit below
-//! `config`, which reads the site's types, and `content`, which applies them.
+//! The content model's rules: content types and their front-matter fields (the built-in six,
+//! guide, toolkit, technique, event, story and author, plus generic pages, extended by
+//! `site.yaml`) and the check of a page's fields, dates ([`date`]) and slugs ([`slug`]). They sit
+//! below `config`, which reads the site's types, and `content`, which applies them.
 
 pub mod date;
 pub mod slug;
@@ -12,6 +12,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::yaml::kind_of;
+
+/// The type of the pages about people (`content/authors/<slug>.md`): their `name` is their
+/// title, and the `authors` taxonomy's page of that name is theirs (issue 23).
+pub const AUTHOR_TYPE: &str = "author";
 
 /// What a field's value must look like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -316,6 +320,28 @@ pub fn builtin_types() -> BTreeMap<String, ContentType> {
                 Records,
                 false,
                 "related online resources: list of {title, url}",
+            ),
+        ContentType::new(AUTHOR_TYPE)
+            .in_section("authors")
+            .field(
+                "name",
+                Text,
+                true,
+                "the person's name as pages write it in `authors:`",
+            )
+            .field("role", Text, false, "their role, e.g. Learning adviser")
+            .field("organisation", Text, false, "where they work")
+            .field(
+                "bio",
+                Text,
+                false,
+                "a short biography, two or three sentences",
+            )
+            .field(
+                "links",
+                Records,
+                false,
+                "their pages elsewhere: list of {title, url}",
             ),
         ContentType::new("event")
             .in_section("events")

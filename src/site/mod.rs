@@ -4,6 +4,7 @@
 //! every relation (sections, translations, taxonomy terms, backlinks, related pages) is a list of
 //! ids in a fixed order, so the output never depends on hash order or thread count.
 
+mod authors;
 pub(crate) mod course;
 mod links;
 mod related;
@@ -15,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 pub(crate) use links::resolve_url;
 pub use links::PathIndex;
 pub use store::PageStore;
-pub use taxonomies::{term_address, term_url, Taxonomy, Term};
+pub use taxonomies::{term_address, term_url, Taxonomy, Term, AUTHORS};
 
 use crate::config::Config;
 use crate::content::Page;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use crate::config::Config;
 use crate::content::Page;
 use crate::schema::slug::slugify;
+use crate::schema::AUTHOR_TYPE;
 
 use super::PageId;
 
@@ -49,6 +50,36 @@ pub fn term_url(prefix: &str, taxonomy: &str, name: &str) -> Option<String> {
     term_address(prefix, taxonomy, name).map(|(_, url)| url)
 }
 
+/// The taxonomy whose terms are people; a page of type `author` at a term's address is the
+/// term's page (issue 23).
+pub const AUTHORS: &str = "authors";
+
+/// Makes every author page of language `lang` a term of the `authors` taxonomy, named as the page
+/// names the person, with or without contributions: the taxonomy's index lists each person with a
+/// page, and their page is the term's.
+fn add_author_pages(pages: &[Page], lang: &str, prefix: &str, terms: &mut BTreeMap<String, Term>) {
+    for p in pages {
+        if p.type_name != AUTHOR_TYPE || p.lang != lang || p.generated || p.is_section {
+            continue;
+        }
+        let Some(slug) = p
+            .url
+            .strip_prefix(&format!("{prefix}/{AUTHORS}/"))
+            .and_then(|s| s.strip_suffix('/'))
+            .filter(|s| !s.is_empty() && !s.contains('/'))
+        else {
+            continue;
+        };
+        let term = terms.entry(slug.to_string()).or_insert_with(|| Term {
+            name: p.title.clone(),
+            slug: slug.to_string(),
+            url: p.url.clone(),
+            pages: Vec::new(),
+        });
+        term.name = p.title.clone();
+    }
+}
+
 /// Collects every term of every taxonomy in every language. List pages (home and top-level
 /// sections) are not filed under terms.
 pub fn collect(config: &Config, pages: &[Page]) -> Vec<Taxonomy> {
@@ -75,6 +106,9 @@ pub fn collect(config: &Config, pages: &[Page]) -> Vec<Taxonomy> {
                     });
                     term.pages.push(id);
                 }
+            }
+            if name == AUTHORS {
+                add_author_pages(pages, &lang.code, &lang.prefix, &mut terms);
             }
             if terms.is_empty() {
                 continue;

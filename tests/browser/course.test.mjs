@@ -1,7 +1,7 @@
 // A course as a learner and a trainer use it (issue 23), in Debian's Chromium through
 // playwright-core: a self-check gives its feedback at once with JavaScript and keeps its answers
 // in a disclosure without; the progress a learner makes is still on the course's front page
-// after a reload; a lesson's slides move with the keyboard and hide the speaker notes. Run
+// after a reload, and offline; a lesson's slides move with the keyboard and hide the speaker notes. Run
 // `cargo build --release` and `npm ci` first, then `node --test tests/browser/course.test.mjs`.
 
 import assert from 'node:assert/strict';
@@ -85,6 +85,35 @@ test('the progress a learner makes is on the course front page after a reload', 
   assert.equal(await page.locator('[data-lesson$="lesson-01-why-online/"] .lesson-state').innerText(), 'Lesson done');
   assert.equal(await page.locator('[data-lesson$="lesson-02-designing/"] .lesson-state').innerText(), '');
   await context.close();
+});
+
+test('the progress on the course front page is still shown offline', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // The first visit installs the service worker; the pages read from then on are kept.
+  await page.goto(server.url(COURSE));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  await page.goto(server.url(LESSON));
+  await page.locator('[data-lesson-done]').click();
+  assert.equal(await page.locator('[data-lesson-done]').getAttribute('aria-pressed'), 'true');
+  await page.goto(server.url(COURSE));
+  // Offline is the browser's switch and the server dropping every connection: the switch does
+  // not reach service workers (playwright#2311).
+  await context.setOffline(true);
+  server.setOffline(true);
+  try {
+    await page.reload();
+    assert.notEqual(await page.locator('h1').first().innerText(), 'You are offline');
+    const progress = page.locator('[data-course-progress] .progress-text');
+    assert.match(await progress.innerText(), /^1 of 12 lessons done/);
+    assert.equal(await page.locator('[data-lesson$="lesson-01-why-online/"] .lesson-state').innerText(), 'Lesson done');
+  } finally {
+    server.setOffline(false);
+    await context.close();
+  }
+  assert.deepEqual(errors, []);
 });
 
 test('a lesson\'s slides move with the keyboard and hide the speaker notes', async () => {

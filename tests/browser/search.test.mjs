@@ -153,6 +153,22 @@ describe('the search page', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('offers stories as a type to filter by, and then shows stories only', async () => {
+    const { page, errors } = await open();
+    await page.goto(server.url('search/?q=learning'));
+    await firstResult(page);
+    const box = page.locator('[data-search-filters] input[name="type"][value="story"]');
+    if (!(await box.isVisible())) await page.locator('[data-search-filters] > summary').click();
+    const label = page.locator(`label[for="${await box.getAttribute('id')}"]`);
+    assert.match(await label.textContent(), /Story \(2\)/);
+    await box.check();
+    await page.waitForURL(/type=story/);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-search-results] .search-result-type')].every((t) => t.textContent === 'Story'));
+    const links = await page.locator('[data-search-results] a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual([...new Set(links.map((h) => h.split('#')[0]))].sort(), ['/kb/stories/radio-listening-clubs/', '/kb/stories/seed-fairs-sahel/']);
+    assert.deepEqual(errors, []);
+  });
+
   test('works as a plain form without JavaScript, and says how to search then', async () => {
     const { page } = await open({ javaScriptEnabled: false });
     await page.goto(server.url('search/'));

@@ -39,6 +39,7 @@ const PAGE_TYPES = [
   { name: 'event', path: 'events/west-africa-writeshop-2027/' },
   { name: 'taxonomy', path: 'themes/', start: '.terms-index li' },
   { name: 'term', path: 'themes/facilitation/', start: '.entries li' },
+  { name: 'author', path: 'authors/wanjiku-mwangi/', start: '.author-bio' },
   { name: 'search with results', path: 'search/?q=facilitation', start: '[data-search-results] li', ar: `ar/search/?q=${encodeURIComponent('شجرة')}` },
   { name: '404', path: '404.html', ar: 'ar/404.html' },
 ];

@@ -2,6 +2,7 @@
 //! (the example site at the repository root, or a small one written by the test) and asserts on
 //! the files a reader or a tool would get. `support.rs` holds the [`support::SiteTest`] harness.
 
+mod authors;
 mod build;
 mod check;
 mod cli;
