@@ -51,6 +51,8 @@ pub struct RawConfig {
     budget: Budget,
     #[serde(default = "yes")]
     offline: bool,
+    #[serde(default = "yes")]
+    epub: bool,
 }
 
 fn default_per_page() -> usize {
@@ -268,6 +270,9 @@ pub struct Config {
     /// Write a service worker that keeps the shell and visited pages for reading offline
     /// (`offline: false` in `site.yaml` turns it off).
     pub offline: bool,
+    /// Write an EPUB of every guide and course, linked from its front page (`epub: false` in
+    /// `site.yaml` turns it off).
+    pub epub: bool,
 }
 
 impl Config {
@@ -381,6 +386,7 @@ impl Config {
             strings: raw.strings,
             budget: raw.budget,
             offline: raw.offline,
+            epub: raw.epub,
         })
     }
 

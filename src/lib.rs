@@ -24,6 +24,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod epub;
 pub mod fingerprint;
 pub mod images;
 pub mod incremental;

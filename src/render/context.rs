@@ -305,6 +305,9 @@ pub struct PageView {
     /// The site's languages this page has no translation in: a notice in each, shown when a
     /// reader of that language arrives from a list of theirs (`#not-in-ar`, issue 16).
     pub missing_languages: Vec<MissingLanguage>,
+    /// The guide's EPUB, on the front page of a guide or course (set by the page's render job,
+    /// which knows its size).
+    pub epub: Option<ToolView>,
 }
 
 /// A language a page is not available in.
@@ -563,6 +566,7 @@ impl<'a> ViewContext<'a> {
             attachments: self.files(p, "attachments"),
             is_section: p.is_section,
             course: super::course::course_view(self, id),
+            epub: None,
             missing_languages: if p.generated {
                 Vec::new()
             } else {
