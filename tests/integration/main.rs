@@ -10,6 +10,7 @@ mod course;
 mod determinism;
 mod diff;
 mod eject;
+mod epub;
 mod external;
 mod images;
 mod incremental;
