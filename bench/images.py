@@ -117,9 +117,15 @@ def make_site(root, count):
 
 
 def timed_build(lore, root, out):
+    """Wall seconds, CPU seconds (user + sys: less disturbed than wall time on a shared machine)
+    and peak RSS in MiB of one build."""
     start = time.perf_counter()
-    subprocess.run([lore, "build", "--root", str(root), "--out", str(out)], check=True, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    proc = subprocess.Popen([lore, "build", "--root", str(root), "--out", str(out)], stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"lore build failed on {root}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main():
@@ -144,9 +150,9 @@ def main():
     out = work / "public"
     webp = sum(f.stat().st_size for f in out.rglob("*.webp"))
     variants = len(list(out.rglob("*w.webp")))
-    print(f"first build (empty image cache): {first:.1f} s")
-    print(f"second build (cached images):    {second:.1f} s")
-    print(f"{variants} WebP variants, {webp / 1e6:.1f} MB; cores: {os.cpu_count()}")
+    for name, (wall, cpu, rss) in (("first build (empty image cache)", first), ("second build (cached images)   ", second)):
+        print(f"{name}: {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MiB")
+    print(f"{variants} WebP variants, {webp / 1e6:.1f} MB; cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f}")
     if not args.keep:
         shutil.rmtree(work)
 

@@ -52,6 +52,9 @@ REPO = os.path.dirname(BENCH)
 WORK = os.path.join(BENCH, "work")
 SEED = 42
 BASE_URL = "https://bench.example.org"
+# Where the corpus's tool files are said to live: another host than the site, so that lore's link
+# check (which refuses own-site links to nothing built) has nothing to say about them.
+TOOL_HOST = "https://files.example.net"
 ALL_TOOLS = ["lore", "lore-noindex", "hugo", "pagefind", "zola", "zola-index"]
 LABELS = {
     "lore": "lore (search index on)",
@@ -288,9 +291,10 @@ def lore_site(corpus_dir: str, pages: int, search: bool) -> str:
 
 def tools_as_addresses(toolkits: str) -> None:
     """The corpus's tools name files it does not write (`file: "/files/x.pdf"`), which lore
-    refuses to publish, as `lore check` always did; for lore they become the addresses they
-    stand for (`url: "/files/x.pdf"`), which builds the same page with the same work. The files
-    are hard links into the corpus: each is replaced, never written through."""
+    refuses to publish, as `lore check` always did; a link to `/files/x.pdf` on the site itself
+    is refused too (nothing built answers it). For lore they become addresses on another host
+    (`url: "https://files.example.net/files/x.pdf"`), which builds the same page with the same
+    work. The files are hard links into the corpus: each is replaced, never written through."""
     for root, _, files in os.walk(toolkits):
         for name in files:
             path = os.path.join(root, name)
@@ -300,7 +304,7 @@ def tools_as_addresses(toolkits: str) -> None:
                 continue
             os.remove(path)
             with open(path, "w", encoding="utf-8") as f:
-                f.write(text.replace("\n    file: ", "\n    url: "))
+                f.write(text.replace('\n    file: "/files/', f'\n    url: "{TOOL_HOST}/files/'))
 
 
 def zola_content(bench_dir: str, corpus_dir: str, pages: int) -> tuple[str | None, str]:

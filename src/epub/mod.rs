@@ -12,9 +12,9 @@
 //! document ([`xhtml`]: the page's HTML made well-formed and static), with what the site's pages
 //! show around the text (a lesson's number, time, objectives and key points, readings, and the
 //! attachments listed with their size and address on the site), a navigation document, a small
-//! stylesheet, and the pictures: a JPEG or PNG as its resized variant nearest
-//! [`crate::images::EPUB_WIDTH`] pixels wide (from the image cache, not the original), SVG made
-//! safe, GIF and WebP as they are. `mimetype` comes first, stored, as readers require.
+//! stylesheet, and the pictures: a resized one as its fall-back variant nearest below
+//! [`crate::images::EPUB_WIDTH`] pixels (from the image cache, not the original), SVG made safe,
+//! animations as they are. `mimetype` comes first, stored, as readers require.
 
 pub mod xhtml;
 

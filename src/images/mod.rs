@@ -1,5 +1,6 @@
-//! Images that cost little: each JPEG or PNG under `content/` is resized at build time into a
-//! few widths, in WebP and in its own format, and pages offer them with `srcset`.
+//! Images that cost little: each JPEG, PNG, GIF or WebP picture under `content/` is resized at
+//! build time into a few widths, in WebP and in a fall-back format, and pages offer them with
+//! `srcset`.
 //!
 //! 1. [`ImageSet::measure`] reads each image's header (its size and orientation, no pixels)
 //!    before rendering, so that pages can name every variant and set `width`/`height`.
@@ -11,8 +12,9 @@
 //!    kept in `.lore-cache/images/` in the site folder under a key of the image's SHA-256 and
 //!    the settings, so that a second build decodes and encodes nothing.
 //!
-//! The original file is still copied as it is (a page may link to it); GIF, WebP and SVG pass
-//! through unchanged (SVG made safe first, [`svg`]).
+//! The original file is still copied as it is (a page may link to it). Animated GIF and WebP
+//! pass through unchanged (resizing every frame of an animation is a video's job, not a site
+//! generator's), and so does SVG, made safe first ([`svg`]).
 
 pub mod svg;
 
@@ -42,20 +44,35 @@ pub const EPUB_WIDTH: u32 = 960;
 /// `sizes` of a content image: the text column on a wide screen, the screen on a phone.
 const SIZES: &str = "(min-width: 48rem) 44rem, 100vw";
 
-/// The format of an image's fall-back variants.
+/// The format of a resized picture's source, which decides its fall-back variants.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// JPEG (photographs).
+    /// JPEG (photographs): JPEG fall-backs.
     Jpeg,
-    /// PNG (drawings, screenshots, transparency).
+    /// PNG (drawings, screenshots, transparency): PNG fall-backs.
     Png,
+    /// A still GIF: PNG fall-backs (lossless, as the GIF was; every browser reads PNG).
+    Gif,
+    /// A still WebP: WebP only, since a browser that reads the source reads its variants.
+    WebP,
 }
 
 impl Format {
+    /// The extension of the fall-back variants.
     fn extension(self) -> &'static str {
         match self {
             Format::Jpeg => "jpg",
-            Format::Png => "png",
+            Format::Png | Format::Gif => "png",
+            Format::WebP => "webp",
+        }
+    }
+
+    /// The extensions of the variants made at each width: WebP first, then the fall-back.
+    fn variant_extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Jpeg => &["webp", "jpg"],
+            Format::Png | Format::Gif => &["webp", "png"],
+            Format::WebP => &["webp"],
         }
     }
 }
@@ -93,8 +110,8 @@ impl Image {
 #[derive(Clone, Debug, Default)]
 pub struct ImageSet {
     images: BTreeMap<String, Image>,
-    /// SVG, GIF and WebP files, which pass through unresized, by output path: their source
-    /// under `content/`.
+    /// SVG files and animated GIF and WebP, which pass through unresized (an EPUB takes them as
+    /// they are), by output path: their source under `content/`.
     others: BTreeMap<String, PathBuf>,
 }
 
@@ -120,8 +137,9 @@ impl ImageSet {
                 let format = raster_format(rel)?;
                 let url = crate::content::load::resource_url(rel)?;
                 let site_path = Path::new(crate::content::CONTENT_DIR).join(rel);
-                Some(match measure_one(&root.join(&site_path)) {
-                    Ok((width, height)) => {
+                Some(match measure_one(&root.join(&site_path), format) {
+                    Ok(None) => return None,
+                    Ok(Some((width, height))) => {
                         let mut widths: Vec<u32> =
                             WIDTHS.iter().copied().filter(|&w| w < width).collect();
                         widths.push(width.min(WIDTHS[WIDTHS.len() - 1]));
@@ -163,9 +181,9 @@ impl ImageSet {
     }
 
     /// The picture an EPUB holds for the site's image at `path` (`/guides/x/photo.jpg`), with
-    /// its extension: a JPEG or PNG as its variant nearest below [`EPUB_WIDTH`] in its own
-    /// format (from the image cache, made there if missing), an SVG made safe, a GIF or WebP as
-    /// it is. `None` when the site has no such image.
+    /// its extension: a resized picture as its fall-back variant nearest below [`EPUB_WIDTH`]
+    /// (from the image cache, made there if missing), an SVG made safe, an animation as it is.
+    /// `None` when the site has no such image.
     pub fn for_epub(
         &self,
         root: &Path,
@@ -213,6 +231,37 @@ impl ImageSet {
         )
     }
 
+    /// True for a file a `<picture>` offers only as the fall-back (`rel` an output path without
+    /// the base path): a measured image's original, or one of its variants in a format other
+    /// than WebP. A reader keeping pages offline needs the WebP files only.
+    pub fn is_fallback(&self, rel: &str) -> bool {
+        let rel = rel.trim_start_matches('/');
+        if self.get(rel).is_some() {
+            return true;
+        }
+        let Some((stem, ext)) = rel.rsplit_once('.') else {
+            return false;
+        };
+        let Some((original, width)) = stem.rsplit_once('-') else {
+            return false;
+        };
+        if ext == "webp"
+            || !width
+                .strip_suffix('w')
+                .is_some_and(|w| w.parse::<u32>().is_ok())
+        {
+            return false;
+        }
+        // The originals `x.<any extension>` sort together: look at those only.
+        let prefix = format!("{original}.");
+        self.images
+            .range(prefix.clone()..)
+            .take_while(|(path, _)| path.starts_with(&prefix))
+            .any(|(path, image)| {
+                !path[prefix.len()..].contains('/') && image.format.extension() == ext
+            })
+    }
+
     /// True when the site has no image to resize.
     pub fn is_empty(&self) -> bool {
         self.images.is_empty()
@@ -240,8 +289,9 @@ impl ImageSet {
 }
 
 fn corrupt(site_path: &Path, why: &str) -> Diagnostic {
-    Diagnostic::error(site_path, format!("cannot read this image: {why}"))
-        .help("the file is damaged or not the format its name says; export it again as JPEG or PNG")
+    Diagnostic::error(site_path, format!("cannot read this image: {why}")).help(
+        "the file is damaged or not the format its name says; export it again as JPEG, PNG or WebP",
+    )
 }
 
 /// The fall-back format of a file resized by the pipeline, from its name.
@@ -250,12 +300,18 @@ fn raster_format(rel: &Path) -> Option<Format> {
     match ext.as_str() {
         "jpg" | "jpeg" => Some(Format::Jpeg),
         "png" => Some(Format::Png),
+        "gif" => Some(Format::Gif),
+        "webp" => Some(Format::WebP),
         _ => None,
     }
 }
 
-/// Width and height of an image once upright, from its header.
-fn measure_one(path: &Path) -> Result<(u32, u32), String> {
+/// Width and height of an image once upright, from its header; `None` for an animation, which
+/// passes through unresized.
+fn measure_one(path: &Path, format: Format) -> Result<Option<(u32, u32)>, String> {
+    if is_animated(path, format)? {
+        return Ok(None);
+    }
     let reader = ImageReader::open(path)
         .map_err(|e| e.to_string())?
         .with_guessed_format()
@@ -269,7 +325,35 @@ fn measure_one(path: &Path) -> Result<(u32, u32), String> {
     if w == 0 || h == 0 {
         return Err("it has no pixels".into());
     }
-    Ok(if turned { (h, w) } else { (w, h) })
+    Ok(Some(if turned { (h, w) } else { (w, h) }))
+}
+
+/// True for a GIF of more than one frame or an animated WebP.
+fn is_animated(path: &Path, format: Format) -> Result<bool, String> {
+    use image::AnimationDecoder;
+    let open = || {
+        std::fs::File::open(path)
+            .map(std::io::BufReader::new)
+            .map_err(|e| e.to_string())
+    };
+    match format {
+        Format::Gif => {
+            let decoder =
+                image::codecs::gif::GifDecoder::new(open()?).map_err(|e| e.to_string())?;
+            Ok(decoder
+                .into_frames()
+                .take(2)
+                .take_while(Result::is_ok)
+                .count()
+                > 1)
+        }
+        Format::WebP => {
+            let decoder =
+                image::codecs::webp::WebPDecoder::new(open()?).map_err(|e| e.to_string())?;
+            Ok(decoder.has_animation())
+        }
+        Format::Jpeg | Format::Png => Ok(false),
+    }
 }
 
 /// One variant: its width, extension and bytes.
@@ -285,11 +369,11 @@ fn variants_of(
     let bytes = std::fs::read(root.join(site_path)).map_err(|e| e.to_string())?;
     let key = crate::output::assets::content_hash(&[&bytes[..], SETTINGS.as_bytes()].concat());
     let dir = cache.join(&key);
-    let exts = ["webp", image.format.extension()];
+    let exts = image.format.variant_extensions();
     let names: Vec<(u32, &'static str)> = image
         .widths
         .iter()
-        .flat_map(|&w| exts.map(|e| (w, e)))
+        .flat_map(|&w| exts.iter().map(move |&e| (w, e)))
         .collect();
     let cached: Option<Vec<Variant>> = names
         .iter()
@@ -337,12 +421,15 @@ fn make_variants(bytes: &[u8], image: &Image) -> Result<Vec<Variant>, String> {
                 image::imageops::FilterType::Triangle,
             );
         }
+        // Pushed in reverse order of `variant_extensions`, since `out` is reversed below.
+        if image.format != Format::WebP {
+            out.push((
+                w,
+                image.format.extension(),
+                encode_fallback(&current, image.format)?,
+            ));
+        }
         out.push((w, "webp", encode_webp(&current)?));
-        out.push((
-            w,
-            image.format.extension(),
-            encode_fallback(&current, image.format)?,
-        ));
     }
     out.reverse();
     Ok(out)
@@ -369,10 +456,11 @@ fn encode_fallback(img: &DynamicImage, format: Format) -> Result<Vec<u8>, String
                 .encode_image(&rgb)
                 .map_err(|e| e.to_string())?;
         }
-        Format::Png => {
+        Format::Png | Format::Gif => {
             img.write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
                 .map_err(|e| e.to_string())?;
         }
+        Format::WebP => return encode_webp(img),
     }
     Ok(out)
 }
@@ -427,14 +515,17 @@ pub fn rewrite_images(html: Vec<u8>, images: &ImageSet, base_path: &str) -> Vec<
             if seen > 1 && el.get_attribute("loading").is_none() {
                 el.set_attribute("loading", "lazy")?;
             }
-            el.before(
-                &format!(
-                    "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{SIZES}\">",
-                    crate::markdown::escape_attr(&srcset("webp"))
-                ),
-                ContentType::Html,
-            );
-            el.after("</picture>", ContentType::Html);
+            // A WebP picture's own variants are WebP: no second source to offer.
+            if image.format != Format::WebP {
+                el.before(
+                    &format!(
+                        "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{SIZES}\">",
+                        crate::markdown::escape_attr(&srcset("webp"))
+                    ),
+                    ContentType::Html,
+                );
+                el.after("</picture>", ContentType::Html);
+            }
             Ok(())
         })),
     );
@@ -453,5 +544,46 @@ mod tests {
             Image::variant_path("guides/x/photo.jpg", 480, "webp"),
             "guides/x/photo-480w.webp"
         );
+    }
+
+    #[test]
+    fn fall_backs_are_the_originals_and_their_variants_in_other_formats_than_webp() {
+        let mut set = ImageSet::default();
+        for (path, format) in [
+            ("g/a.jpeg", Format::Jpeg),
+            ("g/b.gif", Format::Gif),
+            ("g/c.webp", Format::WebP),
+        ] {
+            set.images.insert(
+                path.into(),
+                Image {
+                    source: path.into(),
+                    width: 2000,
+                    height: 1000,
+                    format,
+                    widths: vec![480, 960, 1440],
+                },
+            );
+        }
+        for fallback in [
+            "/g/a.jpeg",
+            "g/a-480w.jpg",
+            "g/b.gif",
+            "g/b-960w.png",
+            "g/c.webp",
+        ] {
+            assert!(set.is_fallback(fallback), "{fallback}");
+        }
+        for kept in [
+            "g/a-480w.webp",
+            "g/b-960w.webp",
+            "g/c-480w.webp",
+            "g/a-480w.png",
+            "g/d-480w.jpg",
+            "g/a-big.jpg",
+            "g/a.b-480w.jpg",
+        ] {
+            assert!(!set.is_fallback(kept), "{kept}");
+        }
     }
 }

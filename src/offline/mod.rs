@@ -230,8 +230,8 @@ fn search_folders(written: &[String]) -> Vec<String> {
     out.into_iter().collect()
 }
 
-/// A guide's pack: its parts, its print view, the files under its folder (but its EPUB), and its language's
-/// search files when they are small enough.
+/// A guide's pack: its parts, its print view, the files under its folder but its EPUB, and its
+/// language's search files when they are small enough.
 fn guide_pack(
     site: &Site,
     book: usize,
@@ -257,7 +257,7 @@ fn guide_pack(
     );
     // Pictures as the reader's browser takes them: WebP variants, not the originals and
     // fall-backs a `<picture>` offers browsers without WebP.
-    files.retain(|f| !is_fallback_image(site, f));
+    files.retain(|f| !site.images.is_fallback(f));
     // The language's index without its typo files (hundreds of small files for a nicety), and
     // the modules a search in that language loads.
     let lang_dir = format!("search/{}/", page.lang);
@@ -292,26 +292,6 @@ fn guide_pack(
         bytes,
         files: files.into_iter().map(|f| format!("{base}{f}")).collect(),
     }
-}
-
-/// True for an image a `<picture>` offers only as the fall-back: a measured image's original
-/// or its variants in the original's format.
-fn is_fallback_image(site: &Site, rel: &str) -> bool {
-    if site.images.get(rel).is_some() {
-        return true;
-    }
-    let Some((stem, ext)) = rel.rsplit_once('.') else {
-        return false;
-    };
-    let Some((original, width)) = stem.rsplit_once('-') else {
-        return false;
-    };
-    let originals = [ext, "jpeg", "JPG", "JPEG", "PNG"];
-    width.ends_with('w')
-        && ext != "webp"
-        && originals
-            .iter()
-            .any(|e| site.images.get(&format!("{original}.{e}")).is_some())
 }
 
 #[cfg(test)]

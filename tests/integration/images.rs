@@ -173,3 +173,70 @@ fn the_example_guides_show_their_pictures_in_webp() {
     );
     assert!(main.contains(r#"alt="Green hills under an open sky"#));
 }
+
+/// `frames` frames of `w` × `h` pixels as one GIF (one frame: a still picture).
+fn gif(w: u32, h: u32, frames: u8) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut encoder = image::codecs::gif::GifEncoder::new(&mut out);
+        for f in 0..frames {
+            let img = image::RgbaImage::from_fn(w, h, |x, y| {
+                image::Rgba([(x % 256) as u8, (y % 256) as u8, f.wrapping_mul(60), 255])
+            });
+            encoder
+                .encode_frame(image::Frame::new(img))
+                .expect("gif frame");
+        }
+    }
+    out
+}
+
+/// A still WebP of `w` × `h` pixels.
+fn webp(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, 40, (y % 256) as u8])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::WebP)
+        .expect("webp");
+    out.into_inner()
+}
+
+#[test]
+fn gif_and_webp_pictures_are_resized_too_but_animations_pass_through() {
+    let t = SiteTest::new();
+    t.bytes("content/guides/chart.gif", &gif(1200, 600, 1));
+    t.bytes("content/guides/spinner.gif", &gif(800, 400, 3));
+    t.bytes("content/guides/photo.webp", &webp(1600, 900));
+    t.file(
+        "content/guides/field.md",
+        "---\ntitle: Field\n---\n\n![A chart](chart.gif)\n\n![Turning](spinner.gif)\n\n![A photo](photo.webp)\n",
+    );
+    t.build_ok();
+    let main = t.main_of("guides/field/index.html");
+    // A still GIF: WebP variants, and PNG ones (lossless, as the GIF) for the fall-back.
+    assert!(
+        main.contains(r#"<picture><source type="image/webp" srcset="/guides/chart-480w.webp 480w, /guides/chart-960w.webp 960w, /guides/chart-1200w.webp 1200w""#),
+        "{main}"
+    );
+    assert!(main.contains(r#"src="/guides/chart-960w.png""#), "{main}");
+    let png =
+        image::load_from_memory(&std::fs::read(t.out("guides/chart-480w.png")).unwrap()).unwrap();
+    assert_eq!((png.width(), png.height()), (480, 240));
+    // An animation is left as it is: no variants, no srcset.
+    assert!(
+        main.contains(r#"<img src="/guides/spinner.gif" alt="Turning""#),
+        "{main}"
+    );
+    assert!(!t.out("guides/spinner-480w.webp").exists());
+    assert!(t.out("guides/spinner.gif").is_file());
+    // A still WebP: WebP variants only, with no second source to offer.
+    assert!(
+        main.contains(r#"<p><img src="/guides/photo-960w.webp" alt="A photo" srcset="/guides/photo-480w.webp 480w, /guides/photo-960w.webp 960w, /guides/photo-1440w.webp 1440w""#),
+        "{main}"
+    );
+    assert!(!main.contains("photo-480w.png") && !main.contains("photo-480w.jpg"));
+    let small =
+        image::load_from_memory(&std::fs::read(t.out("guides/photo-480w.webp")).unwrap()).unwrap();
+    assert_eq!((small.width(), small.height()), (480, 270));
+}
