@@ -340,6 +340,14 @@ fn an_arabic_guide_downloads_as_a_right_to_left_epub() {
         storage.contains("<a href=\"part-02.xhtml\">الآبار</a>"),
         "{storage}"
     );
+    // Its diagram, inline SVG, which the manifest declares.
+    assert!(
+        storage.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{storage}"
+    );
+    assert!(epub.text("EPUB/package.opf").contains(
+        "href=\"text/part-03.xhtml\" media-type=\"application/xhtml+xml\" properties=\"svg\""
+    ));
     assert!(epub.text(&s.spine[0]).contains("<br/>"));
     // Its own language's EPUB for the English original, left to right.
     let en = Epub::open(&t.out("guides/water/water.epub"));
