@@ -176,7 +176,7 @@ pub fn convert(html: &str, resolver: &mut dyn Resolver, ids: &mut BTreeSet<Strin
                             }
                             svg_depth += 1;
                             for (attr, value) in el.attrs.iter() {
-                                svg_attribute(x, &*attr.ns, &*attr.local, value, ids);
+                                svg_attribute(x, &attr.ns, &attr.local, value, ids);
                             }
                             x.push('>');
                             open.push((node.id(), Some(name.to_string())));
@@ -289,7 +289,7 @@ fn html_attributes(
 ) {
     let name = &*el.name.local;
     for (attr, value) in el.attrs.iter() {
-        let a: &str = &*attr.local;
+        let a: &str = &attr.local;
         if !attr.ns.is_empty() || skip.contains(&a) {
             continue;
         }

@@ -246,9 +246,9 @@ impl ImageSet {
             return false;
         };
         if ext == "webp"
-            || !width
+            || width
                 .strip_suffix('w')
-                .is_some_and(|w| w.parse::<u32>().is_ok())
+                .is_none_or(|w| w.parse::<u32>().is_err())
         {
             return false;
         }
