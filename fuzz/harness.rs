@@ -135,9 +135,9 @@ pub fn run_full(data: &[u8]) -> Vec<lore::diagnostics::Diagnostic> {
     write_site(data, dir.path());
     let mut build = lore::BuildOptions::new(dir.path());
     build.now = Some("2026-11-27T12:00:00Z".parse().expect("now"));
-    let options = lore::check::CheckOptions {
+    let options = lore::pipeline::check::CheckOptions {
         build,
         external: None,
     };
-    lore::check::check_site(&options, &|_| {}).diagnostics
+    lore::pipeline::check::check_site(&options, &|_| {}).diagnostics
 }

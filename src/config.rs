@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::schema::{builtin_types, ContentType, FieldKind, FieldSpec};
 use crate::diagnostics::Diagnostic;
+use crate::schema::{builtin_types, ContentType, FieldKind, FieldSpec};
 use crate::yaml;
 
 /// The name of the site configuration file at the root of a site.
@@ -20,7 +20,7 @@ pub const CONFIG_FILE: &str = "site.yaml";
 pub const BUILTIN_TAXONOMIES: [&str; 3] = ["tags", "themes", "authors"];
 
 /// `site.yaml` as written. Every field has a default, so that each key can be read alone and
-/// every mistake of the file reported at once ([`yaml::parse_every_key`]); the required ones
+/// every mistake of the file reported at once (`yaml::parse_every_key`); the required ones
 /// are checked afterwards.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -221,16 +221,25 @@ pub struct Budget {
     /// Most kilobytes (1,000 bytes) a page may weigh (30 unless set).
     #[serde(default = "default_page_kb")]
     pub page_kb: u64,
+    /// Most kilobytes the pictures on a page's first screen may weigh, as a phone takes them
+    /// (150 unless set): they are fetched before the reader sees the page whole.
+    #[serde(default = "default_first_screen_images_kb")]
+    pub first_screen_images_kb: u64,
 }
 
 fn default_page_kb() -> u64 {
     30
 }
 
+fn default_first_screen_images_kb() -> u64 {
+    150
+}
+
 impl Default for Budget {
     fn default() -> Self {
         Self {
             page_kb: default_page_kb(),
+            first_screen_images_kb: default_first_screen_images_kb(),
         }
     }
 }
@@ -331,7 +340,7 @@ impl Config {
         let mut taxonomies: Vec<String> =
             BUILTIN_TAXONOMIES.iter().map(|s| s.to_string()).collect();
         for t in raw.taxonomies {
-            if !crate::content::slug::is_safe_segment(&t) {
+            if !crate::schema::slug::is_safe_segment(&t) {
                 errors.push(at(
                     "taxonomies",
                     format!("taxonomy name `{t}` cannot be a URL segment"),
@@ -502,7 +511,7 @@ fn check_languages(
             continue;
         }
         if let Some(f) = &l.folder {
-            if !crate::content::slug::is_safe_segment(f) {
+            if !crate::schema::slug::is_safe_segment(f) {
                 errors.push(at(
                     "languages",
                     format!("language folder `{f}` must be one folder name inside content/"),

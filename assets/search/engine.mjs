@@ -207,24 +207,30 @@ export function createEngine(index, moduleUrl, options = {}) {
     return { code, manifest, hits, tokens, phrases, analyzer: an };
   }
 
-  /** Facets of documents, from the facet files that hold them. */
+  /** Facets of documents, from the facet files that hold them; `null` for a document whose
+   *  facet file the network cannot bring (offline, not kept), and the search is then marked
+   *  incomplete. */
   async function facetsOf(code, manifest, docs) {
     const filters = await loadModule('filters');
-    const names = await load(`${code}/${manifest.version}/f/names.json`);
+    const names = await loadOrMiss(`${code}/${manifest.version}/f/names.json`, undefined, null);
     const fileNos = [...new Set(docs.map((d) => Math.floor(d / manifest.facet_docs)))];
-    const loaded = new Map(await Promise.all(fileNos.map(async (n) => [n, await load(facetPath(code, manifest, n))])));
+    const loaded = new Map(await Promise.all(fileNos.map(async (n) => [n, names && (await loadOrMiss(facetPath(code, manifest, n), undefined, null))])));
     const now = Date.now();
     return {
       filters,
-      of: docs.map((d) => filters.docFacets(loaded.get(Math.floor(d / manifest.facet_docs)), names, d % manifest.facet_docs, now)),
+      of: docs.map((d) => {
+        const file = loaded.get(Math.floor(d / manifest.facet_docs));
+        return file ? filters.docFacets(file, names, d % manifest.facet_docs, now) : null;
+      }),
     };
   }
 
+  /** The hits that pass the filters; a hit whose facets are unknown (offline) is left out. */
   async function applyFilters(ctx, filters) {
     const active = filters && ['type', 'tags', 'themes', 'event'].some((k) => filters[k] != null && [].concat(filters[k]).length);
     if (!active || !ctx.hits.length) return ctx.hits;
     const { filters: f, of } = await facetsOf(ctx.code, ctx.manifest, ctx.hits.map((h) => h.doc));
-    return ctx.hits.filter((_, i) => f.passes(of[i], filters));
+    return ctx.hits.filter((_, i) => of[i] && f.passes(of[i], filters));
   }
 
   const partFile = (ctx, hit) => load(partPath(ctx.code, ctx.manifest, hit.doc, hit.part));
@@ -348,7 +354,7 @@ export function createEngine(index, moduleUrl, options = {}) {
     const counts = { type: {}, tags: {}, themes: {}, event: {}, language: {} };
     if (ctx.hits.length) {
       const { filters, of } = await facetsOf(ctx.code, ctx.manifest, ctx.hits.map((h) => h.doc));
-      Object.assign(counts, filters.countFacets(of), { language: {} });
+      Object.assign(counts, filters.countFacets(of.filter(Boolean)), { language: {} });
     }
     const others = Object.keys(index.languages).filter((c) => c !== ctx.code && index.languages[c].docs);
     const totals = await Promise.all(others.map(async (c) => [c, (await run(query, c)).hits.length]));

@@ -1,8 +1,13 @@
 //! Page weight: each built page's HTML plus the stylesheets and scripts it loads from the site,
 //! each gzipped as a server would send it, against `budget.page_kb` in site.yaml. Readers on
 //! slow, costly connections pay for every kilobyte; a page over budget is a warning that names
-//! it and says what weighs (fails `lore check --strict`). Images and the modules a script
-//! imports later are left out: the budget is what a reader waits for before reading.
+//! it and says what weighs (fails `lore check --strict`). The modules a script imports later are
+//! left out: the budget is what a reader waits for before reading.
+//!
+//! Pictures have their own budget, `budget.first_screen_images_kb`: the pictures a page loads
+//! at once (every `<img>` not `loading="lazy"`, which lore gives all but a page's first
+//! picture), in the file a phone takes from their `srcset` ([`PHONE_PIXELS`] wide, WebP where
+//! offered).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,8 +18,12 @@ use crate::diagnostics::Diagnostic;
 use crate::output::gzipped_len;
 use crate::site::Site;
 
+/// Device pixels a phone asks of a picture as wide as its screen: 390 CSS pixels at a
+/// device-pixel ratio of 2, a common phone among lore's readers'.
+pub const PHONE_PIXELS: u32 = 780;
+
 /// What a page weighs, gzipped, in bytes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PageWeight {
     /// The HTML.
     pub html: u64,
@@ -22,6 +31,10 @@ pub struct PageWeight {
     pub css: u64,
     /// Its scripts.
     pub js: u64,
+    /// The pictures it loads at once, as a phone takes them (not gzipped: they are compressed).
+    pub first_screen_images: u64,
+    /// Those pictures' files (root-relative URLs), to name them.
+    pub first_screen_pictures: Vec<String>,
 }
 
 impl PageWeight {
@@ -35,6 +48,12 @@ impl PageWeight {
 pub fn page_weights(dir: &Path, base_url: &str) -> BTreeMap<String, PageWeight> {
     let base_path = crate::render::templates::base_path(base_url);
     let mut assets: BTreeMap<String, u64> = BTreeMap::new();
+    let mut pictures: BTreeMap<String, u64> = BTreeMap::new();
+    let site_file = |url: &str| {
+        url.strip_prefix(base_path.as_str())
+            .and_then(|u| u.strip_prefix('/'))
+            .map(str::to_string)
+    };
     let mut out = BTreeMap::new();
     for entry in walkdir::WalkDir::new(dir)
         .sort_by_file_name()
@@ -52,15 +71,22 @@ pub fn page_weights(dir: &Path, base_url: &str) -> BTreeMap<String, PageWeight> 
             html: gzipped_len(html.as_bytes()),
             ..Default::default()
         };
-        for (url, is_css) in loaded_files(&html) {
-            let Some(rel) = url
-                .strip_prefix(base_path.as_str())
-                .and_then(|u| u.strip_prefix('/'))
-            else {
+        let loaded = loaded_files(&html);
+        for url in loaded.pictures {
+            let Some(rel) = site_file(&url) else {
+                continue;
+            };
+            weight.first_screen_images += *pictures
+                .entry(rel.clone())
+                .or_insert_with(|| std::fs::metadata(dir.join(&rel)).map_or(0, |m| m.len()));
+            weight.first_screen_pictures.push(url);
+        }
+        for (url, is_css) in loaded.files {
+            let Some(rel) = site_file(&url) else {
                 continue;
             };
             let size = *assets
-                .entry(rel.to_string())
+                .entry(rel.clone())
                 .or_insert_with(|| std::fs::read(dir.join(rel)).map_or(0, |b| gzipped_len(&b)));
             if is_css {
                 weight.css += size
@@ -77,13 +103,44 @@ pub fn page_weights(dir: &Path, base_url: &str) -> BTreeMap<String, PageWeight> 
     out
 }
 
-/// The site's own stylesheets and scripts a page loads: (root-relative URL, is a stylesheet).
-fn loaded_files(html: &str) -> Vec<(String, bool)> {
+/// What a page loads from the site before it is read.
+#[derive(Debug, Default, PartialEq)]
+struct Loaded {
+    /// Stylesheets and scripts: (root-relative URL, is a stylesheet).
+    files: Vec<(String, bool)>,
+    /// The pictures loaded at once, in the file a phone takes.
+    pictures: Vec<String>,
+}
+
+/// The site's own stylesheets, scripts and first-screen pictures a page loads.
+fn loaded_files(html: &str) -> Loaded {
     let found = std::cell::RefCell::new(Vec::new());
+    let pictures = std::cell::RefCell::new(Vec::new());
+    // The WebP `<source>` of the `<picture>` being read, which a browser prefers to the `<img>`.
+    let webp = std::cell::RefCell::new(None::<String>);
     let local = |u: &str| u.starts_with('/') && !u.starts_with("//");
     let _ = rewrite_str(
         html,
         RewriteStrSettings::new()
+            .append_element_content_handler(element!("picture source[srcset]", |el| {
+                if el.get_attribute("type").as_deref() == Some("image/webp") {
+                    *webp.borrow_mut() = el.get_attribute("srcset");
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(element!("img[src]", |el| {
+                let source = webp.borrow_mut().take();
+                if el.get_attribute("loading").as_deref() == Some("lazy") {
+                    return Ok(());
+                }
+                let url = source
+                    .or_else(|| el.get_attribute("srcset"))
+                    .and_then(|s| phone_choice(&s))
+                    .or_else(|| el.get_attribute("src"))
+                    .filter(|u| local(u));
+                pictures.borrow_mut().extend(url);
+                Ok(())
+            }))
             .append_element_content_handler(element!("link[rel=stylesheet][href]", |el| {
                 if let Some(href) = el.get_attribute("href").filter(|h| local(h)) {
                     found.borrow_mut().push((href, true));
@@ -97,7 +154,30 @@ fn loaded_files(html: &str) -> Vec<(String, bool)> {
                 Ok(())
             })),
     );
-    found.into_inner()
+    Loaded {
+        files: found.into_inner(),
+        pictures: pictures.into_inner(),
+    }
+}
+
+/// The candidate of a `srcset` with width descriptors a phone takes: the narrowest at least
+/// [`PHONE_PIXELS`] wide, or else the widest.
+fn phone_choice(srcset: &str) -> Option<String> {
+    let candidates: Vec<(u32, &str)> = srcset
+        .split(',')
+        .filter_map(|c| {
+            let mut parts = c.split_whitespace();
+            let url = parts.next()?;
+            let width = parts.next()?.strip_suffix('w')?.parse().ok()?;
+            Some((width, url))
+        })
+        .collect();
+    candidates
+        .iter()
+        .filter(|(w, _)| *w >= PHONE_PIXELS)
+        .min_by_key(|(w, _)| *w)
+        .or_else(|| candidates.iter().max_by_key(|(w, _)| *w))
+        .map(|(_, url)| url.to_string())
 }
 
 /// A warning for each page heavier than the site's budget, at the page's source file (or its
@@ -110,22 +190,42 @@ pub fn check_budget(site: &Site, weights: &BTreeMap<String, PageWeight>) -> Vec<
         .filter(|p| !p.generated)
         .map(|p| (crate::render::output_path(&p.url), p.source.as_path()))
         .collect();
+    let picture_budget = site.config.budget.first_screen_images_kb * 1000;
     let kb = |n: u64| format!("{:.1}", n as f64 / 1000.0);
-    weights
+    let at = |path: &str| {
+        sources
+            .get(path)
+            .map_or_else(|| Path::new(path).to_path_buf(), |s| s.to_path_buf())
+    };
+    let pages = weights
         .iter()
         .filter(|(_, w)| w.total() > budget)
         .map(|(path, w)| {
-            let at = sources.get(path).map_or_else(|| Path::new(path).to_path_buf(), |s| s.to_path_buf());
             Diagnostic::warning(
-                at,
+                at(path),
                 format!(
                     "page {path} weighs {} KB gzipped (HTML {} KB, CSS {} KB, JS {} KB), over the budget of {} KB",
                     kb(w.total()), kb(w.html), kb(w.css), kb(w.js), site.config.budget.page_kb
                 ),
             )
             .help("make the page lighter (split a long page, drop a script it does not need), or raise `budget: {page_kb: N}` in site.yaml")
-        })
-        .collect()
+        });
+    let pictures = weights
+        .iter()
+        .filter(|(_, w)| w.first_screen_images > picture_budget)
+        .map(|(path, w)| {
+            Diagnostic::warning(
+                at(path),
+                format!(
+                    "the pictures on the first screen of page {path} weigh {} KB as a phone takes them ({}), over the budget of {} KB",
+                    kb(w.first_screen_images),
+                    w.first_screen_pictures.join(", "),
+                    site.config.budget.first_screen_images_kb
+                ),
+            )
+            .help("start the page with a smaller or simpler picture, move the picture further down (only a page's first picture loads at once), or raise `budget: {first_screen_images_kb: N}` in site.yaml")
+        });
+    pages.chain(pictures).collect()
 }
 
 #[cfg(test)]
@@ -136,7 +236,7 @@ mod tests {
     fn finds_the_site_s_stylesheets_and_scripts_not_other_sites() {
         let html = "<link rel=\"stylesheet\" href=\"/css/a.css\"><link rel=\"icon\" href=\"/i.svg\"><link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><script type=\"module\" src=\"/js/b.js\"></script><script>inline()</script>";
         assert_eq!(
-            loaded_files(html),
+            loaded_files(html).files,
             vec![
                 ("/css/a.css".to_string(), true),
                 ("/js/b.js".to_string(), false)
@@ -155,8 +255,24 @@ mod tests {
         )
         .expect("html");
         let w = page_weights(dir.path(), "https://x.org/kb");
-        let page = w["index.html"];
+        let page = &w["index.html"];
         assert!(page.html > 0 && page.css > 0 && page.js == 0, "{page:?}");
         assert!(page.css < 3000, "gzipped: {page:?}");
+    }
+
+    #[test]
+    fn a_phone_takes_the_webp_source_at_its_width_and_lazy_pictures_wait() {
+        let html = concat!(
+            "<picture><source type=\"image/webp\" srcset=\"/a-480w.webp 480w, /a-960w.webp 960w, /a-1440w.webp 1440w\" sizes=\"100vw\">",
+            "<img src=\"/a-960w.jpg\" srcset=\"/a-480w.jpg 480w, /a-960w.jpg 960w\" alt=\"\"></picture>",
+            "<img src=\"/small.png\" srcset=\"/small-300w.png 300w\" alt=\"\">",
+            "<img src=\"/logo.svg\" alt=\"\"><img src=\"https://other.org/x.png\" alt=\"\">",
+            "<picture><source type=\"image/webp\" srcset=\"/b-480w.webp 480w\"><img src=\"/b.png\" loading=\"lazy\" alt=\"\"></picture>",
+            "<img src=\"/c.png\" loading=\"lazy\" alt=\"\">",
+        );
+        assert_eq!(
+            loaded_files(html).pictures,
+            ["/a-960w.webp", "/small-300w.png", "/logo.svg"]
+        );
     }
 }

@@ -5,29 +5,10 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::content::date::parse_datetime;
+use crate::content::page::error_at_key;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
-
-/// An error placed on a front-matter key's line: from the positions kept with the page, or
-/// read again from its file (a build frees them once the site graph is made, and errors are
-/// rare enough to pay for the read).
-pub fn error_at_key(root: &Path, page: &Page, key: &str, message: String) -> Diagnostic {
-    if page.field_positions.contains_key(key) {
-        return page.error_at(key, message);
-    }
-    let (line, col) = reread_key_position(root, page, key).unwrap_or((1, 1));
-    Diagnostic::error(&page.source, message).at(line, col)
-}
-
-fn reread_key_position(root: &Path, page: &Page, key: &str) -> Option<(usize, usize)> {
-    let text = std::fs::read_to_string(root.join(&page.source)).ok()?;
-    let text = crate::content::front_matter::normalize_text(text);
-    let split = crate::content::front_matter::split_front_matter(&text).ok()?;
-    crate::yaml::key_positions(split.yaml, split.yaml_line)
-        .get(key)
-        .copied()
-}
+use crate::schema::date::parse_datetime;
 
 /// An event whose `end` is before its `start`.
 pub fn check_event_dates(root: &Path, page: &Page) -> Option<Diagnostic> {

@@ -10,10 +10,10 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::content::schema::common_fields;
 use crate::diagnostics::{closest, Diagnostic};
 use crate::render::context::ViewContext;
 use crate::render::templates::LAYOUTS_DIR;
+use crate::schema::common_fields;
 use crate::site::{PageId, Site};
 
 /// A `page.x` or `page.fields.x` reference in a layout.

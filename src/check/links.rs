@@ -131,7 +131,7 @@ pub fn check_local_refs(
             continue;
         }
         // `../other/` written against the page's own address, as a browser reads it.
-        let from_url = resolve_url(&page.url, path);
+        let from_url = crate::site::resolve_url(&page.url, path);
         let file_like = path.rsplit('/').next().is_some_and(|s| s.contains('.'));
         match (output, from_url) {
             (Some(o), Some(u)) if o.has_url(&u, "") => continue,
@@ -150,44 +150,4 @@ pub fn check_local_refs(
         );
     }
     out
-}
-
-/// `rel` resolved against the folder of the root-relative URL `base`; `None` above the root.
-pub(crate) fn resolve_url(base: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
-    if !base.ends_with('/') {
-        parts.pop();
-    }
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut url = format!("/{}", parts.join("/"));
-    if rel.ends_with('/') && url.len() > 1 {
-        url.push('/');
-    }
-    Some(url)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn resolves_relative_urls_against_the_page_address() {
-        assert_eq!(
-            resolve_url("/guides/a/", "../b/").as_deref(),
-            Some("/guides/b/")
-        );
-        assert_eq!(
-            resolve_url("/guides/a/", "x.png").as_deref(),
-            Some("/guides/a/x.png")
-        );
-        assert_eq!(resolve_url("/a/", "../../x"), None);
-    }
 }

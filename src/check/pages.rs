@@ -122,7 +122,7 @@ pub fn check_aliases(site: &Site) -> Vec<Diagnostic> {
         for alias in &p.aliases {
             match first.get(alias.as_str()) {
                 Some(&other) if other != id => out.push(
-                    super::fields::error_at_key(
+                    crate::content::page::error_at_key(
                         &site.config.root,
                         p,
                         "aliases",

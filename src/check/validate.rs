@@ -31,7 +31,7 @@ pub fn validate_site(
         // A page whose own links or fields are wrong is named at their line: its layout is
         // not blamed for the same address.
         let blamed: HashSet<&std::path::Path> = out.iter().map(|d| d.path.as_path()).collect();
-        let layouts = crate::render::built_links::check_built_links(site, output, &blamed);
+        let layouts = super::built_links::check_built_links(site, output, &blamed);
         out.extend(layouts);
     }
     out

@@ -102,7 +102,7 @@ fn options(args: &BuildArgs) -> Result<BuildOptions, Diagnostic> {
 }
 
 fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
-    if let Ok(d) = crate::content::date::parse_datetime(s) {
+    if let Ok(d) = crate::schema::date::parse_datetime(s) {
         return Ok(d.with_timezone(&Utc));
     }
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")

@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::report::{plural, print_diagnostics, Format};
 use super::CheckArgs;
 use crate::check::external::ExternalOptions;
-use crate::check::{check_site, CheckOptions};
+use crate::pipeline::check::{check_site, CheckOptions};
 use crate::BuildOptions;
 
 /// Runs `lore check`; returns the exit code.

@@ -15,9 +15,9 @@ use chrono::{Days, Utc};
 
 use super::NewArgs;
 use crate::config::Config;
-use crate::content::schema::{common_fields, FieldKind};
-use crate::content::slug::{is_safe_segment, slugify};
 use crate::content::CONTENT_DIR;
+use crate::schema::slug::{is_safe_segment, slugify};
+use crate::schema::{common_fields, FieldKind};
 
 /// Runs `lore new`; returns the exit code.
 pub fn run(args: NewArgs) -> i32 {

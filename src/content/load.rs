@@ -44,7 +44,7 @@ pub struct ContentFiles {
     /// Other files, relative to `content/`, sorted.
     pub resources: Vec<PathBuf>,
     /// Markdown files not read because the caller said it holds them unchanged (see
-    /// [`load_sources_except`]), sorted.
+    /// `load_sources_except`), sorted.
     pub unchanged: Vec<PathBuf>,
 }
 
@@ -261,12 +261,12 @@ pub fn resource_url(rel: &Path) -> Option<String> {
         .map(|s| s.to_string_lossy().into_owned())
         .collect();
     let file = parts.pop()?;
-    if !crate::content::slug::is_safe_segment(&file) {
+    if !crate::schema::slug::is_safe_segment(&file) {
         return None;
     }
     let mut url = String::from("/");
     for d in parts {
-        let s = crate::content::slug::slugify(&d);
+        let s = crate::schema::slug::slugify(&d);
         if s.is_empty() {
             return None;
         }

@@ -4,19 +4,19 @@
 //! relations between pages (sections, translations, links) come later, in `site`.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::config::Config;
-use crate::content::date::parse_date;
 use crate::content::front_matter::split_front_matter;
 use crate::content::load::SourceFile;
-use crate::content::schema::{check_value, common_fields, is_empty_value, scalar_text, FieldKind};
-use crate::content::slug::{is_safe_segment, slugify};
 use crate::content::{controls, script_url};
 use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::schema::date::parse_date;
+use crate::schema::slug::{is_safe_segment, slugify};
+use crate::schema::{check_value, common_fields, is_empty_value, scalar_text, FieldKind};
 use crate::yaml::{self, Mapping};
 
 /// One page of the site, before its Markdown is rendered.
@@ -97,6 +97,26 @@ impl Page {
         let (l, c) = self.field_positions.get(key).copied().unwrap_or((1, 1));
         Diagnostic::error(&self.source, message).at(l, c)
     }
+}
+
+/// An error placed on a front-matter key's line: from the positions kept with the page, or
+/// read again from its file (a build frees them once the site graph is made, and errors are
+/// rare enough to pay for the read).
+pub fn error_at_key(root: &Path, page: &Page, key: &str, message: String) -> Diagnostic {
+    if page.field_positions.contains_key(key) {
+        return page.error_at(key, message);
+    }
+    let (line, col) = reread_key_position(root, page, key).unwrap_or((1, 1));
+    Diagnostic::error(&page.source, message).at(line, col)
+}
+
+fn reread_key_position(root: &Path, page: &Page, key: &str) -> Option<(usize, usize)> {
+    let text = std::fs::read_to_string(root.join(&page.source)).ok()?;
+    let text = super::front_matter::normalize_text(text);
+    let split = split_front_matter(&text).ok()?;
+    crate::yaml::key_positions(split.yaml, split.yaml_line)
+        .get(key)
+        .copied()
 }
 
 /// What a file name and folder say about a page's language and logical path.

@@ -14,9 +14,7 @@
 //!
 //! The original file is still copied as it is (a page may link to it). Animated GIF and WebP
 //! pass through unchanged (resizing every frame of an animation is a video's job, not a site
-//! generator's), and so does SVG, made safe first ([`svg`]).
-
-pub mod svg;
+//! generator's), and so does SVG, made safe first ([`crate::output::svg`]).
 
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -222,7 +220,7 @@ impl ImageSet {
                 .map_err(|e| e.to_string())
                 .and_then(|b| {
                     if ext == "svg" {
-                        svg::sanitize_svg(&b)
+                        crate::output::svg::sanitize_svg(&b)
                     } else {
                         Ok(b)
                     }
@@ -245,11 +243,10 @@ impl ImageSet {
         let Some((original, width)) = stem.rsplit_once('-') else {
             return false;
         };
-        if ext == "webp"
-            || width
-                .strip_suffix('w')
-                .is_none_or(|w| w.parse::<u32>().is_err())
-        {
+        let is_width = width
+            .strip_suffix('w')
+            .is_some_and(|w| w.parse::<u32>().is_ok());
+        if ext == "webp" || !is_width {
             return false;
         }
         // The originals `x.<any extension>` sort together: look at those only.

@@ -9,7 +9,7 @@
 //!   pages get a new fingerprint (`render::fingerprint::render_patched`). Anything else (a new,
 //!   deleted or renamed file, a changed title, an error, a layout, an asset, `site.yaml`, the
 //!   watcher losing track) takes the full path below.
-//! - Content: [`SourceCache`] keeps each file's parsed page and rendered Markdown; only changed
+//! - Content: `SourceCache` keeps each file's parsed page and rendered Markdown; only changed
 //!   files are read, parsed and rendered again (all Markdown when the link index changes).
 //! - Graph: rebuilt from the pages on the full path.
 //! - Render: each job gets a fingerprint of its inputs (`render::fingerprint`); only jobs whose
@@ -36,14 +36,17 @@ use std::time::Instant;
 use chrono::Utc;
 
 pub use search::{SearchJob, StagedSearch};
-pub(crate) use sources::link_index_fingerprint;
-pub use sources::SourceCache;
+use sources::link_index_fingerprint;
+pub(crate) use sources::SourceCache;
 
+use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fingerprint::Fingerprint;
+use crate::markdown::render_markdown;
 use crate::output::{self, Staging};
+use crate::pipeline::{self, BuildOptions, LoadedSite, Retention, Timings};
 use crate::render::fingerprint::{render_changed, render_patched, RenderInputs, RenderMemo};
-use crate::{BuildOptions, LoadedSite, Timings};
+use crate::site::PathIndex;
 
 /// A site rebuilt in place, change after change, into one served folder.
 pub struct IncrementalBuild {
@@ -166,7 +169,7 @@ impl IncrementalBuild {
         }
     }
 
-    /// Swaps the served folder (see [`output::Staging::swap_into_target`]) when at least `n`
+    /// Swaps the served folder (see `output::Staging::swap_into_target`) when at least `n`
     /// files changed, instead of the default 512: tests use it to cover both ways on a small
     /// site.
     pub fn swap_when_changed(&mut self, n: usize) {
@@ -205,14 +208,7 @@ impl IncrementalBuild {
         if let Some(old) = self.last.take().and_then(|l| Arc::try_unwrap(l).ok()) {
             timings.time("reclaim", &|_| {}, || self.sources.reclaim(old.site));
         }
-        let loaded = crate::load_site_with(
-            &self.options,
-            crate::Retention::Everything,
-            &mut timings,
-            &|_| {},
-            Some(&mut self.sources),
-        )
-        .map_err(Diagnostics::sorted)?;
+        let loaded = self.load_site(&mut timings).map_err(Diagnostics::sorted)?;
         let staged: std::time::Duration = timings.0.iter().map(|t| t.wall).sum();
         timings.record("other loading", start.elapsed().saturating_sub(staged));
         let r = self.render(loaded, &mut timings)?;
@@ -230,6 +226,55 @@ impl IncrementalBuild {
             declined: None,
             timings,
         })
+    }
+
+    /// The stages up to the site graph, as [`crate::pipeline::load_site`] runs them, through
+    /// the cache: only the files that changed are read, parsed and rendered again, and
+    /// everything is kept for the next rebuild.
+    fn load_site(&mut self, timings: &mut Timings) -> Result<LoadedSite, Diagnostics> {
+        let options = &self.options;
+        let sources = &mut self.sources;
+        let quiet = &|_: &str| {};
+        let (config, strings, mut diags) = pipeline::load_config(options)?;
+        sources.check_config(config_fingerprint(options, &strings));
+        let (mut files, d) = timings.time("load", quiet, || sources.load_sources(&options.root));
+        diags.extend(d);
+        let (mut pages, drafts, d) = timings.time("parse", quiet, || {
+            sources.parse_pages(&config, &mut files, options.drafts)
+        });
+        diags.extend(d);
+        let rendered = timings.time("markdown", quiet, || {
+            let base_path = crate::render::templates::base_path(&config.base_url);
+            let link_key = link_index_fingerprint(&pages, &drafts, &files.resources, &base_path);
+            let index = PathIndex::new(&pages, drafts, &files.resources, &base_path);
+            // The cache's highlighter keeps its syntaxes loaded from one rebuild to the next.
+            let highlighter = std::mem::take(&mut sources.highlighter);
+            let labels = |key: &str, lang: &str| pipeline::label(&strings, key, lang);
+            let render = |p: &Page| render_markdown(p, &index, &highlighter, &labels);
+            // Kept pages keep their Markdown: a page is rendered again when a link changes.
+            let (rendered, d) = sources.render_markdown(&config, &mut pages, link_key, &render);
+            sources.highlighter = highlighter;
+            sources.path_index = Some(index);
+            diags.extend(d);
+            rendered
+        });
+        let content = pipeline::Content {
+            config,
+            strings,
+            pages,
+            rendered,
+            resources: files.resources,
+        };
+        let mut loaded = pipeline::assemble_site(
+            options,
+            content,
+            Retention::Everything,
+            timings,
+            quiet,
+            diags,
+        );
+        (loaded.page_content, loaded.page_summary) = sources.page_keys(&loaded.site);
+        Ok(loaded)
     }
 
     /// The fast path: declined when the changes are not edits of page bodies only (or the
@@ -258,11 +303,9 @@ impl IncrementalBuild {
             Err(why) => return Ok(FastPath::Declined(why)),
         };
         let strings = loaded.strings.clone();
-        let labels = |key: &str, lang: &str| crate::render::templates::lookup(&strings, lang, key);
-        let render = |p: &crate::content::Page,
-                      index: &crate::site::PathIndex,
-                      highlighter: &crate::markdown::Highlighter| {
-            crate::markdown::render_markdown(p, index, highlighter, &labels)
+        let labels = |key: &str, lang: &str| pipeline::label(&strings, key, lang);
+        let render = |p: &Page, index: &PathIndex, highlighter: &crate::markdown::Highlighter| {
+            render_markdown(p, index, highlighter, &labels)
         };
         let read_start = Instant::now();
         let mut edits = Vec::new();
@@ -438,23 +481,10 @@ impl IncrementalBuild {
     ) -> Result<Rendered, Vec<Diagnostic>> {
         let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
         let out = self.options.out.clone();
-        if let Err(d) = output::check_output_dir(&self.options.root, &out, self.options.force) {
-            diagnostics.push(d);
-        }
-        let templates = match timings.time("layouts", &|_| {}, || loaded.templates()) {
-            Ok(t) => Some(t),
-            Err(d) => {
-                diagnostics.extend(d);
-                None
-            }
-        };
-        let (Some(templates), false) = (templates, diagnostics.has_errors()) else {
-            // As a build reports a site that does not load (see `crate::build`).
-            diagnostics.extend(crate::check::validate::validate_site(
-                &loaded.site,
-                &loaded.resources,
-                None,
-            ));
+        let templates = timings.time("layouts", &|_| {}, || {
+            pipeline::prepare_render(&loaded, Some(&self.options), &mut diagnostics)
+        });
+        let Some(templates) = templates else {
             self.last = Some(Arc::new(loaded));
             return Err(diagnostics.sorted());
         };
@@ -465,12 +495,8 @@ impl IncrementalBuild {
             .num(loaded.assets.fingerprint())
             .num(resources_fingerprint(&self.options.root, &loaded.resources))
             .finish();
-        // Pages name their pictures' resized variants, as a build's do (`crate::render_output`).
-        let (images, d) = timings.time("measure images", &|_| {}, || {
-            crate::images::ImageSet::measure(&self.options.root, &loaded.resources)
-        });
-        loaded.site.images = images;
-        diagnostics.extend(d);
+        // Pages name their pictures' resized variants, as a build's do.
+        diagnostics.extend(pipeline::measure_images(&mut loaded, timings, &|_| {}));
         let changes = timings.time("render", &|_| {}, || {
             let inputs = RenderInputs {
                 global,
@@ -493,12 +519,7 @@ impl IncrementalBuild {
                 &loaded.resources,
                 &staging,
             ));
-            let root = &self.options.root;
-            diagnostics.extend(loaded.site.images.write_variants(
-                root,
-                &root.join(crate::images::CACHE_DIR),
-                &staging,
-            ));
+            diagnostics.extend(pipeline::write_image_variants(&loaded.site, &staging));
         });
         // Every file of the new site: those written now, and those of the jobs not rendered
         // again, which keep their served bytes. `Staging` refused two writes to one file; a
@@ -662,10 +683,7 @@ fn search_key(config: u64, loaded: &LoadedSite) -> u64 {
 
 /// The fingerprint of the configuration: `site.yaml` as written, the options that change the
 /// output, and the interface strings. When it changes, `lore serve` starts from nothing.
-pub(crate) fn config_fingerprint(
-    options: &BuildOptions,
-    strings: &crate::render::templates::Strings,
-) -> u64 {
+fn config_fingerprint(options: &BuildOptions, strings: &crate::render::templates::Strings) -> u64 {
     let yaml = std::fs::read(options.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
     Fingerprint::new("config")
         .bytes(&yaml)

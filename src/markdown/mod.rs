@@ -10,10 +10,10 @@
 
 mod alt;
 mod callouts;
-pub mod diagram;
+pub(crate) mod diagram;
 mod fences;
 mod headings;
-pub mod highlight;
+pub(crate) mod highlight;
 mod links;
 mod packed;
 mod selfcheck;

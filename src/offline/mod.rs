@@ -19,6 +19,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::diagnostics::Diagnostic;
+use crate::output::assets::Assets;
 use crate::output::Staging;
 use crate::render::templates::base_path;
 use crate::site::Site;
@@ -292,6 +293,27 @@ fn guide_pack(
         bytes,
         files: files.into_iter().map(|f| format!("{base}{f}")).collect(),
     }
+}
+
+/// The service worker and its lists, once every other file is written: the worker's source
+/// from the assets, and the shell it keeps (the assets the layouts referenced, images left to
+/// the pages that show them).
+pub fn write_offline(site: &Site, assets: &Assets, staging: &Staging) -> Vec<Diagnostic> {
+    let Some(worker) = assets.get(WORKER_SOURCE) else {
+        return vec![Diagnostic::error(
+            format!("assets/{WORKER_SOURCE}"),
+            "the service worker's source is missing",
+        )];
+    };
+    let base = base_path(&site.config.base_url);
+    // Images are read when a page shows them, not with the shell.
+    let shell: Vec<String> = assets
+        .referenced_urls()
+        .into_iter()
+        .filter(|u| !u.starts_with("/img/"))
+        .map(|u| format!("{base}{u}"))
+        .collect();
+    write_offline_files(site, worker, &shell, staging)
 }
 
 #[cfg(test)]

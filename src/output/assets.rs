@@ -225,7 +225,7 @@ pub fn write_resources(root: &Path, resources: &[PathBuf], staging: &Staging) ->
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
             {
-                match crate::images::svg::sanitize_svg(&bytes) {
+                match super::svg::sanitize_svg(&bytes) {
                     Ok(b) => b,
                     Err(why) => {
                         return Some(

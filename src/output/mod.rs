@@ -18,6 +18,7 @@ pub mod assets;
 pub mod diff;
 pub mod guard;
 pub mod leftovers;
+pub mod svg;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
@@ -26,8 +27,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
-use crate::content::slug::is_safe_segment;
 use crate::diagnostics::Diagnostic;
+use crate::schema::slug::is_safe_segment;
 pub use guard::check_output_dir;
 
 /// The size of `bytes` gzipped: what a reader downloads from a host that compresses.

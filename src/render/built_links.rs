@@ -5,16 +5,14 @@
 //! Each rendering job keeps the addresses its HTML names that are not a page of the site
 //! ([`internal_targets`], then filtered by [`crate::site::Site::by_url`], since every page is
 //! built): few per job, so this stays cheap at 10,000 pages. Once every file is written,
-//! [`check_built_links`] names each address that nothing answers, with the layout (or
+//! [`crate::check::built_links`] names each address that nothing answers, with the layout (or
 //! `site.yaml` menu) that wrote it. Links written in a page's Markdown are left to
 //! [`crate::check::links`], which names their line.
 
-use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
-use crate::check::OutputFiles;
-use crate::diagnostics::Diagnostic;
-use crate::site::{PageId, Site};
+use crate::site::PageId;
 
 /// The addresses of the site (base path removed, no `#fragment` or `?query`) that the HTML of
 /// a page at `page_url` links to, in order of appearance, each once. `origin` is the scheme and
@@ -105,7 +103,7 @@ fn push_target(out: &mut Vec<String>, raw: &str, page_url: &str, origin: &str, b
     } else if path.starts_with('/') {
         Some(path.to_string())
     } else {
-        crate::check::links::resolve_url(&format!("{base_path}{page_url}"), path)
+        crate::site::resolve_url(&format!("{base_path}{page_url}"), path)
     };
     let Some(path) = within_site else { return };
     let path = match path.strip_prefix(base_path) {
@@ -150,81 +148,11 @@ impl BuiltLinks {
                 .or_insert_with(|| (origin.clone(), 1));
         }
     }
-}
 
-/// One error per address that a built page links to and nothing built answers: on the
-/// `site.yaml` menu entry that names it, else on the layout that rendered the first page
-/// linking there. An address only a page with errors of its own (`blamed`: its Markdown links,
-/// its tool files) links to is left to those errors, which name the line.
-pub fn check_built_links(
-    site: &Site,
-    written: &OutputFiles,
-    blamed: &HashSet<&Path>,
-) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (target, (origin, count)) in &written.links().0 {
-        if written.has_url(target, "") {
-            continue;
-        }
-        let own_error = origin
-            .page
-            .is_some_and(|id| blamed.contains(site.pages[id].source.as_path()));
-        if own_error && *count == 1 {
-            continue;
-        }
-        let more = match count - 1 {
-            0 => String::new(),
-            1 => " and 1 other page".into(),
-            n => format!(" and {n} other pages"),
-        };
-        let page = origin
-            .page
-            .map(|id| format!(" (showing {})", site.pages[id].source.display()))
-            .unwrap_or_default();
-        let menu = site.config.menus.iter().find_map(|(name, items)| {
-            items
-                .iter()
-                .find(|i| target.ends_with(i.url.as_str()) && i.url.starts_with('/'))
-                .map(|i| (name, i))
-        });
-        let d = match menu {
-            Some((name, item)) => Diagnostic::error(
-                crate::config::CONFIG_FILE,
-                format!(
-                    "menu `{name}` entry `{}` links to {target}, which nothing built answers (on /{}{more})",
-                    item.name, origin.output
-                ),
-            )
-            .help("point the entry at a section or page the site has, or add that page"),
-            None => match (&origin.layout, origin.page) {
-                (None, Some(id)) => {
-                    let page = &site.pages[id];
-                    let name = target.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-                    let line = page
-                        .body
-                        .lines()
-                        .position(|l| !name.is_empty() && l.contains(name))
-                        .map_or(0, |i| page.body_line + i);
-                    Diagnostic::error(
-                        &page.source,
-                        format!("link to {target} in this page's HTML: nothing built answers this address"),
-                    )
-                    .at(line, 0)
-                    .help("correct the address, or add the file beside the page under content/")
-                }
-                (layout, _) => Diagnostic::error(
-                    layout.clone().unwrap_or_default(),
-                    format!(
-                        "link to {target} on /{}{page}{more}: nothing built answers this address",
-                        origin.output
-                    ),
-                )
-                .help("this layout (or one it extends or imports) writes the link: link only to pages that exist, e.g. under `{% if ... %}`"),
-            },
-        };
-        out.push(d);
+    /// Each address, with the first file naming it and how many do.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &(LinkOrigin, usize))> {
+        self.0.iter()
     }
-    out
 }
 
 #[cfg(test)]

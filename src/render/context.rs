@@ -9,9 +9,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::config::{Config, Direction};
-use crate::content::date::parse_datetime;
 use crate::content::Page;
 use crate::markdown::{Callout, CalloutKind, Heading};
+use crate::schema::date::parse_datetime;
 use crate::site::{term_url, PageId, Site};
 
 /// Shared facts for building views: the site, the base path, the build's "now".

@@ -63,9 +63,7 @@ pub fn course_view(views: &ViewContext, id: PageId) -> Option<CourseView> {
                 number: n + 1,
                 title: p.title.clone(),
                 url: views.url(&p.url),
-                duration: p
-                    .field("duration")
-                    .and_then(crate::content::schema::scalar_text),
+                duration: p.field("duration").and_then(crate::schema::scalar_text),
                 checks: site.rendered[l].selfchecks,
                 slides_url: views.url(&slides_url(&p.url)),
             }

@@ -478,7 +478,7 @@ impl<'a> Keys<'a> {
             // and strings are global inputs). Its front page's view covers the same, so the
             // size it shows is never stale.
             Job::Epub(guide) => f.text("epub").num(lang_of(*guide)).nums(
-                crate::epub::parts(site, *guide)
+                crate::render::epub::parts(site, *guide)
                     .into_iter()
                     .map(|i| d.own[i]),
             ),

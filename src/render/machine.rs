@@ -10,8 +10,8 @@ use serde_json::json;
 use super::context::ViewContext;
 use super::output_path;
 use crate::content::controls;
-use crate::content::date::parse_datetime;
 use crate::diagnostics::Diagnostic;
+use crate::schema::date::parse_datetime;
 use crate::site::{PageId, Site};
 
 /// One machine-readable file.
@@ -373,7 +373,7 @@ fn calendar(site: &Site, ids: &[PageId]) -> String {
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!(
             "UID:{}-{}@{}",
-            crate::content::slug::slugify(&p.translation_key),
+            crate::schema::slug::slugify(&p.translation_key),
             p.lang,
             host
         ));

@@ -3,14 +3,15 @@
 //! staging folder. Each job writes its own file, so the result does not depend on the order
 //! threads finish in.
 
-pub mod built_links;
-pub mod context;
-pub mod course;
-pub mod fingerprint;
+pub(crate) mod built_links;
+pub(crate) mod context;
+pub(crate) mod course;
+pub(crate) mod epub;
+pub(crate) mod fingerprint;
 mod home;
 mod machine;
-pub mod overrides;
-pub mod print;
+pub(crate) mod overrides;
+pub(crate) mod print;
 pub mod templates;
 
 use std::collections::BTreeMap;
@@ -105,7 +106,7 @@ fn page_window(current: usize, total: usize) -> Vec<usize> {
 
 /// Renders and writes every page, list, taxonomy page, redirect and machine-readable file;
 /// returns the problems and the addresses the pages link to that are not pages (to check once
-/// every file is written: [`built_links::check_built_links`]).
+/// every file is written: `check::built_links`).
 pub fn render_site(
     site: &Site,
     templates: &Templates,
@@ -146,7 +147,7 @@ pub struct JobOutput {
     /// The layout that rendered it (`None` for redirects and machine-readable files).
     pub layout: Option<String>,
     /// Addresses of the site its HTML links to that are not pages
-    /// ([`built_links::internal_targets`]): files, lists, taxonomy pages.
+    /// (`built_links::internal_targets`): files, lists, taxonomy pages.
     pub links: Vec<String>,
     /// The same, for the links of the page's own content.
     pub content_links: Vec<String>,
@@ -316,7 +317,7 @@ fn jobs(site: &Site) -> Vec<Job> {
     );
     jobs.extend(
         (0..site.pages.len())
-            .filter(|&id| crate::epub::has_epub(site, id))
+            .filter(|&id| crate::render::epub::has_epub(site, id))
             .map(Job::Epub),
     );
     jobs.extend(machine::files(site).into_iter().map(Job::Machine));
@@ -359,7 +360,7 @@ impl Epubs {
     fn size(&self, views: &ViewContext, templates: &Templates, id: PageId) -> Option<u64> {
         let mut slot = self.slots[id].lock().ok()?;
         if let EpubSlot::NotBuilt = *slot {
-            *slot = match crate::epub::build(views, templates, id) {
+            *slot = match crate::render::epub::build(views, templates, id) {
                 Ok(b) if self.written.contains(&id) => EpubSlot::Built(b),
                 Ok(b) => EpubSlot::Size(b.len() as u64),
                 Err(d) => EpubSlot::Failed(d),
@@ -385,7 +386,9 @@ impl Epubs {
         let bytes = match std::mem::replace(&mut *slot, EpubSlot::NotBuilt) {
             EpubSlot::Built(b) => Ok(b),
             EpubSlot::Failed(d) => Err(d),
-            EpubSlot::NotBuilt | EpubSlot::Size(_) => crate::epub::build(views, templates, id),
+            EpubSlot::NotBuilt | EpubSlot::Size(_) => {
+                crate::render::epub::build(views, templates, id)
+            }
         };
         *slot = match &bytes {
             Ok(b) => EpubSlot::Size(b.len() as u64),
@@ -411,6 +414,20 @@ fn render_job(
             Value::from_serialize(dir),
         )
     };
+    // A page of language `l` with only the site around it (404, search, offline): `layout`
+    // written at `path` under the language's folder.
+    let language_page = |l: usize, layout: &str, path: &str| -> Result<RenderedJob, Diagnostic> {
+        let lang = &site.config.languages[l];
+        let (site_v, dir) = lang_ctx(&lang.code);
+        let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
+        let html = templates.render(layout, ctx, Path::new(layout))?;
+        let path = format!("{}/{path}", lang.prefix);
+        Ok(RenderedJob::new(
+            path.trim_start_matches('/').to_string(),
+            html,
+            layout,
+        ))
+    };
     match job {
         Job::Page(id) => {
             let p = &site.pages[*id];
@@ -420,12 +437,12 @@ fn render_job(
                 .find(|n| templates.has(n))
                 .unwrap_or_default();
             let mut view = views.page(*id);
-            if crate::epub::has_epub(site, *id) {
+            if crate::render::epub::has_epub(site, *id) {
                 view.epub = epubs
                     .size(views, templates, *id)
                     .map(|n| context::ToolView {
                         name: templates.text(&p.lang, "download_epub"),
-                        url: Some(views.url(&crate::epub::epub_url(&p.url))),
+                        url: Some(views.url(&crate::render::epub::epub_url(&p.url))),
                         format: Some("epub".into()),
                         description: None,
                         size: Some(n),
@@ -476,45 +493,9 @@ fn render_job(
             let html = templates.render("term.html", ctx, Path::new(&term.url))?;
             Ok(RenderedJob::new(output_path(&term.url), html, "term.html"))
         }
-        Job::NotFound(l) => {
-            let lang = &site.config.languages[*l];
-            let (site_v, dir) = lang_ctx(&lang.code);
-            let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
-            let html = templates.render("404.html", ctx, Path::new("404.html"))?;
-            Ok(RenderedJob::new(
-                format!("{}/404.html", lang.prefix)
-                    .trim_start_matches('/')
-                    .to_string(),
-                html,
-                "404.html",
-            ))
-        }
-        Job::Search(l) => {
-            let lang = &site.config.languages[*l];
-            let (site_v, dir) = lang_ctx(&lang.code);
-            let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
-            let html = templates.render("search.html", ctx, Path::new("search.html"))?;
-            Ok(RenderedJob::new(
-                format!("{}/search/index.html", lang.prefix)
-                    .trim_start_matches('/')
-                    .to_string(),
-                html,
-                "search.html",
-            ))
-        }
-        Job::Offline(l) => {
-            let lang = &site.config.languages[*l];
-            let (site_v, dir) = lang_ctx(&lang.code);
-            let ctx = minijinja::context! { site => site_v, lang => &lang.code, dir => dir };
-            let html = templates.render("offline.html", ctx, Path::new("offline.html"))?;
-            Ok(RenderedJob::new(
-                format!("{}/offline/index.html", lang.prefix)
-                    .trim_start_matches('/')
-                    .to_string(),
-                html,
-                "offline.html",
-            ))
-        }
+        Job::NotFound(l) => language_page(*l, "404.html", "404.html"),
+        Job::Search(l) => language_page(*l, "search.html", "search/index.html"),
+        Job::Offline(l) => language_page(*l, "offline.html", "offline/index.html"),
         Job::PrintBook(book) => {
             let p = &site.pages[*book];
             let (site_v, dir) = lang_ctx(&p.lang);
@@ -573,7 +554,7 @@ fn render_job(
             ))
         }
         Job::Epub(id) => Ok(RenderedJob {
-            path: crate::epub::epub_url(&site.pages[*id].url)
+            path: crate::render::epub::epub_url(&site.pages[*id].url)
                 .trim_start_matches('/')
                 .to_string(),
             bytes: epubs.take(views, templates, *id)?,
@@ -774,11 +755,7 @@ fn facets(views: &ViewContext, lang: &str, ids: &[PageId]) -> Facets {
         .map_or("", |l| l.prefix.as_str());
     let field = |k: &str| -> BTreeSet<String> {
         ids.iter()
-            .filter_map(|&i| {
-                pages[i]
-                    .field(k)
-                    .and_then(crate::content::schema::scalar_text)
-            })
+            .filter_map(|&i| pages[i].field(k).and_then(crate::schema::scalar_text))
             .collect()
     };
     let themes: BTreeSet<&String> = ids

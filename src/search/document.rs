@@ -10,9 +10,9 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use crate::content::schema::FieldKind;
 use crate::content::Page;
 use crate::markdown::{words, TextSection};
+use crate::schema::FieldKind;
 use crate::site::{PageId, Site};
 
 /// Most words in a part: a result's part file is two to three kilobytes gzipped, and a page of

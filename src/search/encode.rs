@@ -18,6 +18,7 @@ pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
 }
 
 /// Reads a varint at `*pos`, advancing it; `None` at a truncated end.
+#[cfg(test)]
 pub fn get_varint(bytes: &[u8], pos: &mut usize) -> Option<u32> {
     let mut v = 0u32;
     let mut shift = 0;
@@ -51,6 +52,7 @@ pub fn encode_postings(postings: &[Posting]) -> Vec<u8> {
 }
 
 /// Reads `n` postings back (for tests and checks).
+#[cfg(test)]
 pub fn decode_postings(bytes: &[u8], n: usize) -> Option<Vec<Posting>> {
     let mut pos = 0;
     let mut docs = Vec::with_capacity(n);
@@ -86,6 +88,7 @@ pub fn base64(bytes: &[u8]) -> String {
 }
 
 /// Decodes [`base64`] output (for tests).
+#[cfg(test)]
 pub fn unbase64(text: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len() * 3 / 4);
     let (mut acc, mut bits) = (0u32, 0);

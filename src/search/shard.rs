@@ -154,6 +154,7 @@ pub fn separator(a: &str, b: &str) -> String {
 }
 
 /// The shard a folded word belongs to: the number of boundaries at or before it.
+#[cfg(test)]
 pub fn shard_of(boundaries: &[String], word: &str) -> usize {
     boundaries.partition_point(|b| utf16_cmp(b, word) != std::cmp::Ordering::Greater)
 }

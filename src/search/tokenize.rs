@@ -60,6 +60,7 @@ fn emit<'a>(token: &'a str, chars: usize, f: &mut impl FnMut(&'a str)) {
 }
 
 /// The tokens of already folded text.
+#[cfg(test)]
 pub fn tokenize(folded: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for_each_token(folded, |t| out.push(t));

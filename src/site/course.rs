@@ -42,7 +42,7 @@ pub fn check_lesson(site: &Site, id: PageId) -> Vec<Diagnostic> {
     if let Some(written) = page.field("lesson").and_then(|v| v.as_i64()) {
         if written != number as i64 {
             out.push(
-                crate::check::fields::error_at_key(
+                crate::content::page::error_at_key(
                     &site.config.root,
                     page,
                     "lesson",

@@ -111,3 +111,43 @@ pub fn link_targets(
         .filter(|&to| to != from)
         .collect()
 }
+
+/// `rel` resolved against the folder of the root-relative URL `base`; `None` above the root.
+pub(crate) fn resolve_url(base: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    if !base.ends_with('/') {
+        parts.pop();
+    }
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut url = format!("/{}", parts.join("/"));
+    if rel.ends_with('/') && url.len() > 1 {
+        url.push('/');
+    }
+    Some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_relative_urls_against_the_page_address() {
+        assert_eq!(
+            resolve_url("/guides/a/", "../b/").as_deref(),
+            Some("/guides/b/")
+        );
+        assert_eq!(
+            resolve_url("/guides/a/", "x.png").as_deref(),
+            Some("/guides/a/x.png")
+        );
+        assert_eq!(resolve_url("/a/", "../../x"), None);
+    }
+}

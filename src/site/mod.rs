@@ -4,21 +4,23 @@
 //! every relation (sections, translations, taxonomy terms, backlinks, related pages) is a list of
 //! ids in a fixed order, so the output never depends on hash order or thread count.
 
-pub mod course;
+pub(crate) mod course;
 mod links;
 mod related;
+mod store;
 mod taxonomies;
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Mutex;
 
+pub(crate) use links::resolve_url;
 pub use links::PathIndex;
+pub use store::PageStore;
 pub use taxonomies::{term_url, Taxonomy, Term};
 
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{RenderedMarkdown, Spill};
+use crate::markdown::RenderedMarkdown;
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -58,70 +60,17 @@ pub struct Site {
     pub related: Vec<Vec<PageId>>,
     /// Home page per language code.
     pub homes: BTreeMap<String, PageId>,
-    /// The content images resized for `srcset` (measured by `render_output`; empty in
-    /// `lore serve`, which shows images as they are).
+    /// The content images resized for `srcset` (measured before rendering, by
+    /// `pipeline::measure_images`).
     pub images: crate::images::ImageSet,
-    /// Page HTML moved to a scratch file ([`Site::spill_html`]), and what failed reading it.
-    html_spill: Option<(Spill, Mutex<Vec<String>>)>,
+    /// Where the pages' body HTML is kept until rendering: memory or a scratch file.
+    pub html: PageStore,
 }
 
 impl Site {
-    /// Frees every page's body HTML once the pages are rendered (a build does not need it
-    /// again; `check` and `serve` keep it).
-    pub fn release_html(&mut self) {
-        for r in &mut self.rendered {
-            r.html = Default::default();
-        }
-    }
-
-    /// Moves every page's HTML into a scratch file at `path` until rendering reads it back
-    /// ([`Site::page_html`]), when the site's packed HTML is over `threshold` bytes: a large
-    /// site's build then never holds its HTML beside the search index or rendering's own data.
-    pub fn spill_html(&mut self, path: &std::path::Path, threshold: usize) -> std::io::Result<()> {
-        let held: usize = self.rendered.iter().map(|r| r.html.packed_len()).sum();
-        if held <= threshold || self.html_spill.is_some() {
-            return Ok(());
-        }
-        let spill = Spill::write(path, self.rendered.iter().map(|r| &r.html))?;
-        for r in &mut self.rendered {
-            r.html = Default::default();
-        }
-        self.html_spill = Some((spill, Mutex::new(Vec::new())));
-        Ok(())
-    }
-
-    /// Whether [`Site::spill_html`] moved the pages' HTML to its scratch file: the mark of a
-    /// site large enough that a build keeps one stage's structures in memory at a time.
-    pub fn html_spilled(&self) -> bool {
-        self.html_spill.is_some()
-    }
-
-    /// Page `id`'s body as HTML, wherever it is kept.
+    /// Page `id`'s body as HTML, wherever [`Site::html`] keeps it.
     pub fn page_html(&self, id: PageId) -> String {
-        let Some((spill, failures)) = &self.html_spill else {
-            return self.rendered[id].html();
-        };
-        spill.unpack(id).unwrap_or_else(|e| {
-            if let Ok(mut f) = failures.lock() {
-                f.push(format!(
-                    "cannot read back the HTML of {}: {e}",
-                    self.pages[id].source.display()
-                ));
-            }
-            String::new()
-        })
-    }
-
-    /// What failed reading HTML back from the scratch file: errors, since pages rendered
-    /// meanwhile lack their body.
-    pub fn html_failures(&self) -> Vec<Diagnostic> {
-        self.html_spill
-            .as_ref()
-            .and_then(|(_, f)| f.lock().ok().map(|f| f.clone()))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|m| Diagnostic::error("", m))
-            .collect()
+        self.html.html(&self.rendered, &self.pages, id)
     }
 
     /// Drops every page's search text, once the search index is written (a build does not
@@ -331,7 +280,7 @@ pub fn build_site_graph(
         related,
         homes,
         images: Default::default(),
-        html_spill: None,
+        html: Default::default(),
     };
     (site, diags)
 }
@@ -501,7 +450,7 @@ fn sections(pages: &[Page], parent: &[Option<PageId>]) -> BTreeMap<PageId, Secti
         let start = |p: &Page| {
             p.field("start")
                 .and_then(|v| v.as_str())
-                .and_then(|s| crate::content::date::parse_datetime(s).ok())
+                .and_then(|s| crate::schema::date::parse_datetime(s).ok())
         };
         let modules: Vec<String> = section
             .fields

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::config::Config;
-use crate::content::slug::slugify;
 use crate::content::Page;
+use crate::schema::slug::slugify;
 
 use super::PageId;
 

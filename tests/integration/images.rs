@@ -240,3 +240,43 @@ fn gif_and_webp_pictures_are_resized_too_but_animations_pass_through() {
         image::load_from_memory(&std::fs::read(t.out("guides/photo-480w.webp")).unwrap()).unwrap();
     assert_eq!((small.width(), small.height()), (480, 270));
 }
+
+#[test]
+fn check_names_a_page_whose_first_screen_pictures_are_over_their_budget() {
+    let t = SiteTest::new();
+    // Noise: the one kind of picture no encoder makes small.
+    let mut rng = crate::support::Rng(7);
+    let noise = image::RgbImage::from_fn(1600, 1000, |_, _| {
+        let v = rng.next();
+        image::Rgb([v as u8, (v >> 8) as u8, (v >> 16) as u8])
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    noise
+        .write_to(&mut bytes, image::ImageFormat::Png)
+        .expect("png");
+    t.bytes("content/guides/noise.png", bytes.get_ref());
+    t.bytes("content/guides/wide.png", &png(2000, 1000));
+    t.file(
+        "content/guides/heavy.md",
+        "---\ntitle: Heavy\n---\n\n![Static on a screen](noise.png)\n",
+    );
+    // The same picture further down loads lazily: not on the first screen.
+    t.file(
+        "content/guides/light.md",
+        "---\ntitle: Light\n---\n\n![A wide field](wide.png)\n\nText.\n\n![Static on a screen](noise.png)\n",
+    );
+    t.file(
+        "site.yaml",
+        "title: T\nbase_url: https://example.org\nbudget: {first_screen_images_kb: 100}\n",
+    );
+    let out = t.run(&["check"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("content/guides/heavy.md: warning: the pictures on the first screen of page guides/heavy/index.html weigh")
+            && stderr.contains("/guides/noise-960w.webp), over the budget of 100 KB"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("page guides/light/"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "a warning: {stderr}");
+    assert_eq!(t.run(&["check", "--strict"]).status.code(), Some(1));
+}

@@ -70,7 +70,7 @@ fn init_starts_a_small_site_in_every_language_that_checks_without_a_single_warni
             files.contains(&format!("content/_index{lang}.md")),
             "{files:?}"
         );
-        for ty in lore::content::schema::builtin_types().values() {
+        for ty in lore::schema::builtin_types().values() {
             let Some(section) = &ty.section else { continue };
             assert!(
                 files

@@ -17,6 +17,7 @@ mod incremental;
 mod init;
 mod invalid;
 mod languages;
+mod modules;
 mod new;
 mod offline;
 mod package;

@@ -219,6 +219,24 @@ describe('filters and counts', () => {
     assert.deepEqual(urls(await search('knowledge fair', { filters: { event: 'past' } })), ['/events/knowledge-fair-2001/']);
   });
 
+  test('offline, with facet files never fetched, filters keep what they can tell and say the results may be incomplete', async () => {
+    // A second engine, as a reader's browser holds it: the search files came, the facet files
+    // did not (the service worker never kept them) and the network is gone.
+    const offline = await import(`${pathToFileURL(path.join(site, 'search/search.js')).href}?facets-offline`);
+    const fetchOffline = async (url) => {
+      if (/\/f\//.test(url)) throw new TypeError('Failed to fetch');
+      return { ok: true, status: 200, json: async () => JSON.parse(fs.readFileSync(new URL(url), 'utf8')) };
+    };
+    const filtered = await offline.search('facilitation', { lang: 'en', fetch: fetchOffline, filters: { type: 'toolkit' } });
+    assert.deepEqual(urls(filtered), [], 'no result whose type is unknown passes a type filter');
+    assert.equal(filtered.incomplete, true);
+    const all = await offline.searchWithCounts('facilitation', { lang: 'en', counts: true, fetch: fetchOffline });
+    assert.ok(all.results.length >= 2, 'unfiltered results still come');
+    assert.equal(all.incomplete, true);
+    assert.deepEqual(all.counts.type, {});
+    assert.ok(all.counts.language.en >= 2);
+  });
+
   test('counts matches in the other languages', async () => {
     const { counts } = await engine.searchWithCounts('compost', { lang: 'en', counts: true });
     assert.equal(counts.language.en, 1);

@@ -1,12 +1,16 @@
-//! Content types and their front-matter fields: the built-in five (guide, toolkit, technique,
-//! event, story) plus generic pages, extended by `site.yaml`; and the check of a page's fields.
+//! The content model's rules: content types and their front-matter fields (the built-in five,
+//! guide, toolkit, technique, event and story, plus generic pages, extended by `site.yaml`) and
+//! the check of a page's fields, dates ([`date`]) and slugs ([`slug`]). They sit below
+//! `config`, which reads the site's types, and `content`, which applies them.
+
+pub mod date;
+pub mod slug;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::content::date;
 use crate::yaml::kind_of;
 
 /// What a field's value must look like.
