@@ -53,6 +53,8 @@ pub struct RawConfig {
     budget: Budget,
     #[serde(default = "yes")]
     offline: bool,
+    #[serde(default = "yes")]
+    epub: bool,
 }
 
 fn default_per_page() -> usize {
@@ -285,6 +287,9 @@ pub struct Config {
     /// Write a service worker that keeps the shell and visited pages for reading offline
     /// (`offline: false` in `site.yaml` turns it off).
     pub offline: bool,
+    /// Write an EPUB of every guide and course, linked from its front page (`epub: false` in
+    /// `site.yaml` turns it off).
+    pub epub: bool,
 }
 
 impl Config {
@@ -409,6 +414,7 @@ impl Config {
             strings: raw.strings,
             budget: raw.budget,
             offline: raw.offline,
+            epub: raw.epub,
         })
     }
 

@@ -36,6 +36,9 @@ const JPEG_QUALITY: u8 = 80;
 const SETTINGS: &str = "v1 widths=480,960,1440 webp=75 jpeg=80 filter=triangle";
 /// The site's image cache, under its root.
 pub const CACHE_DIR: &str = ".lore-cache/images";
+/// Width an EPUB's JPEG and PNG pictures are taken at: the variant nearest below it (an
+/// e-reader's screen is about this wide; the 1440 px variant would double the file).
+pub const EPUB_WIDTH: u32 = 960;
 /// `sizes` of a content image: the text column on a wide screen, the screen on a phone.
 const SIZES: &str = "(min-width: 48rem) 44rem, 100vw";
 
@@ -105,12 +108,27 @@ impl Image {
 #[derive(Clone, Debug, Default)]
 pub struct ImageSet {
     images: BTreeMap<String, Image>,
+    /// SVG files and animated GIF and WebP, which pass through unresized (an EPUB takes them as
+    /// they are), by output path: their source under `content/`.
+    others: BTreeMap<String, PathBuf>,
 }
 
 impl ImageSet {
     /// Measures every JPEG and PNG among `resources` (paths under `content/`); a file that is
     /// no image of its kind is an error naming it.
     pub fn measure(root: &Path, resources: &[PathBuf]) -> (Self, Vec<Diagnostic>) {
+        let others = resources
+            .iter()
+            .filter(|rel| {
+                rel.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    ["svg", "gif", "webp"].contains(&e.to_ascii_lowercase().as_str())
+                })
+            })
+            .filter_map(|rel| {
+                let url = crate::content::load::resource_url(rel)?;
+                Some((url.trim_start_matches('/').to_string(), rel.clone()))
+            })
+            .collect();
         let results: Vec<_> = resources
             .par_iter()
             .filter_map(|rel| {
@@ -139,7 +157,10 @@ impl ImageSet {
                 })
             })
             .collect();
-        let mut set = Self::default();
+        let mut set = Self {
+            others,
+            ..Self::default()
+        };
         let mut diags = Vec::new();
         for r in results {
             match r {
@@ -155,6 +176,57 @@ impl ImageSet {
     /// The image at an output path (`guides/x/photo.jpg`), if measured.
     pub fn get(&self, path: &str) -> Option<&Image> {
         self.images.get(path.trim_start_matches('/'))
+    }
+
+    /// The picture an EPUB holds for the site's image at `path` (`/guides/x/photo.jpg`), with
+    /// its extension: a resized picture as its fall-back variant nearest below [`EPUB_WIDTH`]
+    /// (from the image cache, made there if missing), an SVG made safe, an animation as it is.
+    /// `None` when the site has no such image.
+    pub fn for_epub(
+        &self,
+        root: &Path,
+        path: &str,
+    ) -> Option<Result<(Vec<u8>, &'static str), String>> {
+        let path = path.trim_start_matches('/');
+        let content = Path::new(crate::content::CONTENT_DIR);
+        if let Some(image) = self.images.get(path) {
+            let site_path = content.join(&image.source);
+            let width = image
+                .widths
+                .iter()
+                .rev()
+                .find(|&&w| w <= EPUB_WIDTH)
+                .or(image.widths.first())
+                .copied()?;
+            let ext = image.format.extension();
+            return Some(
+                variants_of(root, &site_path, image, &root.join(CACHE_DIR)).and_then(|files| {
+                    files
+                        .into_iter()
+                        .find(|(w, e, _)| *w == width && *e == ext)
+                        .map(|(_, e, b)| (b, e))
+                        .ok_or_else(|| "no variant of that width".to_string())
+                }),
+            );
+        }
+        let rel = self.others.get(path)?;
+        let ext = match rel.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "svg" => "svg",
+            "gif" => "gif",
+            _ => "webp",
+        };
+        Some(
+            std::fs::read(root.join(content).join(rel))
+                .map_err(|e| e.to_string())
+                .and_then(|b| {
+                    if ext == "svg" {
+                        crate::output::svg::sanitize_svg(&b)
+                    } else {
+                        Ok(b)
+                    }
+                })
+                .map(|b| (b, ext)),
+        )
     }
 
     /// True for a file a `<picture>` offers only as the fall-back (`rel` an output path without

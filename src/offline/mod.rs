@@ -231,8 +231,8 @@ fn search_folders(written: &[String]) -> Vec<String> {
     out.into_iter().collect()
 }
 
-/// A guide's pack: its parts, its print view, the files under its folder, and its language's
-/// search files when they are small enough.
+/// A guide's pack: its parts, its print view, the files under its folder but its EPUB, and its
+/// language's search files when they are small enough.
 fn guide_pack(
     site: &Site,
     book: usize,
@@ -252,7 +252,8 @@ fn guide_pack(
     files.extend(
         written
             .iter()
-            .filter(|r| r.starts_with(folder) && !r.ends_with(".html"))
+            // The EPUB is the same guide in another form, downloaded on its own.
+            .filter(|r| r.starts_with(folder) && !r.ends_with(".html") && !r.ends_with(".epub"))
             .cloned(),
     );
     // Pictures as the reader's browser takes them: WebP variants, not the originals and

@@ -324,6 +324,9 @@ pub struct PageView {
     pub profile: Option<super::authors::AuthorView>,
     /// An author's page: what they contributed, by type, in the page's language.
     pub contributions: Vec<super::authors::ContributionGroup>,
+    /// The guide's EPUB, on the front page of a guide or course (set by the page's render job,
+    /// which knows its size).
+    pub epub: Option<ToolView>,
 }
 
 /// A language a page is not available in.
@@ -625,6 +628,7 @@ impl<'a> ViewContext<'a> {
             attachments: self.files(p, "attachments"),
             is_section: p.is_section,
             course: super::course::course_view(self, id),
+            epub: None,
             missing_languages: if p.generated {
                 Vec::new()
             } else {

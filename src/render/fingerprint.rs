@@ -228,6 +228,7 @@ pub fn render_patched(
             Job::Page(id) | Job::List { section: id, .. } => viewed.contains(id),
             Job::PrintBook(book) => books.contains(book),
             Job::Slides(id) => viewed.contains(id),
+            Job::Epub(guide) => viewed.contains(guide) || books.contains(guide),
             // A deck shows its cards' own text.
             Job::CardDeck(section) => site
                 .sections
@@ -489,6 +490,14 @@ impl<'a> Keys<'a> {
                         .map(|&i| self.page_view(i)),
                 ),
             Job::Slides(id) => f.text("slides").num(lang_of(*id)).num(self.page_view(*id)),
+            // What an EPUB holds: each part's own content, in order (its pictures, attachments
+            // and strings are global inputs). Its front page's view covers the same, so the
+            // size it shows is never stale.
+            Job::Epub(guide) => f.text("epub").num(lang_of(*guide)).nums(
+                crate::render::epub::parts(site, *guide)
+                    .into_iter()
+                    .map(|i| d.own[i]),
+            ),
             Job::Alias { from, to } => f.text("alias").text(from).text(&site.pages[*to].url),
             Job::Machine(m) => f.text("machine").text(&format!("{m:?}")).num(d.all),
         }

@@ -8,6 +8,7 @@ pub(crate) mod built_links;
 pub(crate) mod context;
 pub(crate) mod course;
 pub(crate) mod dates;
+pub(crate) mod epub;
 pub(crate) mod fingerprint;
 mod home;
 mod machine;
@@ -34,7 +35,10 @@ pub use templates::Templates;
 #[derive(Clone, Debug)]
 enum Job {
     Page(PageId),
-    List { section: PageId, number: usize },
+    List {
+        section: PageId,
+        number: usize,
+    },
     TaxonomyIndex(usize),
     Term(usize, usize),
     NotFound(usize),
@@ -43,7 +47,12 @@ enum Job {
     PrintBook(PageId),
     Slides(PageId),
     CardDeck(PageId),
-    Alias { from: String, to: PageId },
+    /// A guide's EPUB (`crate::epub`).
+    Epub(PageId),
+    Alias {
+        from: String,
+        to: PageId,
+    },
     Machine(machine::MachineFile),
 }
 
@@ -203,11 +212,12 @@ fn render_selected(
         .into_par_iter()
         .map(|id| (id, list_shared(&views, id)))
         .collect();
+    let epubs = Epubs::new(site, jobs, selected);
     let results: Vec<Result<(usize, JobOutput), Diagnostic>> = selected
         .par_iter()
         .map(|&i| {
             let (rendered, assets) = crate::output::assets::track_references(|| {
-                render_job(&views, templates, &site_views, &lists, &jobs[i])
+                render_job(&views, templates, &site_views, &lists, &epubs, &jobs[i])
             });
             let mut job = rendered?;
             if job.path.ends_with(".html") {
@@ -312,8 +322,87 @@ fn jobs(site: &Site) -> Vec<Job> {
             .filter(|&&id| site.is_list(id) && site.pages[id].type_name == "technique")
             .map(|&id| Job::CardDeck(id)),
     );
+    jobs.extend(
+        (0..site.pages.len())
+            .filter(|&id| crate::render::epub::has_epub(site, id))
+            .map(Job::Epub),
+    );
     jobs.extend(machine::files(site).into_iter().map(Job::Machine));
     jobs
+}
+
+/// The EPUBs of one rendering, each built once by whichever of its two jobs comes first: the
+/// guide's front page (which shows its size) or the EPUB's own job (which writes it).
+struct Epubs {
+    slots: Vec<std::sync::Mutex<EpubSlot>>,
+    /// Guides whose EPUB job is among the jobs rendered: their bytes wait for it.
+    written: std::collections::BTreeSet<PageId>,
+}
+
+enum EpubSlot {
+    NotBuilt,
+    Built(Vec<u8>),
+    /// Written, or not to be written by this rendering: its size.
+    Size(u64),
+    Failed(Diagnostic),
+}
+
+impl Epubs {
+    fn new(site: &Site, jobs: &[Job], selected: &[usize]) -> Self {
+        Self {
+            slots: (0..site.pages.len())
+                .map(|_| std::sync::Mutex::new(EpubSlot::NotBuilt))
+                .collect(),
+            written: selected
+                .iter()
+                .filter_map(|&i| match jobs[i] {
+                    Job::Epub(id) => Some(id),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+
+    /// The size of guide `id`'s EPUB, building it if no job did yet.
+    fn size(&self, views: &ViewContext, templates: &Templates, id: PageId) -> Option<u64> {
+        let mut slot = self.slots[id].lock().ok()?;
+        if let EpubSlot::NotBuilt = *slot {
+            *slot = match crate::render::epub::build(views, templates, id) {
+                Ok(b) if self.written.contains(&id) => EpubSlot::Built(b),
+                Ok(b) => EpubSlot::Size(b.len() as u64),
+                Err(d) => EpubSlot::Failed(d),
+            };
+        }
+        match &*slot {
+            EpubSlot::Built(b) => Some(b.len() as u64),
+            EpubSlot::Size(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// Guide `id`'s EPUB to write, built now unless its front page's job did.
+    fn take(
+        &self,
+        views: &ViewContext,
+        templates: &Templates,
+        id: PageId,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut slot = self.slots[id]
+            .lock()
+            .map_err(|_| Diagnostic::error(&views.site.pages[id].source, "an EPUB build failed"))?;
+        let bytes = match std::mem::replace(&mut *slot, EpubSlot::NotBuilt) {
+            EpubSlot::Built(b) => Ok(b),
+            EpubSlot::Failed(d) => Err(d),
+            EpubSlot::NotBuilt | EpubSlot::Size(_) => {
+                crate::render::epub::build(views, templates, id)
+            }
+        };
+        *slot = match &bytes {
+            Ok(b) => EpubSlot::Size(b.len() as u64),
+            Err(d) => EpubSlot::Failed(d.clone()),
+        };
+        bytes
+    }
 }
 
 fn render_job(
@@ -321,6 +410,7 @@ fn render_job(
     templates: &Templates,
     site_views: &BTreeMap<String, Value>,
     lists: &BTreeMap<PageId, ListShared>,
+    epubs: &Epubs,
     job: &Job,
 ) -> Result<RenderedJob, Diagnostic> {
     let site = views.site;
@@ -353,7 +443,19 @@ fn render_job(
                 .into_iter()
                 .find(|n| templates.has(n))
                 .unwrap_or_default();
-            let view = views.page(*id);
+            let mut view = views.page(*id);
+            if crate::render::epub::has_epub(site, *id) {
+                view.epub = epubs
+                    .size(views, templates, *id)
+                    .map(|n| context::ToolView {
+                        name: templates.text(&p.lang, "download_epub"),
+                        url: Some(views.url(&crate::render::epub::epub_url(&p.url))),
+                        format: Some("epub".into()),
+                        description: None,
+                        size: Some(n),
+                        size_text: Some(context::human_size(n)),
+                    });
+            }
             let content_links = built_links::internal_targets(
                 &view.content,
                 &p.url,
@@ -464,6 +566,14 @@ fn render_job(
                 "technique_deck.html",
             ))
         }
+        Job::Epub(id) => Ok(RenderedJob {
+            path: crate::render::epub::epub_url(&site.pages[*id].url)
+                .trim_start_matches('/')
+                .to_string(),
+            bytes: epubs.take(views, templates, *id)?,
+            layout: None,
+            content_links: Vec::new(),
+        }),
         Job::Alias { from, to } => {
             let target = views.url(&site.pages[*to].url);
             Ok(RenderedJob {

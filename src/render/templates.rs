@@ -23,6 +23,7 @@ pub struct Templates {
     env: Environment<'static>,
     origins: BTreeMap<String, PathBuf>,
     fingerprint: u64,
+    strings: Arc<Strings>,
 }
 
 impl Templates {
@@ -97,6 +98,7 @@ impl Templates {
                 diags.push(template_diagnostic(&e, &origins, None));
             }
         }
+        let kept_strings = strings.clone();
         let s = strings.clone();
         env.add_function("t", move |state: &State, key: &str| -> String {
             translate(&s, state, key)
@@ -148,6 +150,7 @@ impl Templates {
             env,
             origins,
             fingerprint,
+            strings: kept_strings,
         })
     }
 
@@ -163,6 +166,12 @@ impl Templates {
             .get(name)
             .cloned()
             .unwrap_or_else(|| Path::new(LAYOUTS_DIR).join(name))
+    }
+
+    /// The interface string `key` in `lang`, as layouts' `t` gives it (for outputs written
+    /// without a layout: the EPUBs).
+    pub fn text(&self, lang: &str, key: &str) -> String {
+        lookup(&self.strings, lang, key)
     }
 
     /// True if a layout of this name exists.

@@ -12,6 +12,7 @@ mod dates;
 mod determinism;
 mod diff;
 mod eject;
+mod epub;
 mod external;
 mod images;
 mod incremental;
