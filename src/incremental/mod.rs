@@ -415,12 +415,7 @@ impl IncrementalBuild {
             // As the full path's assets stage: the assets, the copies referenced, and the page
             // resources (the files that stage wrote are all replaced together).
             let referenced = self.memo.referenced_after(&patch);
-            let mut d = loaded.assets.write_referenced(&staging, &referenced);
-            d.extend(output::assets::write_resources(
-                &root,
-                &loaded.resources,
-                &staging,
-            ));
+            let d = write_assets(loaded, &root, &staging, &referenced);
             if d.iter().any(Diagnostic::is_error) {
                 return Ok(FastPath::Declined(Declined::Errors));
             }
@@ -522,13 +517,12 @@ impl IncrementalBuild {
             .collect();
         let rendered_files: HashSet<String> = staging.written_files().into_keys().collect();
         timings.time("assets", &|_| {}, || {
-            diagnostics.extend(loaded.assets.write_referenced(&staging, &referenced));
-            diagnostics.extend(output::assets::write_resources(
+            diagnostics.extend(write_assets(
+                &loaded,
                 &self.options.root,
-                &loaded.resources,
                 &staging,
+                &referenced,
             ));
-            diagnostics.extend(pipeline::write_image_variants(&loaded.site, &staging));
         });
         // Every file of the new site: those written now, and those of the jobs not rendered
         // again, which keep their served bytes. `Staging` refused two writes to one file; a
@@ -649,6 +643,25 @@ fn changed_pages(
 }
 
 /// A staging folder beside the served one, whose writes are fingerprinted.
+/// The assets stage of a rebuild, on either path: the assets pages reference, the pages'
+/// resources and the pictures' resized variants. The files it writes are replaced together, so
+/// a stage that left one kind out would remove the served ones as no longer produced.
+fn write_assets(
+    loaded: &LoadedSite,
+    root: &Path,
+    staging: &Staging,
+    referenced: &BTreeSet<String>,
+) -> Vec<Diagnostic> {
+    let mut d = loaded.assets.write_referenced(staging, referenced);
+    d.extend(output::assets::write_resources(
+        root,
+        &loaded.resources,
+        staging,
+    ));
+    d.extend(pipeline::write_image_variants(&loaded.site, staging));
+    d
+}
+
 fn create_staging(out: &Path) -> Result<Staging, Vec<Diagnostic>> {
     Staging::create_hashing(out).map_err(|e| {
         vec![Diagnostic::error(
