@@ -41,7 +41,7 @@ pub fn files(site: &Site) -> Vec<MachineFile> {
                 section: None,
             });
         }
-        if site.pages.iter().any(|p| p.lang == l.code && is_event(p)) {
+        if has_calendar(site, &l.code) {
             out.push(MachineFile::Calendar(l.code.clone()));
         }
     }
@@ -57,6 +57,12 @@ pub fn files(site: &Site) -> Vec<MachineFile> {
         }
     }
     out
+}
+
+/// True when language `lang` gets an `events.ics` of its own: it has an event (a calendar
+/// without one is not valid iCalendar).
+pub(crate) fn has_calendar(site: &Site, lang: &str) -> bool {
+    site.pages.iter().any(|p| p.lang == lang && is_event(p))
 }
 
 fn is_event(p: &crate::content::Page) -> bool {

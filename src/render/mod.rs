@@ -70,6 +70,10 @@ struct SiteView {
     offline: bool,
     /// This language's offline page.
     offline_url: String,
+    /// The calendar of every event a reader of this language can reach: the language's own
+    /// `events.ics`, else the default language's (its events are listed in theirs, issue 16),
+    /// else none.
+    calendar_url: Option<String>,
     languages: Vec<LanguageView>,
     menus: BTreeMap<String, Vec<Link>>,
     taxonomies: Vec<Link>,
@@ -888,6 +892,10 @@ fn site_view(views: &ViewContext, lang: &str) -> SiteView {
         search: config.search.enabled,
         offline: config.offline,
         offline_url: views.url(&format!("{}/offline/", language.prefix)),
+        calendar_url: [language, config.default_language()]
+            .into_iter()
+            .find(|l| machine::has_calendar(views.site, &l.code))
+            .map(|l| views.url(&format!("{}/events.ics", l.prefix))),
         languages: config
             .languages
             .iter()

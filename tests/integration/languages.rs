@@ -289,6 +289,30 @@ fn two_pages_of_one_language_with_one_translation_key_are_a_located_error() {
 
 /// A two-language site: a page translated before its source changed, one translated after, one
 /// not translated.
+#[test]
+fn a_language_with_an_events_list_and_no_event_of_its_own_offers_the_default_languages_calendar() {
+    let t = SiteTest::new();
+    t.file(
+        "site.yaml",
+        "title: T\nbase_url: https://t.org\nlanguages:\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n  - {code: es, name: Español}\n",
+    )
+    .file("content/events/_index.md", "---\ntitle: Events\n---\n")
+    .file("content/events/_index.fr.md", "---\ntitle: Événements\n---\n")
+    .file(
+        "content/events/fair.md",
+        "---\ntitle: Fair\ntype: event\nstart: 2030-05-04T09:00:00+03:00\nend: 2030-05-04T17:00:00+03:00\n---\nA fair.\n",
+    );
+    t.build_ok();
+    // French has a list but no event: its list offers the English calendar, which exists.
+    let fr = t.main_of("fr/events/index.html");
+    assert!(fr.contains(r#"href="/events.ics""#), "{fr}");
+    assert!(!t.out("fr/events.ics").exists());
+    assert!(t.read("events.ics").contains("SUMMARY:Fair"));
+    assert!(t
+        .main_of("events/index.html")
+        .contains(r#"href="/events.ics""#));
+}
+
 fn site_with_translations() -> SiteTest {
     let t = SiteTest::new();
     t.file(
