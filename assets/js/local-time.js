@@ -7,9 +7,13 @@ if (out && written) {
   const when = new Date(time.dateTime);
   const eventOffset = (written[1] === '-' ? -1 : 1) * (written[2] * 60 + Number(written[3]));
   if (eventOffset !== -when.getTimezoneOffset()) {
+    // Components, not dateStyle/timeStyle: Intl refuses those beside timeZoneName.
     const text = new Intl.DateTimeFormat(document.documentElement.lang, {
-      dateStyle: 'long',
-      timeStyle: 'short',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
       timeZoneName: 'short',
     }).format(when);
     out.textContent = ` · ${out.dataset.yourTime.replace('{time}', text)}`;

@@ -122,7 +122,13 @@ impl<'a> Document<'a> {
             page: id,
             url: &p.url,
             title: &p.title,
-            type_name: &p.type_name,
+            // A list (the home page, a section's index) is no item of its section's type: a
+            // reader filtering by "Story" wants stories, not the list of them.
+            type_name: if site.is_list(id) {
+                "page"
+            } else {
+                &p.type_name
+            },
             description: &p.description,
             tags_text,
             details,
