@@ -3,21 +3,9 @@
 //! slides view — the technique cards as a printable deck, and the located errors of a course an
 //! editor can make.
 
-use std::sync::OnceLock;
-
-use crate::support::{only_for, SiteTest};
+use crate::support::{built_example as example, only_for, SiteTest};
 
 const COURSE: &str = "guides/facilitating-online-learning";
-
-/// The example site, built once for the tests that only read it.
-fn example() -> &'static SiteTest {
-    static SITE: OnceLock<SiteTest> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let site = SiteTest::example();
-        site.build_ok();
-        site
-    })
-}
 
 fn lesson_dirs() -> Vec<String> {
     let mut dirs: Vec<String> = std::fs::read_dir(example().out(COURSE))

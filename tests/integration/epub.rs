@@ -7,21 +7,10 @@
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::Path;
-use std::sync::OnceLock;
 
-use crate::support::{copy_dir, repo, SiteTest};
+use crate::support::{built_example as example, copy_dir, repo, SiteTest};
 
 const COURSE: &str = "guides/facilitating-online-learning";
-
-/// The example site, built once for the tests that only read it.
-fn example() -> &'static SiteTest {
-    static SITE: OnceLock<SiteTest> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let site = SiteTest::example();
-        site.build_ok();
-        site
-    })
-}
 
 /// An EPUB opened: its files in zip order with their bytes.
 struct Epub {

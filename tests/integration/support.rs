@@ -196,3 +196,14 @@ impl Rng {
         &items[self.below(items.len())]
     }
 }
+
+/// The example site, built once for every test that only reads it (one build shared by the
+/// test modules, not one each).
+pub fn built_example() -> &'static SiteTest {
+    static SITE: std::sync::OnceLock<SiteTest> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = SiteTest::example();
+        site.build_ok();
+        site
+    })
+}
