@@ -6,6 +6,8 @@
 #   bench/search.sh [PAGES] [WORK]        defaults: 10000 pages, bench/work/search
 #   LORE_BIN=path/to/lore RTT_MS=150 bench/search.sh      (a given binary; added latency)
 #   LORE_BENCH=DIR bench/search.sh        (another copy of gen_corpus.py and search/, e.g. ../shared/bench)
+#   ENGINES=lore bench/search.sh          (lore's side only: no Pagefind, no network; the report
+#                                          then has lore's figures and the layouts' replay alone)
 #
 # Needs: cargo, python3 with markdown + pyyaml (for the harness), node, Debian's chromium,
 # `npm ci` at the repository root (playwright-core), and network for `npm i pagefind` the first time.
@@ -57,11 +59,16 @@ fi
 step "lore builds, without and with the search index"
 site=$work/lore-site
 mkdir -p "$site"
-ln -sfn "$corpus" "$site/content"
+# The corpus as content, the way bench/run.py lays it out: hard links, its tools' files as
+# addresses on another host, and a site host of its own (the corpus links to example.org, which
+# lore's link check would otherwise hold to the pages it builds).
+rm -rf "$site/content"
+"$py" -c 'import sys; sys.path.insert(0, sys.argv[1]); import run; run.link_tree(sys.argv[2], sys.argv[3]); run.tools_as_addresses(sys.argv[3] + "/toolkits")' \
+  "$here/bench" "$corpus" "$site/content"
 write_config() {
   cat > "$site/site.yaml" <<EOF
 title: Search benchmark
-base_url: https://example.org
+base_url: https://bench.example.org
 languages:
   - code: en
     name: English
@@ -92,6 +99,8 @@ stage_ms=$(min "$stage1" "$stage2")
 total_ms=$(awk '/ in [0-9.]+ s/ {for (i=1;i<=NF;i++) if ($i=="in") print $(i+1)*1000}' "$work/lore-public.log" | tail -1)
 rm -rf "$work/lore-public-nosearch"
 
+engines=${ENGINES:-lore pagefind}
+if [ "$engines" != lore ]; then
 step "Pagefind on the same pages"
 if [ ! -x "$work/pagefind/node_modules/@pagefind/linux-x64/bin/pagefind_extended" ]; then
   # A package.json of its own, or npm would install into the repository's.
@@ -102,12 +111,13 @@ pf_version=$(node -p "require('$work/pagefind/node_modules/pagefind/package.json
 rm -rf "$work/pf-site"
 "$py" "$harness/html_site.py" "$corpus" "$work/pf-site" > /dev/null
 "$work/pagefind/node_modules/@pagefind/linux-x64/bin/pagefind_extended" --site "$work/pf-site" > "$work/pagefind.log" 2>&1
+fi
 
 step "harness runs (RTT $rtt ms per response)"
-for engine in lore pagefind; do
-  dir=$([ $engine = lore ] && echo "$work/lore-public" || echo "$work/pf-site")
+for engine in $engines; do
+  dir=$([ "$engine" = lore ] && echo "$work/lore-public" || echo "$work/pf-site")
   for set in queries typos; do
-    node "$harness/search_eval.mjs" --site "$dir" --engine $engine --queries "$work/$set.jsonl" \
+    node "$harness/search_eval.mjs" --site "$dir" --engine "$engine" --queries "$work/$set.jsonl" \
       --rtt-ms "$rtt" --out "$work/$engine-$set.json" > "$work/$engine-$set.txt"
     cat "$work/$engine-$set.txt" >&2
   done
@@ -135,6 +145,15 @@ for (const f of files) {
 }
 console.log(JSON.stringify(out));
 EOF
+
+step "the same requests replayed under other index layouts (bench/index_layouts.mjs)"
+node "$here/bench/index_layouts.mjs" "$work/lore-public" "$work/lore-queries.json" "$work/lore-typos.json" > "$work/layouts.md"
+cat "$work/layouts.md" >&2
+if [ "$engines" = lore ]; then
+  cat "$work/lore-queries.txt" "$work/lore-typos.txt" "$work/layouts.md" > "$results/search-$date-lore.md"
+  echo "lore only: wrote $results/search-$date-lore.md" >&2
+  exit 0
+fi
 
 step "report"
 node --input-type=module - "$work" "$results/search-$date" "$commit" "$pages" "$rtt" "$wall_without" "$wall_with" "$stage_ms" "$total_ms" "$pf_version" <<'EOF'
