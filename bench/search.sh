@@ -150,7 +150,16 @@ step "the same requests replayed under other index layouts (bench/index_layouts.
 node "$here/bench/index_layouts.mjs" "$work/lore-public" "$work/lore-queries.json" "$work/lore-typos.json" > "$work/layouts.md"
 cat "$work/layouts.md" >&2
 if [ "$engines" = lore ]; then
-  cat "$work/lore-queries.txt" "$work/lore-typos.txt" "$work/layouts.md" > "$results/search-$date-lore.md"
+  # shellcheck disable=SC2016 # Markdown's backticks, not a command
+  {
+    printf '# Search benchmark, lore only, %s (lore %s, %s pages, %s ms added per response)\n\n' "$date" "$commit" "$pages" "$rtt"
+    printf 'Made by `ENGINES=lore bench/search.sh`.\n\n## 200 known-item queries\n\n```\n'
+    cat "$work/lore-queries.txt"
+    printf '```\n\n## The same with one typo\n\n```\n'
+    cat "$work/lore-typos.txt"
+    printf '```\n\n## Other index layouts, the same requests replayed\n\n'
+    cat "$work/layouts.md"
+  } > "$results/search-$date-lore.md"
   echo "lore only: wrote $results/search-$date-lore.md" >&2
   exit 0
 fi
