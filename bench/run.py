@@ -238,6 +238,12 @@ def ensure_pagefind(install: bool) -> tuple[str | None, str]:
     if install and shutil.which("npm"):
         log("npm i pagefind (into bench/work)")
         os.makedirs(WORK, exist_ok=True)
+        # Without a package.json of its own, npm walks up to the repository's and adds
+        # pagefind to the project's dependencies (and installs it there, not here).
+        manifest = os.path.join(WORK, "package.json")
+        if not os.path.exists(manifest):
+            with open(manifest, "w") as f:
+                f.write('{"private": true, "description": "peers for bench/run.py"}\n')
         subprocess.run(["npm", "i", "--no-audit", "--no-fund", "--silent", "pagefind"], cwd=WORK)
         if os.path.exists(exe):
             return exe, ""

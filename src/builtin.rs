@@ -4,19 +4,19 @@
 use include_dir::{include_dir, Dir};
 
 /// Built-in minijinja layouts, overridden file by file by a site's `layouts/`.
-pub static LAYOUTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/layouts");
+pub(crate) static LAYOUTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/layouts");
 
 /// Built-in CSS, JS and images, overridden file by file by a site's `assets/`.
 pub static ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
 
 /// The example site's content, written by `lore init`.
-pub static CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
+pub(crate) static CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
 /// The example site's `site.yaml`, written by `lore init`.
-pub static SITE_YAML: &str = include_str!("../site.yaml");
+pub(crate) static SITE_YAML: &str = include_str!("../site.yaml");
 
 /// Every file of an embedded folder as (path with `/` separators, bytes), sorted by path.
-pub fn files(dir: &'static Dir<'static>) -> Vec<(String, &'static [u8])> {
+pub(crate) fn files(dir: &'static Dir<'static>) -> Vec<(String, &'static [u8])> {
     let mut out = Vec::new();
     collect(dir, &mut out);
     out.sort_by(|a, b| a.0.cmp(&b.0));

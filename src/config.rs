@@ -1,4 +1,4 @@
-//! `site.yaml`: what the maintainer wrote ([`RawConfig`]) and what the build uses ([`Config`]).
+//! `site.yaml`: what the maintainer wrote (`RawConfig`) and what the build uses ([`Config`]).
 //!
 //! The raw form rejects unknown keys (with their line), the checked form has a validated base
 //! URL, languages with a direction, the full list of taxonomies and the content types with their
@@ -14,7 +14,7 @@ use crate::schema::{builtin_types, ContentType, FieldKind, FieldSpec};
 use crate::yaml;
 
 /// The name of the site configuration file at the root of a site.
-pub const CONFIG_FILE: &str = "site.yaml";
+pub(crate) const CONFIG_FILE: &str = "site.yaml";
 
 /// Taxonomies every site has; `authors` gives each author a page of their contributions.
 pub const BUILTIN_TAXONOMIES: [&str; 3] = ["tags", "themes", "authors"];
@@ -24,7 +24,7 @@ pub const BUILTIN_TAXONOMIES: [&str; 3] = ["tags", "themes", "authors"];
 /// are checked afterwards.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawConfig {
+pub(crate) struct RawConfig {
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
@@ -94,7 +94,7 @@ struct RawField {
 
 /// Display names of taxonomy terms: taxonomy, then the term's slug, then language code
 /// (`themes: {water: {en: Water, fr: Eau, ar: المياه}}`). Addresses keep the slug.
-pub type TermNames = BTreeMap<String, BTreeMap<String, BTreeMap<String, String>>>;
+pub(crate) type TermNames = BTreeMap<String, BTreeMap<String, BTreeMap<String, String>>>;
 
 /// Writing direction of a language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -471,12 +471,12 @@ impl Config {
 }
 
 /// How to write a base URL, for every error about one.
-pub const BASE_URL_HELP: &str = "write the address the site is published at, e.g. https://example.org (or https://example.org/docs for a site in a folder)";
+pub(crate) const BASE_URL_HELP: &str = "write the address the site is published at, e.g. https://example.org (or https://example.org/docs for a site in a folder)";
 
 /// Checks a base URL (`base_url` in site.yaml, or `--base-url`) and returns it as written into
 /// the site: an absolute http(s) URL with a host and no query or fragment, normalised, without
 /// its trailing slash. The error says what is wrong, to follow the key or flag's name.
-pub fn check_base_url(text: &str) -> Result<String, String> {
+pub(crate) fn check_base_url(text: &str) -> Result<String, String> {
     let url = url::Url::parse(text.trim())
         .map_err(|e| format!("must be an absolute http(s) URL, found `{text}` ({e})"))?;
     if !matches!(url.scheme(), "http" | "https") {

@@ -11,11 +11,11 @@ use serde::Serialize;
 
 /// Builds a fingerprint from parts fed in order.
 #[derive(Clone, Debug, Default)]
-pub struct Fingerprint(DefaultHasher);
+pub(crate) struct Fingerprint(DefaultHasher);
 
 impl Fingerprint {
     /// A fingerprint starting with a tag naming what it is of (so two kinds never collide).
-    pub fn new(tag: &str) -> Self {
+    pub(crate) fn new(tag: &str) -> Self {
         let mut f = Self(DefaultHasher::new());
         f.0.write(tag.as_bytes());
         f.0.write_u8(0xff);
@@ -23,27 +23,27 @@ impl Fingerprint {
     }
 
     /// Adds text (its end is marked, so `"ab","c"` and `"a","bc"` differ).
-    pub fn text(mut self, s: &str) -> Self {
+    pub(crate) fn text(mut self, s: &str) -> Self {
         self.0.write(s.as_bytes());
         self.0.write_u8(0xff);
         self
     }
 
     /// Adds a number (or another fingerprint).
-    pub fn num(mut self, n: u64) -> Self {
+    pub(crate) fn num(mut self, n: u64) -> Self {
         self.0.write_u64(n);
         self
     }
 
     /// Adds raw bytes and their length.
-    pub fn bytes(mut self, b: &[u8]) -> Self {
+    pub(crate) fn bytes(mut self, b: &[u8]) -> Self {
         self.0.write(b);
         self.0.write_usize(b.len());
         self
     }
 
     /// Adds a value as its JSON text, streamed into the hash without building the string.
-    pub fn json(mut self, value: &impl Serialize) -> Self {
+    pub(crate) fn json(mut self, value: &impl Serialize) -> Self {
         // Writing into a hasher cannot fail; a value that cannot be serialised adds nothing
         // but its marker, which is still deterministic.
         serde_json::to_writer(HashWriter(&mut self.0), value).ok();
@@ -52,7 +52,7 @@ impl Fingerprint {
     }
 
     /// Adds a list of numbers (fingerprints of the pages a job shows, in order).
-    pub fn nums(mut self, ns: impl IntoIterator<Item = u64>) -> Self {
+    pub(crate) fn nums(mut self, ns: impl IntoIterator<Item = u64>) -> Self {
         let mut count = 0usize;
         for n in ns {
             self.0.write_u64(n);
@@ -63,13 +63,13 @@ impl Fingerprint {
     }
 
     /// The fingerprint.
-    pub fn finish(&self) -> u64 {
+    pub(crate) fn finish(&self) -> u64 {
         self.0.finish()
     }
 }
 
 /// The fingerprint of a file's bytes.
-pub fn of_bytes(bytes: &[u8]) -> u64 {
+pub(crate) fn of_bytes(bytes: &[u8]) -> u64 {
     Fingerprint::new("bytes").bytes(bytes).finish()
 }
 

@@ -12,10 +12,10 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 
 /// A YAML mapping, as JSON-like values (the form templates and the schema check use).
-pub type Mapping = serde_json::Map<String, serde_json::Value>;
+pub(crate) type Mapping = serde_json::Map<String, serde_json::Value>;
 
 /// Parses `text` (which starts on 1-based line `first_line` of `path`) into `T`.
-pub fn parse<T: DeserializeOwned>(
+pub(crate) fn parse<T: DeserializeOwned>(
     text: &str,
     path: &Path,
     first_line: usize,
@@ -24,7 +24,11 @@ pub fn parse<T: DeserializeOwned>(
 }
 
 /// Parses a front-matter block that must be a mapping of keys to values.
-pub fn parse_mapping(text: &str, path: &Path, first_line: usize) -> Result<Mapping, Diagnostic> {
+pub(crate) fn parse_mapping(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+) -> Result<Mapping, Diagnostic> {
     if text.trim().is_empty() {
         return Ok(Mapping::new());
     }
@@ -54,7 +58,7 @@ pub fn parse_mapping(text: &str, path: &Path, first_line: usize) -> Result<Mappi
 }
 
 /// Names a value's kind in the words an editor knows.
-pub fn kind_of(v: &serde_json::Value) -> &'static str {
+pub(crate) fn kind_of(v: &serde_json::Value) -> &'static str {
     match v {
         serde_json::Value::Null => "nothing",
         serde_json::Value::Bool(_) => "true/false",
@@ -113,7 +117,7 @@ fn top_level_keys(text: &str) -> Vec<TopKey> {
 /// Where each top-level key of a YAML block is: key -> (1-based line, 1-based column of its value).
 ///
 /// Field-level problems (a bad `date`) are placed on the key's own line.
-pub fn key_positions(text: &str, first_line: usize) -> BTreeMap<String, (usize, usize)> {
+pub(crate) fn key_positions(text: &str, first_line: usize) -> BTreeMap<String, (usize, usize)> {
     let mut out = BTreeMap::new();
     for k in top_level_keys(text) {
         out.entry(k.key)
@@ -126,7 +130,11 @@ pub fn key_positions(text: &str, first_line: usize) -> BTreeMap<String, (usize, 
 /// top-level key down (`["terms", "themes", "water", "fr"]`), in block or flow style
 /// (`water: {fr: Eau}`): each key is the first one of that name after the previous, inside the
 /// top-level key's lines. A text search, enough to place an error on a line.
-pub fn nested_key_position(text: &str, first_line: usize, path: &[&str]) -> Option<(usize, usize)> {
+pub(crate) fn nested_key_position(
+    text: &str,
+    first_line: usize,
+    path: &[&str],
+) -> Option<(usize, usize)> {
     let (top, rest) = path.split_first()?;
     let keys = top_level_keys(text);
     let start = keys.iter().find(|k| k.key == *top)?;
@@ -191,7 +199,7 @@ fn duplicate_key(text: &str, first_line: usize) -> Option<(String, usize, usize,
 /// Parses `text` into `T` and, when that fails, reports the problem of every top-level key
 /// rather than only the first (issue 19): each key's lines are parsed alone into `T`, whose
 /// fields must therefore all have defaults. A syntax error stays one error for the file.
-pub fn parse_every_key<T: DeserializeOwned>(
+pub(crate) fn parse_every_key<T: DeserializeOwned>(
     text: &str,
     path: &Path,
     first_line: usize,

@@ -20,11 +20,11 @@ use crate::site::Site;
 
 /// Device pixels a phone asks of a picture as wide as its screen: 390 CSS pixels at a
 /// device-pixel ratio of 2, a common phone among lore's readers'.
-pub const PHONE_PIXELS: u32 = 780;
+pub(crate) const PHONE_PIXELS: u32 = 780;
 
 /// What a page weighs, gzipped, in bytes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PageWeight {
+pub(crate) struct PageWeight {
     /// The HTML.
     pub html: u64,
     /// Its stylesheets.
@@ -39,13 +39,13 @@ pub struct PageWeight {
 
 impl PageWeight {
     /// Everything together.
-    pub fn total(&self) -> u64 {
+    pub(crate) fn total(&self) -> u64 {
         self.html + self.css + self.js
     }
 }
 
 /// The weight of every HTML page under `dir` (the rendered site), by path in it.
-pub fn page_weights(dir: &Path, base_url: &str) -> BTreeMap<String, PageWeight> {
+pub(crate) fn page_weights(dir: &Path, base_url: &str) -> BTreeMap<String, PageWeight> {
     let base_path = crate::render::templates::base_path(base_url);
     let mut assets: BTreeMap<String, u64> = BTreeMap::new();
     let mut pictures: BTreeMap<String, u64> = BTreeMap::new();
@@ -182,7 +182,7 @@ fn phone_choice(srcset: &str) -> Option<String> {
 
 /// A warning for each page heavier than the site's budget, at the page's source file (or its
 /// output path for generated pages).
-pub fn check_budget(site: &Site, weights: &BTreeMap<String, PageWeight>) -> Vec<Diagnostic> {
+pub(crate) fn check_budget(site: &Site, weights: &BTreeMap<String, PageWeight>) -> Vec<Diagnostic> {
     let budget = site.config.budget.page_kb * 1000;
     let sources: BTreeMap<String, &Path> = site
         .pages

@@ -13,7 +13,7 @@ use crate::site::Site;
 /// `site.yaml` menu entry that names it, else on the layout that rendered the first page
 /// linking there. An address only a page with errors of its own (`blamed`: its Markdown links,
 /// its tool files) links to is left to those errors, which name the line.
-pub fn check_built_links(
+pub(crate) fn check_built_links(
     site: &Site,
     written: &OutputFiles,
     blamed: &HashSet<&Path>,

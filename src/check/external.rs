@@ -25,7 +25,7 @@ use serde_json::Value;
 use super::references::PageReferences;
 use crate::diagnostics::Diagnostic;
 use crate::site::Site;
-pub use cache::{LinkCache, CACHE_FILE};
+pub(crate) use cache::{LinkCache, CACHE_FILE};
 
 /// How external links are checked.
 #[derive(Clone, Debug)]
@@ -49,7 +49,7 @@ pub struct ExternalOptions {
 impl ExternalOptions {
     /// Defaults for the site in `root`: 8 requests at once, 4 a second per host, 10 s timeout,
     /// 2 retries, results cached for a week in `root/.lore-link-cache.json`.
-    pub fn new(root: &std::path::Path) -> Self {
+    pub(crate) fn new(root: &std::path::Path) -> Self {
         Self {
             concurrency: 8,
             per_host_interval: Duration::from_millis(250),
@@ -77,7 +77,7 @@ pub struct ExternalSummary {
 
 /// The answer about one URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LinkStatus {
+pub(crate) enum LinkStatus {
     /// A `2xx` answer (after redirects), with its status code.
     Ok(u16),
     /// Any other answer.
@@ -92,7 +92,7 @@ pub enum LinkStatus {
 type Place = (PathBuf, usize, usize);
 
 /// Checks every external URL of the site; failures are warnings at each place the URL appears.
-pub fn check_external_links(
+pub(crate) fn check_external_links(
     site: &Site,
     refs: &[PageReferences],
     options: &ExternalOptions,

@@ -11,7 +11,7 @@ use crate::diagnostics::Diagnostic;
 use crate::schema::date::parse_datetime;
 
 /// An event whose `end` is before its `start`.
-pub fn check_event_dates(root: &Path, page: &Page) -> Option<Diagnostic> {
+pub(crate) fn check_event_dates(root: &Path, page: &Page) -> Option<Diagnostic> {
     let text = |k: &str| page.field(k).and_then(Value::as_str);
     let (start_text, end_text) = (text("start")?, text("end")?);
     let (start, end) = (
@@ -30,7 +30,7 @@ pub fn check_event_dates(root: &Path, page: &Page) -> Option<Diagnostic> {
 }
 
 /// Tools of a toolkit whose `file` does not exist under `content/`.
-pub fn check_tool_files(root: &Path, page: &Page) -> Vec<Diagnostic> {
+pub(crate) fn check_tool_files(root: &Path, page: &Page) -> Vec<Diagnostic> {
     let Some(Value::Array(tools)) = page.field("tools") else {
         return Vec::new();
     };
@@ -67,7 +67,7 @@ pub fn check_tool_files(root: &Path, page: &Page) -> Vec<Diagnostic> {
 
 /// A page's `image` that is not a file under `content/`: its card and share preview would show
 /// a broken picture.
-pub fn check_image_field(root: &Path, page: &Page) -> Option<Diagnostic> {
+pub(crate) fn check_image_field(root: &Path, page: &Page) -> Option<Diagnostic> {
     let file = page
         .field("image")?
         .as_str()
@@ -88,7 +88,12 @@ pub fn check_image_field(root: &Path, page: &Page) -> Option<Diagnostic> {
 
 /// Line and column of `key: value` in a page's front matter, read back from its file (the
 /// parsed values carry no positions below the top-level keys).
-pub fn locate_value(root: &Path, page: &Page, key: &str, value: &str) -> Option<(usize, usize)> {
+pub(crate) fn locate_value(
+    root: &Path,
+    page: &Page,
+    key: &str,
+    value: &str,
+) -> Option<(usize, usize)> {
     let text = std::fs::read_to_string(root.join(&page.source)).ok()?;
     let text = crate::content::front_matter::normalize_text(text);
     for (i, line) in text
@@ -108,7 +113,7 @@ pub fn locate_value(root: &Path, page: &Page, key: &str, value: &str) -> Option<
 }
 
 /// Line and column of the first front-matter line holding `text`.
-pub fn locate_text(root: &Path, page: &Page, text: &str) -> Option<(usize, usize)> {
+pub(crate) fn locate_text(root: &Path, page: &Page, text: &str) -> Option<(usize, usize)> {
     let file = std::fs::read_to_string(root.join(&page.source)).ok()?;
     let file = crate::content::front_matter::normalize_text(file);
     file.lines()
@@ -123,7 +128,12 @@ pub fn locate_text(root: &Path, page: &Page, text: &str) -> Option<(usize, usize
 /// Line and column of `value` as an item of the front-matter list `key`, written inline
 /// (`authors: [A, B]`) or one item a line (`- A`): the first occurrence from the key's line to
 /// the next top-level key.
-pub fn locate_item(root: &Path, page: &Page, key: &str, value: &str) -> Option<(usize, usize)> {
+pub(crate) fn locate_item(
+    root: &Path,
+    page: &Page,
+    key: &str,
+    value: &str,
+) -> Option<(usize, usize)> {
     let text = std::fs::read_to_string(root.join(&page.source)).ok()?;
     let text = crate::content::front_matter::normalize_text(text);
     let split = crate::content::front_matter::split_front_matter(&text).ok()?;

@@ -29,7 +29,7 @@ struct Reference {
 
 /// Warnings for the site's layouts' references to page attributes or fields no page they
 /// render has.
-pub fn check_layout_fields(site: &Site) -> Vec<Diagnostic> {
+pub(crate) fn check_layout_fields(site: &Site) -> Vec<Diagnostic> {
     let Some(any) = (0..site.pages.len()).next() else {
         return Vec::new();
     };

@@ -14,7 +14,7 @@ use crate::site::{PageId, Site};
 
 /// The ids a page's readers can jump to: its headings, its callouts, and every other `id="..."`
 /// of its rendered Markdown (footnotes, raw HTML).
-pub fn page_ids(site: &Site, id: PageId) -> BTreeSet<String> {
+pub(crate) fn page_ids(site: &Site, id: PageId) -> BTreeSet<String> {
     let r = &site.rendered[id];
     let mut ids: BTreeSet<String> = r.toc.iter().map(|h| h.id.clone()).collect();
     ids.extend(r.callouts.iter().map(|c| c.id.clone()));
@@ -23,7 +23,7 @@ pub fn page_ids(site: &Site, id: PageId) -> BTreeSet<String> {
 }
 
 /// `#anchor` links to other pages (resolved by the build) whose anchor does not exist there.
-pub fn check_anchors(site: &Site, ids: &mut IdCache, from: PageId) -> Vec<Diagnostic> {
+pub(crate) fn check_anchors(site: &Site, ids: &mut IdCache, from: PageId) -> Vec<Diagnostic> {
     let page = &site.pages[from];
     let mut out = Vec::new();
     for link in &site.rendered[from].links {
@@ -48,7 +48,7 @@ pub fn check_anchors(site: &Site, ids: &mut IdCache, from: PageId) -> Vec<Diagno
 
 /// Ids of pages, computed once each.
 #[derive(Default)]
-pub struct IdCache(std::collections::HashMap<PageId, BTreeSet<String>>);
+pub(crate) struct IdCache(std::collections::HashMap<PageId, BTreeSet<String>>);
 
 impl IdCache {
     fn get(&mut self, site: &Site, id: PageId) -> &BTreeSet<String> {
@@ -90,7 +90,7 @@ fn missing_anchor(
 /// Checks the links and images of one page that the build leaves as written: same-page
 /// anchors, files under `content/`, root-relative and relative addresses (these two only when
 /// the site's files are known, `output`).
-pub fn check_local_refs(
+pub(crate) fn check_local_refs(
     site: &Site,
     ids: &mut IdCache,
     from: PageId,

@@ -12,14 +12,14 @@
 
 pub(crate) mod budget;
 pub(crate) mod built_links;
-pub mod external;
+pub(crate) mod external;
 pub(crate) mod fields;
 pub(crate) mod layouts;
 pub(crate) mod links;
 pub mod pages;
 pub mod raw_html;
 pub mod references;
-pub mod translations;
+pub(crate) mod translations;
 pub mod validate;
 
 use std::collections::BTreeSet;
@@ -35,7 +35,7 @@ use references::PageReferences;
 
 /// Runs every check over the graph that needs no network: the errors every run finds
 /// ([`validate::validate_site`]), then the warnings only `check` gives.
-pub fn site_checks(
+pub(crate) fn site_checks(
     site: &Site,
     resources: &[PathBuf],
     strings: &Strings,
@@ -93,22 +93,22 @@ pub struct OutputFiles(BTreeSet<String>, BuiltLinks);
 
 impl OutputFiles {
     /// The files of these relative paths (as a staging folder lists what it wrote).
-    pub fn from_paths(paths: impl IntoIterator<Item = String>) -> Self {
+    pub(crate) fn from_paths(paths: impl IntoIterator<Item = String>) -> Self {
         Self(paths.into_iter().collect(), BuiltLinks::default())
     }
 
     /// The same files, whose pages link to `links` ([`crate::render::render_site`]).
-    pub fn with_links(self, links: BuiltLinks) -> Self {
+    pub(crate) fn with_links(self, links: BuiltLinks) -> Self {
         Self(self.0, links)
     }
 
     /// The addresses the pages link to that are not pages.
-    pub fn links(&self) -> &BuiltLinks {
+    pub(crate) fn links(&self) -> &BuiltLinks {
         &self.1
     }
 
     /// Lists the files under `dir`.
-    pub fn read(dir: &Path) -> Self {
+    pub(crate) fn read(dir: &Path) -> Self {
         Self::from_paths(
             walkdir::WalkDir::new(dir)
                 .into_iter()
@@ -125,7 +125,7 @@ impl OutputFiles {
 
     /// True if a root-relative URL (`/guides/`, `/css/site.css`, with or without the path of
     /// `base_url`) names a written file or a folder with an `index.html`.
-    pub fn has_url(&self, url: &str, base_url: &str) -> bool {
+    pub(crate) fn has_url(&self, url: &str, base_url: &str) -> bool {
         let base_path = crate::render::templates::base_path(base_url);
         let url = match url.strip_prefix(base_path.as_str()) {
             Some(rest) if !base_path.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {

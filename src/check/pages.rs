@@ -119,7 +119,7 @@ pub fn check_translations(site: &Site) -> Vec<Diagnostic> {
 
 /// An alias written on two pages: both would write the same redirect. (An alias equal to a
 /// page's address is already an error of the build.)
-pub fn check_aliases(site: &Site) -> Vec<Diagnostic> {
+pub(crate) fn check_aliases(site: &Site) -> Vec<Diagnostic> {
     let mut first: HashMap<&str, PageId> = HashMap::new();
     let mut out = Vec::new();
     for (id, p) in site.pages.iter().enumerate() {
@@ -152,7 +152,7 @@ pub fn check_aliases(site: &Site) -> Vec<Diagnostic> {
 /// People named in a page's `authors:` who have no page of their own
 /// (`content/authors/<slug>.md`): their name leads to a bare list, with no profile (issue 23).
 /// Placed on the name in the front matter.
-pub fn check_authors_without_page(site: &Site) -> Vec<Diagnostic> {
+pub(crate) fn check_authors_without_page(site: &Site) -> Vec<Diagnostic> {
     let default = &site.config.default_language().code;
     let root = &site.config.root;
     let mut out = Vec::new();

@@ -106,7 +106,7 @@ fn push_html(html: &mut Vec<RawHtml>, body: &str, range: Range<usize>) {
 }
 
 /// Where a byte offset of `page`'s body is in its file, 1-based.
-pub fn locate_in_body(page: &Page, offset: usize) -> (usize, usize) {
+pub(crate) fn locate_in_body(page: &Page, offset: usize) -> (usize, usize) {
     let (l, c) = LineIndex::new(&page.body).locate(&page.body, offset);
     (l + page.body_line - 1, c)
 }

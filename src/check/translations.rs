@@ -18,7 +18,7 @@ use crate::site::Site;
 
 /// The status of every language but the default one.
 #[derive(Clone, Debug, Serialize)]
-pub struct TranslationStatus {
+pub(crate) struct TranslationStatus {
     /// The default language's code: the language translations are made from.
     pub source_language: String,
     /// Pages of the default language (each one is to be translated).
@@ -29,7 +29,7 @@ pub struct TranslationStatus {
 
 /// What one language lacks.
 #[derive(Clone, Debug, Serialize)]
-pub struct LanguageStatus {
+pub(crate) struct LanguageStatus {
     /// Its code (`ar`).
     pub code: String,
     /// Its name (`العربية`).
@@ -44,7 +44,7 @@ pub struct LanguageStatus {
 
 /// A source page without a translation.
 #[derive(Clone, Debug, Serialize)]
-pub struct Missing {
+pub(crate) struct Missing {
     /// The source page's file (`content/guides/x.md`).
     pub source: PathBuf,
     /// Its title.
@@ -55,7 +55,7 @@ pub struct Missing {
 
 /// A translation older than its source.
 #[derive(Clone, Debug, Serialize)]
-pub struct Outdated {
+pub(crate) struct Outdated {
     /// The translation's file.
     pub translation: PathBuf,
     /// The source page's file.
@@ -98,7 +98,7 @@ fn is_outdated(source: &Page, translation: &Page) -> Option<NaiveDate> {
 
 /// The translation status of every language but the default one. Pages lore made (lists of a
 /// language without an `_index` of its own) are neither sources nor translations.
-pub fn translation_status(site: &Site) -> TranslationStatus {
+pub(crate) fn translation_status(site: &Site) -> TranslationStatus {
     let default = &site.config.default_language().code;
     let sources: Vec<usize> = (0..site.pages.len())
         .filter(|&id| !site.pages[id].generated && &site.pages[id].lang == default)
@@ -153,7 +153,7 @@ pub fn translation_status(site: &Site) -> TranslationStatus {
 
 /// One warning per outdated translation, on its `updated` (or `date`) line: a reader of the
 /// translation reads what the source no longer says.
-pub fn check_outdated_translations(site: &Site) -> Vec<Diagnostic> {
+pub(crate) fn check_outdated_translations(site: &Site) -> Vec<Diagnostic> {
     let by_source: std::collections::HashMap<&std::path::Path, &Page> =
         site.pages.iter().map(|p| (p.source.as_path(), p)).collect();
     let mut out = Vec::new();
@@ -200,7 +200,7 @@ pub fn check_outdated_translations(site: &Site) -> Vec<Diagnostic> {
 
 /// The status for people: per language, how much is translated, then each missing and
 /// outdated page.
-pub fn human_report(status: &TranslationStatus) -> String {
+pub(crate) fn human_report(status: &TranslationStatus) -> String {
     let mut out = String::new();
     if status.languages.is_empty() {
         out.push_str(&format!(

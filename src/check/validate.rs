@@ -39,7 +39,7 @@ pub fn validate_site(
 
 /// [`validate_site`]'s checks of some pages only (the pages an edit touched, for `lore serve`'s
 /// fast path), in parallel.
-pub fn validate_pages(
+pub(crate) fn validate_pages(
     site: &Site,
     ids: &[PageId],
     resources: &[PathBuf],

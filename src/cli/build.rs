@@ -13,7 +13,7 @@ use crate::BuildOptions;
 
 /// Runs `lore build`; returns the exit code: 0 built, 1 the site has errors, 2 the command
 /// line is wrong (a bad `--now`, `--base-url` or `--out`).
-pub fn run(args: BuildArgs) -> i32 {
+pub(super) fn run(args: BuildArgs) -> i32 {
     let format: Format = args.format.into();
     let options = match options(&args) {
         Ok(o) => o,
@@ -113,7 +113,7 @@ fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
 }
 
 /// Prints each stage's time and memory, then the peak memory (`--timings`).
-pub fn print_timings(stages: &[crate::StageTiming]) {
+pub(super) fn print_timings(stages: &[crate::StageTiming]) {
     eprintln!("  {:<14} {:>12} {:>12}", "stage", "wall", "memory after");
     for t in stages {
         let rss = t

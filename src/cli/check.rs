@@ -11,7 +11,7 @@ use crate::pipeline::check::{check_site, CheckOptions};
 use crate::BuildOptions;
 
 /// Runs `lore check`; returns the exit code.
-pub fn run(args: CheckArgs) -> i32 {
+pub(super) fn run(args: CheckArgs) -> i32 {
     let format: Format = args.format.into();
     let mut build = BuildOptions::new(&args.root);
     build.drafts = args.drafts;

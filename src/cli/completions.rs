@@ -6,7 +6,7 @@ use clap::CommandFactory;
 use super::{Cli, CompletionsArgs};
 
 /// Runs `lore completions`; prints the script to stdout and returns the exit code.
-pub fn run(args: CompletionsArgs) -> i32 {
+pub(super) fn run(args: CompletionsArgs) -> i32 {
     let mut command = Cli::command();
     clap_complete::generate(args.shell, &mut command, "lore", &mut std::io::stdout());
     0

@@ -6,7 +6,7 @@ use super::{DiffArgs, DiffFormat};
 use crate::output::diff::{diff_sites, Change, FileKind, SiteDiff, SiteTotals, Status};
 
 /// Runs `lore diff`; prints the comparison to stdout and returns the exit code.
-pub fn run(args: DiffArgs) -> i32 {
+pub(super) fn run(args: DiffArgs) -> i32 {
     let diff = match diff_sites(&args.old, &args.new) {
         Ok(d) => d,
         Err(e) => {

@@ -8,7 +8,7 @@ use crate::render::overrides::{builtin_layout, ejected_layout};
 use crate::render::templates::LAYOUTS_DIR;
 
 /// Runs `lore eject`; returns the exit code.
-pub fn run(args: EjectArgs) -> i32 {
+pub(super) fn run(args: EjectArgs) -> i32 {
     let EjectKind::Layout = args.kind;
     let Some(name) = args.name else {
         for (name, _) in builtin::files(&builtin::LAYOUTS) {

@@ -38,7 +38,7 @@ const GITIGNORE: [&str; 4] = [
 ];
 
 /// Runs `lore init`; returns the exit code.
-pub fn run(args: InitArgs) -> i32 {
+pub(super) fn run(args: InitArgs) -> i32 {
     match init_site(&args) {
         Ok(done) => {
             print!("{}", done.summary(&args));

@@ -15,12 +15,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-pub use report::{format_diagnostic, Format};
-
 /// lore: a static knowledge-site generator for guides, toolkits, technique cards and events.
 #[derive(Debug, Parser)]
 #[command(name = "lore", version = env!("LORE_VERSION"), about)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -28,7 +26,7 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Build the site into the output folder (swapped in whole; untouched on error).
     Build(BuildArgs),
     /// Build, serve on 127.0.0.1, rebuild on change and reload open pages.
@@ -52,7 +50,7 @@ pub enum Command {
 
 /// Options of `lore check`.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Site folder, holding site.yaml (default: the current folder).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -80,7 +78,7 @@ pub struct CheckArgs {
 
 /// Options of `lore new`.
 #[derive(Debug, clap::Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// Content type: guide, toolkit, technique, event, story, author, page, or one declared in
     /// site.yaml (`course` writes a course's folder).
     /// May be left out with --translate.
@@ -105,7 +103,7 @@ pub struct NewArgs {
 
 /// Options of `lore init`.
 #[derive(Debug, clap::Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// Folder for the new site (default: the current folder). It may hold other files, a Git
     /// repository for one, but no site.yaml or content/ folder.
     #[arg(value_name = "DIR", default_value = ".")]
@@ -125,7 +123,7 @@ pub struct InitArgs {
 
 /// Options of `lore eject`.
 #[derive(Debug, clap::Args)]
-pub struct EjectArgs {
+pub(crate) struct EjectArgs {
     /// What to copy (only layouts for now).
     #[arg(value_enum)]
     pub kind: EjectKind,
@@ -143,14 +141,14 @@ pub struct EjectArgs {
 
 /// What `lore eject` copies.
 #[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum EjectKind {
+pub(crate) enum EjectKind {
     /// A built-in layout (`layouts/NAME`).
     Layout,
 }
 
 /// Options of `lore diff`.
 #[derive(Debug, clap::Args)]
-pub struct DiffArgs {
+pub(crate) struct DiffArgs {
     /// The site before the change (an output folder; a missing one counts as empty).
     #[arg(value_name = "OLD_OUT")]
     pub old: PathBuf,
@@ -164,7 +162,7 @@ pub struct DiffArgs {
 
 /// `lore diff --format` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
+pub(crate) enum DiffFormat {
     /// Plain lines for a terminal.
     Human,
     /// A Markdown summary, e.g. for `$GITHUB_STEP_SUMMARY`.
@@ -175,7 +173,7 @@ pub enum DiffFormat {
 
 /// Options of `lore completions`.
 #[derive(Debug, clap::Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell to complete in.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
@@ -183,7 +181,7 @@ pub struct CompletionsArgs {
 
 /// Options of `lore serve`.
 #[derive(Debug, clap::Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// Site folder, holding site.yaml (default: the current folder).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -206,7 +204,7 @@ pub struct ServeArgs {
 
 /// Options of `lore build`.
 #[derive(Debug, clap::Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// Site folder, holding site.yaml (default: the current folder).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -238,7 +236,7 @@ pub struct BuildArgs {
 
 /// `--format` values.
 #[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum FormatArg {
+pub(crate) enum FormatArg {
     /// `file:line:col: error: message`, the source line and a fix.
     Human,
     /// GitHub Actions workflow annotations.

@@ -20,7 +20,7 @@ use crate::schema::slug::{is_safe_segment, slugify};
 use crate::schema::{common_fields, FieldKind, AUTHOR_TYPE};
 
 /// Runs `lore new`; returns the exit code.
-pub fn run(args: NewArgs) -> i32 {
+pub(super) fn run(args: NewArgs) -> i32 {
     match new_page(&args) {
         Ok(path) => {
             let shown = path.strip_prefix(".").unwrap_or(&path);

@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 
 /// Output format of diagnostics.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     /// For people.
     Human,
     /// GitHub workflow commands.
@@ -31,7 +31,12 @@ impl From<super::FormatArg> for Format {
 }
 
 /// Formats one diagnostic; `root` is used to show the source line in human output.
-pub fn format_diagnostic(d: &Diagnostic, format: Format, root: &Path, color: bool) -> String {
+pub(crate) fn format_diagnostic(
+    d: &Diagnostic,
+    format: Format,
+    root: &Path,
+    color: bool,
+) -> String {
     match format {
         Format::Human => human(d, root, color),
         Format::Github => github(d, root),
@@ -159,7 +164,7 @@ fn github(d: &Diagnostic, root: &Path) -> String {
 }
 
 /// Prints diagnostics in `format`: `json` and `github` to stdout, `human` to stderr.
-pub fn print_diagnostics(diags: &[Diagnostic], format: Format, root: &Path) {
+pub(super) fn print_diagnostics(diags: &[Diagnostic], format: Format, root: &Path) {
     use std::io::Write;
     if format == Format::Human {
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -179,7 +184,7 @@ pub fn print_diagnostics(diags: &[Diagnostic], format: Format, root: &Path) {
 }
 
 /// Markdown for a GitHub job summary: the problems found, as a table with their place and fix.
-pub fn github_summary(diags: &[Diagnostic], root: &Path, pages: usize) -> String {
+pub(super) fn github_summary(diags: &[Diagnostic], root: &Path, pages: usize) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     let mut out = format!(
@@ -220,7 +225,7 @@ const SUMMARY_ROWS: usize = 200;
 
 /// A Markdown table: its header lines, then at most [`SUMMARY_ROWS`] rows and a line counting
 /// the others, saying where to see them.
-pub fn markdown_table(
+pub(super) fn markdown_table(
     header: &str,
     rows: impl ExactSizeIterator<Item = String>,
     see_all: &str,
@@ -242,7 +247,7 @@ pub fn markdown_table(
 }
 
 /// Text that a Markdown table cell shows as it is: no markup, no cell break, one line.
-pub fn markdown_text(s: &str) -> String {
+pub(super) fn markdown_text(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -252,7 +257,7 @@ pub fn markdown_text(s: &str) -> String {
 }
 
 /// `s` after a count other than one.
-pub fn plural(n: usize) -> &'static str {
+pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
     } else {

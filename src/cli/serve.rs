@@ -7,7 +7,7 @@ use super::ServeArgs;
 use crate::serve::{ServeEvent, ServeOptions, Stopper};
 
 /// Runs `lore serve` until interrupted; returns the exit code.
-pub fn run(args: ServeArgs) -> i32 {
+pub(super) fn run(args: ServeArgs) -> i32 {
     let root = args.root.clone();
     let timings = args.timings;
     let report = Arc::new(move |event: ServeEvent| match event {

@@ -25,12 +25,12 @@ pub fn strip(s: &str) -> Cow<'_, str> {
 }
 
 /// The byte offset and character of the first forbidden character of `s`.
-pub fn first_forbidden(s: &str) -> Option<(usize, char)> {
+pub(crate) fn first_forbidden(s: &str) -> Option<(usize, char)> {
     s.char_indices().find(|&(_, c)| is_forbidden(c))
 }
 
 /// Removes the forbidden characters of `s` in place; returns the first one removed.
-pub fn strip_string(s: &mut String) -> Option<char> {
+pub(crate) fn strip_string(s: &mut String) -> Option<char> {
     let (_, c) = first_forbidden(s)?;
     s.retain(|c| !is_forbidden(c));
     Some(c)
@@ -38,7 +38,7 @@ pub fn strip_string(s: &mut String) -> Option<char> {
 
 /// Removes the forbidden characters of every text (and key) in a value; returns the first one
 /// removed.
-pub fn strip_value(v: &mut Value) -> Option<char> {
+pub(crate) fn strip_value(v: &mut Value) -> Option<char> {
     match v {
         Value::String(s) => strip_string(s),
         Value::Array(items) => items.iter_mut().fold(None, |f, i| f.or(strip_value(i))),
@@ -58,7 +58,7 @@ pub fn strip_value(v: &mut Value) -> Option<char> {
 }
 
 /// How a character is named in a message: `U+0001`.
-pub fn code_point(c: char) -> String {
+pub(crate) fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
 

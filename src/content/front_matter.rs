@@ -5,7 +5,7 @@
 
 /// A source file cut in two, with the 1-based line on which each part starts.
 #[derive(Debug, PartialEq, Eq)]
-pub struct FrontMatterSplit<'a> {
+pub(crate) struct FrontMatterSplit<'a> {
     /// The YAML between the `---` lines (empty when the file has none).
     pub yaml: &'a str,
     /// Line of the first YAML line.
@@ -30,7 +30,7 @@ pub fn normalize_text(text: String) -> String {
 }
 
 /// Splits normalised text. `Err` carries the line of an opening `---` that is never closed.
-pub fn split_front_matter(text: &str) -> Result<FrontMatterSplit<'_>, usize> {
+pub(crate) fn split_front_matter(text: &str) -> Result<FrontMatterSplit<'_>, usize> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
         return Ok(FrontMatterSplit {

@@ -18,7 +18,7 @@ pub const CONTENT_DIR: &str = "content";
 
 /// Markdown files larger than this are refused: no real page is this long, and reading one
 /// would stall the build.
-pub const MAX_MARKDOWN_BYTES: u64 = 8 * 1024 * 1024;
+pub(crate) const MAX_MARKDOWN_BYTES: u64 = 8 * 1024 * 1024;
 
 /// A Markdown file as read from disk.
 #[derive(Clone, Debug)]
@@ -56,7 +56,7 @@ pub fn load_sources(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
 
 /// Like [`load_sources`], but a Markdown file for which `unchanged(rel, metadata)` is true is
 /// listed in [`ContentFiles::unchanged`] instead of being read (`lore serve` keeps what it read).
-pub fn load_sources_except(
+pub(crate) fn load_sources_except(
     root: &Path,
     unchanged: &(dyn Fn(&Path, &std::fs::Metadata) -> bool + Sync),
 ) -> (ContentFiles, Vec<Diagnostic>) {
@@ -174,13 +174,13 @@ fn walk_error(e: &walkdir::Error, path: PathBuf) -> Diagnostic {
 /// True for a symbolic link whose target is outside the site folder `site` (canonical) or does
 /// not exist. Such links are not followed: a link to `/etc/passwd` or to a home folder would
 /// otherwise publish it (issue 7).
-pub fn leaves_site(entry: &walkdir::DirEntry, site: &Path) -> bool {
+pub(crate) fn leaves_site(entry: &walkdir::DirEntry, site: &Path) -> bool {
     entry.path_is_symlink()
         && std::fs::canonicalize(entry.path()).map_or(true, |target| !target.starts_with(site))
 }
 
 /// One warning per symbolic link that was not followed.
-pub fn outside_link_warnings(root: &Path, links: Vec<PathBuf>) -> Vec<Diagnostic> {
+pub(crate) fn outside_link_warnings(root: &Path, links: Vec<PathBuf>) -> Vec<Diagnostic> {
     links
         .into_iter()
         .map(|p| {
@@ -255,7 +255,7 @@ pub(crate) fn read_source(
 /// Where a page resource (`guides/My Guide/slides.pdf`) is published: its folders slugified as
 /// page URLs are (`/guides/my-guide/slides.pdf`), its file name kept. `None` for a name that
 /// cannot be a URL segment.
-pub fn resource_url(rel: &Path) -> Option<String> {
+pub(crate) fn resource_url(rel: &Path) -> Option<String> {
     let mut parts: Vec<String> = rel
         .iter()
         .map(|s| s.to_string_lossy().into_owned())

@@ -11,6 +11,6 @@ pub(crate) mod page;
 pub(crate) mod script_url;
 
 // Re-exported where pages use them (the rules live below `config`, in `crate::schema`).
-pub use crate::schema::{self, date, slug};
+pub(crate) use crate::schema::{self};
 pub use load::{load_sources, ContentFiles, SourceFile, CONTENT_DIR};
 pub use page::{parse_pages, Page};

@@ -104,7 +104,7 @@ impl Page {
 /// An error placed on a front-matter key's line: from the positions kept with the page, or
 /// read again from its file (a build frees them once the site graph is made, and errors are
 /// rare enough to pay for the read).
-pub fn error_at_key(root: &Path, page: &Page, key: &str, message: String) -> Diagnostic {
+pub(crate) fn error_at_key(root: &Path, page: &Page, key: &str, message: String) -> Diagnostic {
     if page.field_positions.contains_key(key) {
         return page.error_at(key, message);
     }
@@ -532,7 +532,7 @@ fn misspelt_fields(
 }
 
 /// The warning for an address that runs script, published as [`script_url::BLOCKED`].
-pub fn script_url_warning(source: &std::path::Path, what: &str, scheme: &str) -> Diagnostic {
+pub(crate) fn script_url_warning(source: &std::path::Path, what: &str, scheme: &str) -> Diagnostic {
     Diagnostic::warning(
         source,
         format!("{what} a `{scheme}:` address, which would run script in the browser of every reader; it is published as a link to nowhere"),
@@ -730,7 +730,7 @@ pub fn parse_pages(
 
 /// Gathers parsed files into the site's pages, sorted by source path, leaving drafts out
 /// unless `drafts` is set (their paths are returned so a link to one is explained).
-pub fn collect_pages(
+pub(crate) fn collect_pages(
     parsed: Vec<(Option<Page>, Vec<Diagnostic>)>,
     drafts: bool,
 ) -> (Vec<Page>, Vec<String>, Vec<Diagnostic>) {
@@ -752,7 +752,7 @@ pub fn collect_pages(
 }
 
 /// A content-relative path as a `/`-separated key, the form links are resolved in.
-pub fn rel_key(rel: &std::path::Path) -> String {
+pub(crate) fn rel_key(rel: &std::path::Path) -> String {
     rel.iter()
         .map(|s| s.to_string_lossy())
         .collect::<Vec<_>>()

@@ -8,11 +8,11 @@ use serde_json::Value;
 
 /// What a script address becomes: an address that goes nowhere, named so a reader of the HTML
 /// sees why (as Go's templates write `#ZgotmplZ`).
-pub const BLOCKED: &str = "about:invalid#lore-blocked";
+pub(crate) const BLOCKED: &str = "about:invalid#lore-blocked";
 
 /// The scheme of `url` when following it runs script, as a browser reads it: case ignored,
 /// control characters and spaces around it ignored, tabs and line ends inside it ignored.
-pub fn script_scheme(url: &str) -> Option<&'static str> {
+pub(crate) fn script_scheme(url: &str) -> Option<&'static str> {
     let url = url.trim_matches(|c: char| c <= ' ');
     let head: String = url
         .chars()
@@ -34,7 +34,7 @@ pub fn script_scheme(url: &str) -> Option<&'static str> {
 /// Replaces every script address held by a key named `url` or `…_url`, at any depth of a
 /// front-matter value (`registration_url`, a tool's `url`, `location.online_url`), with
 /// [`BLOCKED`]; returns the scheme of the first one replaced.
-pub fn neutralise_value(key: &str, v: &mut Value) -> Option<&'static str> {
+pub(crate) fn neutralise_value(key: &str, v: &mut Value) -> Option<&'static str> {
     match v {
         Value::String(s) if key == "url" || key.ends_with("_url") => {
             let scheme = script_scheme(s)?;

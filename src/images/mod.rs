@@ -27,7 +27,7 @@ use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
 
 /// Widths (CSS pixels at 1x) variants are made in; an image narrower than one is not enlarged.
-pub const WIDTHS: [u32; 3] = [480, 960, 1440];
+pub(crate) const WIDTHS: [u32; 3] = [480, 960, 1440];
 /// WebP quality (0–100) of the variants.
 const WEBP_QUALITY: f32 = 75.0;
 /// JPEG quality of the JPEG variants.
@@ -35,10 +35,10 @@ const JPEG_QUALITY: u8 = 80;
 /// What the variants depend on besides the image: a change here makes every variant again.
 const SETTINGS: &str = "v1 widths=480,960,1440 webp=75 jpeg=80 filter=triangle";
 /// The site's image cache, under its root.
-pub const CACHE_DIR: &str = ".lore-cache/images";
+pub(crate) const CACHE_DIR: &str = ".lore-cache/images";
 /// Width an EPUB's JPEG and PNG pictures are taken at: the variant nearest below it (an
 /// e-reader's screen is about this wide; the 1440 px variant would double the file).
-pub const EPUB_WIDTH: u32 = 960;
+pub(crate) const EPUB_WIDTH: u32 = 960;
 /// `sizes` of a content image: the text column on a wide screen, the screen on a phone.
 const SIZES: &str = "(min-width: 48rem) 44rem, 100vw";
 
@@ -464,7 +464,7 @@ fn encode_fallback(img: &DynamicImage, format: Format) -> Result<Vec<u8>, String
 
 /// Adds `srcset` and its companions to every `<img>` of `html` whose `src` is a measured image
 /// (`base_path` is the site's, `/kb` or empty). Pages without images are returned untouched.
-pub fn rewrite_images(html: Vec<u8>, images: &ImageSet, base_path: &str) -> Vec<u8> {
+pub(crate) fn rewrite_images(html: Vec<u8>, images: &ImageSet, base_path: &str) -> Vec<u8> {
     if images.is_empty() || !html.windows(4).any(|w| w == b"<img") {
         return html;
     }

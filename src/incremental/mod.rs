@@ -35,7 +35,7 @@ use std::time::Instant;
 
 use chrono::Utc;
 
-pub use search::{SearchJob, StagedSearch};
+pub use search::SearchJob;
 use sources::link_index_fingerprint;
 pub(crate) use sources::SourceCache;
 

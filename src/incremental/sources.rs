@@ -96,7 +96,7 @@ impl CachedFile {
 
 /// The content of the last rebuild, kept for the next one.
 #[derive(Default)]
-pub struct SourceCache {
+pub(crate) struct SourceCache {
     /// Fingerprint of the configuration the pages were parsed with; another drops everything.
     config: u64,
     files: HashMap<PathBuf, CachedFile>,
@@ -131,7 +131,7 @@ impl SourceCache {
     }
 
     /// Takes back the pages and rendered Markdown lent to a site graph.
-    pub fn reclaim(&mut self, site: Site) {
+    pub(crate) fn reclaim(&mut self, site: Site) {
         for (page, rendered) in site.pages.into_iter().zip(site.rendered) {
             if page.generated {
                 continue;

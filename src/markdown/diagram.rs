@@ -29,9 +29,9 @@ use crate::diagnostics::Diagnostic;
 
 /// Most nodes a diagram may have: layout time grows fast with size (100 nodes take about a
 /// second), and a bigger picture is unreadable on a page anyway.
-pub const MAX_NODES: usize = 100;
+pub(crate) const MAX_NODES: usize = 100;
 /// Most edges a diagram may have, for the same reason.
-pub const MAX_EDGES: usize = 200;
+pub(crate) const MAX_EDGES: usize = 200;
 
 /// Text size in the SVG, in its own units (pixels at natural size).
 const FONT: f64 = 14.0;
@@ -91,7 +91,7 @@ pub(super) fn render_diagrams<'a>(
 }
 
 /// Lays out a Graphviz `dot` graph and writes it as SVG, or says why it cannot.
-pub fn render_dot(source: &str) -> Result<String, String> {
+pub(crate) fn render_dot(source: &str) -> Result<String, String> {
     let mut graph = DotParser::new(source).process()?;
     let (nodes, edges) = count(&graph.list);
     if nodes == 0 {
@@ -160,7 +160,7 @@ fn label_size(text: &str) -> Point {
 
 /// Breaks `text` into lines of at most `width` characters, at spaces (a longer word keeps its
 /// own line); explicit line breaks (`\n` in a dot label) are kept.
-pub fn wrap(text: &str, width: usize) -> String {
+pub(crate) fn wrap(text: &str, width: usize) -> String {
     let text = text.replace("\\n", "\n");
     let mut lines: Vec<String> = Vec::new();
     for para in text.lines() {

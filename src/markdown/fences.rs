@@ -20,7 +20,7 @@ pub(super) struct FenceInfo<'a> {
 
 impl<'a> FenceInfo<'a> {
     /// Reads an info string (pulldown-cmark has trimmed it).
-    pub fn parse(info: &'a str) -> Self {
+    pub(super) fn parse(info: &'a str) -> Self {
         let info = info.trim();
         let (word, rest) = info.split_once(char::is_whitespace).unwrap_or((info, ""));
         let lang = word.split([',', '{']).next().unwrap_or("");

@@ -24,7 +24,7 @@ pub struct Heading {
 
 /// GitHub-style anchor for a heading text: lowercase, letters and digits of any script kept,
 /// spaces to `-`, other punctuation dropped.
-pub fn anchor_slug(text: &str) -> String {
+pub(crate) fn anchor_slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.trim().chars() {
         if c.is_alphanumeric() || c == '-' || c == '_' {

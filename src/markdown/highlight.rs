@@ -31,7 +31,7 @@ impl Highlighter {
     }
 
     /// `code` as HTML spans with classes, or `None` when `lang` is unknown.
-    pub fn highlight(&self, code: &str, lang: &str) -> Option<String> {
+    pub(crate) fn highlight(&self, code: &str, lang: &str) -> Option<String> {
         let ss = self.syntaxes();
         let syntax = ss.find_syntax_by_token(lang)?;
         let mut gen = ClassedHTMLGenerator::new_with_class_style(syntax, ss, CLASS_STYLE);
@@ -43,7 +43,7 @@ impl Highlighter {
 
     /// The stylesheet for the classes [`Highlighter::highlight`] writes: light, and dark when
     /// the reader's system prefers it.
-    pub fn stylesheet() -> String {
+    pub(crate) fn stylesheet() -> String {
         let themes = ThemeSet::load_defaults();
         let light = themes
             .themes

@@ -28,6 +28,12 @@ pub trait LinkResolver: Sync {
     fn base_path(&self) -> &str {
         ""
     }
+
+    /// True if `target` is a page with `draft: true` left out of this build, so a link to it can
+    /// say so instead of "there is no page".
+    fn is_draft(&self, _target: &str) -> bool {
+        false
+    }
 }
 
 /// A link from a page to another page of the site.
@@ -133,6 +139,10 @@ pub(super) fn resolve_links<'a>(
                 *dest_url = CowStr::from(href);
                 links.push(Link { url, anchor, line, col });
             }
+            None if resolver.is_draft(&target) => diags.push(
+                ctx.error(range.start, format!("link to `{dest_url}`: content/{target} is a draft, left out of this build"))
+                    .help("remove `draft: true` from that page to publish it, or link to it once it is published (`--drafts` builds drafts for a preview)"),
+            ),
             None => diags.push(
                 ctx.error(range.start, format!("link to `{dest_url}`: there is no page content/{target}"))
                     .help("check the file name and folder; paths are relative to this file, or start with @/ for the content folder"),

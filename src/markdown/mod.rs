@@ -25,12 +25,12 @@ use std::ops::Range;
 
 use pulldown_cmark::{html, Event, Options, Parser};
 
-pub use callouts::{Callout, CalloutKind};
-pub use headings::{anchor_slug, Heading};
+pub(crate) use callouts::{Callout, CalloutKind};
+pub(crate) use headings::Heading;
 pub use highlight::Highlighter;
-pub use links::{Link, LinkResolver, LocalRef};
-pub use packed::{PackedSections, PackedText, Spill};
-pub use text::{words, TextSection};
+pub(crate) use links::{Link, LinkResolver, LocalRef};
+pub(crate) use packed::{PackedSections, PackedText, Spill};
+pub(crate) use text::{words, TextSection};
 
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, LineIndex};
@@ -102,27 +102,27 @@ pub(crate) struct Context<'a> {
 
 /// An interface string by key (`callout_tip`, `selfcheck_answers`) in a language: the text
 /// Markdown passes write into a page (`Tip`, `Conseil`).
-pub type Labels<'a> = dyn Fn(&str, &str) -> String + Sync + 'a;
+pub(crate) type Labels<'a> = dyn Fn(&str, &str) -> String + Sync + 'a;
 
 impl Context<'_> {
     /// 1-based line and column in the source file of a byte offset in the body.
-    pub fn locate(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn locate(&self, offset: usize) -> (usize, usize) {
         let (l, c) = self.lines.locate(&self.page.body, offset);
         (l + self.page.body_line - 1, c)
     }
 
     /// The default title of a callout of `kind` in the page's language.
-    pub fn label(&self, kind: CalloutKind) -> String {
+    pub(crate) fn label(&self, kind: CalloutKind) -> String {
         self.text(&format!("callout_{}", kind.name()))
     }
 
     /// The interface string `key` in the page's language.
-    pub fn text(&self, key: &str) -> String {
+    pub(crate) fn text(&self, key: &str) -> String {
         (self.labels)(key, &self.page.lang)
     }
 
     /// An error at a byte offset of the body.
-    pub fn error(&self, offset: usize, msg: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error(&self, offset: usize, msg: impl Into<String>) -> Diagnostic {
         let (l, c) = self.locate(offset);
         Diagnostic::error(&self.page.source, msg).at(l, c)
     }
@@ -195,7 +195,7 @@ pub fn render_markdown(
 }
 
 /// Values of the `id="..."` attributes in HTML.
-pub fn element_ids(html: &str) -> Vec<String> {
+pub(crate) fn element_ids(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     for (i, _) in html.match_indices("id=") {
         let before = html[..i].chars().last();
@@ -299,7 +299,7 @@ mod tests;
 
 /// Escapes text for HTML content and attribute values (quoted with `"` or `'`), leaving out
 /// the characters no output carries ([`crate::content::controls`]).
-pub fn escape_attr(s: &str) -> String {
+pub(crate) fn escape_attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
         match c {

@@ -121,7 +121,7 @@ impl PackedSections {
 /// 100,000 pages the packed HTML is half a gigabyte that nothing reads between the Markdown
 /// stage and rendering. The file is unlinked at once where the system allows it (Unix), so
 /// nothing is left behind even if the process is killed; elsewhere it is removed on drop.
-pub struct Spill {
+pub(crate) struct Spill {
     file: std::sync::Mutex<std::fs::File>,
     /// Offset and length of each text, by index.
     spans: Vec<(u64, usize)>,
@@ -131,7 +131,7 @@ pub struct Spill {
 
 impl Spill {
     /// Writes `texts` into a new file at `path`, which must not exist.
-    pub fn write<'t>(
+    pub(crate) fn write<'t>(
         path: &std::path::Path,
         texts: impl Iterator<Item = &'t PackedText>,
     ) -> std::io::Result<Self> {
@@ -161,7 +161,7 @@ impl Spill {
     }
 
     /// Text `i` back.
-    pub fn unpack(&self, i: usize) -> std::io::Result<String> {
+    pub(crate) fn unpack(&self, i: usize) -> std::io::Result<String> {
         use std::io::{Read, Seek, SeekFrom};
         let (offset, len) = self.spans.get(i).copied().unwrap_or_default();
         let mut bytes = vec![0; len];

@@ -35,7 +35,7 @@ impl TextSection {
 
 /// Words of `s` (runs of characters between ASCII white space), as search counts them for
 /// length normalisation.
-pub fn words(s: &str) -> u32 {
+pub(crate) fn words(s: &str) -> u32 {
     s.split_ascii_whitespace().count() as u32
 }
 

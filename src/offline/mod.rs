@@ -37,7 +37,7 @@ const PAGES_PER_HASH_FILE: usize = 256;
 const PACK_SEARCH_BYTES: u64 = 2 << 20;
 
 /// The worker's source: the site's `assets/offline/worker.js` or the built-in one.
-pub const WORKER_SOURCE: &str = "offline/worker.js";
+pub(crate) const WORKER_SOURCE: &str = "offline/worker.js";
 
 /// What the worker is told about the build (`const LORE = ...` in `sw.js`).
 #[derive(Serialize)]
@@ -60,7 +60,7 @@ struct Pack {
 
 /// Writes `sw.js`, the page-hash files and each guide's pack list. `worker` is the worker's
 /// source and `shell_assets` the fingerprinted addresses of the assets layouts referenced.
-pub fn write_offline_files(
+pub(crate) fn write_offline_files(
     site: &Site,
     worker: &[u8],
     shell_assets: &[String],
@@ -179,7 +179,7 @@ fn to_json(value: &impl Serialize) -> Vec<u8> {
 
 /// The page-hash file an address is in: FNV-1a of its UTF-8 bytes, modulo the number of
 /// files (the worker computes the same).
-pub fn hash_file_of(address: &str, files: usize) -> usize {
+pub(crate) fn hash_file_of(address: &str, files: usize) -> usize {
     let mut h: u32 = 0x811c_9dc5;
     for b in address.bytes() {
         h ^= u32::from(b);
@@ -298,7 +298,7 @@ fn guide_pack(
 /// The service worker and its lists, once every other file is written: the worker's source
 /// from the assets, and the shell it keeps (the assets the layouts referenced, images left to
 /// the pages that show them).
-pub fn write_offline(site: &Site, assets: &Assets, staging: &Staging) -> Vec<Diagnostic> {
+pub(crate) fn write_offline(site: &Site, assets: &Assets, staging: &Staging) -> Vec<Diagnostic> {
     let Some(worker) = assets.get(WORKER_SOURCE) else {
         return vec![Diagnostic::error(
             format!("assets/{WORKER_SOURCE}"),

@@ -28,7 +28,7 @@ pub struct Assets {
 }
 
 /// Short content hash used in fingerprinted names and search file names.
-pub fn content_hash(bytes: &[u8]) -> String {
+pub(crate) fn content_hash(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
 }
@@ -184,7 +184,7 @@ thread_local! {
 
 /// Runs `f` (rendering one page), also returning the assets it referenced through
 /// `asset_url` on this thread, in first-use order.
-pub fn track_references<T>(f: impl FnOnce() -> T) -> (T, Vec<String>) {
+pub(crate) fn track_references<T>(f: impl FnOnce() -> T) -> (T, Vec<String>) {
     let outer = TRACKED.with(|t| t.borrow_mut().replace(Vec::new()));
     let out = f();
     let list = TRACKED.with(|t| std::mem::replace(&mut *t.borrow_mut(), outer));
@@ -202,7 +202,11 @@ pub(crate) fn fingerprinted(path: &str, hash: &str) -> String {
 }
 
 /// Copies the non-Markdown files under `content/` to where pages link to them.
-pub fn write_resources(root: &Path, resources: &[PathBuf], staging: &Staging) -> Vec<Diagnostic> {
+pub(crate) fn write_resources(
+    root: &Path,
+    resources: &[PathBuf],
+    staging: &Staging,
+) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     resources
         .par_iter()

@@ -20,7 +20,7 @@ use super::assets::{content_hash, fingerprinted};
 /// What a change did to one file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Status {
+pub(crate) enum Status {
     /// Only in the new site.
     Added,
     /// In both, with other contents.
@@ -32,7 +32,7 @@ pub enum Status {
 /// Whether a file is a page a reader opens or one of the files pages use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum FileKind {
+pub(crate) enum FileKind {
     /// An HTML page.
     Page,
     /// Any other file (stylesheet, script, image, feed, calendar, sitemap...).
@@ -41,7 +41,7 @@ pub enum FileKind {
 
 /// The size of one version of a file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Weight {
+pub(crate) struct Weight {
     /// Bytes on disk.
     pub bytes: u64,
     /// Bytes gzipped, what a reader downloads from a host that compresses.
@@ -50,7 +50,7 @@ pub struct Weight {
 
 /// One added, changed or removed file.
 #[derive(Clone, Debug, Serialize)]
-pub struct Change {
+pub(crate) struct Change {
     /// Page or other file.
     pub kind: FileKind,
     /// What happened to it.
@@ -67,7 +67,7 @@ pub struct Change {
 
 /// The search index's files, summed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct IndexSize {
+pub(crate) struct IndexSize {
     /// Number of files.
     pub files: usize,
     /// Their bytes.
@@ -76,7 +76,7 @@ pub struct IndexSize {
 
 /// Totals over one site.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct SiteTotals {
+pub(crate) struct SiteTotals {
     /// Number of pages.
     pub pages: usize,
     /// Their weight, summed.
@@ -87,7 +87,7 @@ pub struct SiteTotals {
 
 /// The comparison of two built sites.
 #[derive(Clone, Debug, Default, Serialize)]
-pub struct SiteDiff {
+pub(crate) struct SiteDiff {
     /// Every added, changed and removed file, pages first, each kind sorted by address.
     pub changes: Vec<Change>,
     /// The old site's totals.
@@ -98,7 +98,7 @@ pub struct SiteDiff {
 
 impl SiteDiff {
     /// The changes of one kind and status.
-    pub fn of(&self, kind: FileKind, status: Status) -> impl Iterator<Item = &Change> {
+    pub(crate) fn of(&self, kind: FileKind, status: Status) -> impl Iterator<Item = &Change> {
         self.changes
             .iter()
             .filter(move |c| c.kind == kind && c.status == status)
@@ -107,7 +107,7 @@ impl SiteDiff {
 
 /// Compares the site built into `old` with the one built into `new`. A missing `old` counts as
 /// an empty site (the first pull request of a repository); a missing `new` is an error.
-pub fn diff_sites(old: &Path, new: &Path) -> std::io::Result<SiteDiff> {
+pub(crate) fn diff_sites(old: &Path, new: &Path) -> std::io::Result<SiteDiff> {
     if !new.is_dir() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::NotFound,

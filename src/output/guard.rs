@@ -14,10 +14,10 @@ use std::path::{Component, Path, PathBuf};
 use crate::diagnostics::Diagnostic;
 
 /// The file every output folder holds: the next build knows the folder is lore's to replace.
-pub const MARKER: &str = ".lore-build";
+pub(crate) const MARKER: &str = ".lore-build";
 
 /// What [`MARKER`] says to whoever opens it.
-pub const MARKER_TEXT: &str = "This folder was written by lore (`lore build`); the next build replaces it whole.\nKeep no files of your own here.\n";
+pub(crate) const MARKER_TEXT: &str = "This folder was written by lore (`lore build`); the next build replaces it whole.\nKeep no files of your own here.\n";
 
 /// Names that make a folder somebody's sources, never replaced even with `--force`.
 const SOURCES: [(&str, &str); 5] = [
@@ -45,7 +45,7 @@ impl Refusal {
 
 /// Checks that `out` may be replaced by a build of the site in `root`; `force` allows a folder
 /// holding files lore did not write. The error says what is there and how to go on.
-pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
+pub(crate) fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
     let (root_abs, out_abs) = (absolute(root), absolute(out));
     let refusal = match fs::symlink_metadata(out) {
         _ if root_abs.starts_with(&out_abs) || source_folder(&root_abs, &out_abs).is_some() => {

@@ -16,7 +16,7 @@ use std::time::{Duration, SystemTime};
 
 /// A lock file held by this process; removed when dropped.
 #[derive(Debug)]
-pub struct OwnerLock {
+pub(crate) struct OwnerLock {
     path: PathBuf,
     _file: File,
 }
@@ -24,7 +24,7 @@ pub struct OwnerLock {
 impl OwnerLock {
     /// Creates (or reuses) the lock file at `path` and holds it; fails when another process,
     /// or another owner in this one, holds it.
-    pub fn take(path: &Path) -> io::Result<Self> {
+    pub(crate) fn take(path: &Path) -> io::Result<Self> {
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -73,7 +73,7 @@ fn remove(path: &Path) {
 }
 
 /// The lock file of the staging folder `.public.lore-tmp-<pid>`.
-pub fn staging_lock(staging: &Path) -> PathBuf {
+pub(crate) fn staging_lock(staging: &Path) -> PathBuf {
     let mut p = staging.as_os_str().to_owned();
     p.push(".lock");
     PathBuf::from(p)
@@ -92,7 +92,7 @@ fn leftover_pid(rest: &str) -> Option<u32> {
 /// outputs, their locks), skipping this process's own and those of builds still running.
 /// A build killed between the two renames of a swap (where the system cannot swap two folders
 /// in one step) left no `target`: its old output is moved back first.
-pub fn remove_abandoned_beside(target: &Path) {
+pub(crate) fn remove_abandoned_beside(target: &Path) {
     let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return;
     };
@@ -139,7 +139,7 @@ const SERVE_PREFIX: &str = "lore-serve-";
 
 /// A server's own folder in `tmp`, removed (with its lock) when dropped.
 #[derive(Debug)]
-pub struct ServeFolder {
+pub(crate) struct ServeFolder {
     path: PathBuf,
     _lock: OwnerLock,
 }
@@ -147,7 +147,7 @@ pub struct ServeFolder {
 impl ServeFolder {
     /// Removes the folders of servers that were killed, then makes this server's folder
     /// `lore-serve-<pid>-<n>` in `tmp`, its lock taken first so that no other server removes it.
-    pub fn create(tmp: &Path) -> io::Result<Self> {
+    pub(crate) fn create(tmp: &Path) -> io::Result<Self> {
         remove_abandoned_servers(tmp);
         let n = SERVE_FOLDERS.fetch_add(1, Ordering::Relaxed);
         let path = tmp.join(format!("{SERVE_PREFIX}{}-{n}", std::process::id()));
@@ -159,7 +159,7 @@ impl ServeFolder {
     }
 
     /// The folder.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 }
@@ -175,7 +175,7 @@ impl Drop for ServeFolder {
 const UNLOCKED_SERVE_AGE: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// Removes the folders in `tmp` of servers that are no longer running, with their locks.
-pub fn remove_abandoned_servers(tmp: &Path) {
+pub(crate) fn remove_abandoned_servers(tmp: &Path) {
     let Ok(entries) = fs::read_dir(tmp) else {
         return;
     };

@@ -14,11 +14,11 @@
 //! Which folders a build may replace is [`guard`]'s business (every staging folder holds its
 //! marker), and what a killed run leaves beside the output is [`leftovers`]'.
 
-pub mod assets;
-pub mod diff;
-pub mod guard;
-pub mod leftovers;
-pub mod svg;
+pub(crate) mod assets;
+pub(crate) mod diff;
+pub(crate) mod guard;
+pub(crate) mod leftovers;
+pub(crate) mod svg;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
@@ -29,10 +29,10 @@ use std::sync::Mutex;
 
 use crate::diagnostics::Diagnostic;
 use crate::schema::slug::is_safe_segment;
-pub use guard::check_output_dir;
+pub(crate) use guard::check_output_dir;
 
 /// The size of `bytes` gzipped: what a reader downloads from a host that compresses.
-pub fn gzipped_len(bytes: &[u8]) -> u64 {
+pub(crate) fn gzipped_len(bytes: &[u8]) -> u64 {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     // Writing to a Vec cannot fail.
     let _ = io::Write::write_all(&mut gz, bytes);
@@ -61,7 +61,7 @@ fn old_folder(target: &Path) -> PathBuf {
 
 /// Removes a folder on another thread: removing thousands of files can take seconds, which
 /// need not delay the build or rebuild that replaced them.
-pub fn remove_in_background(dir: PathBuf) {
+pub(crate) fn remove_in_background(dir: PathBuf) {
     std::thread::spawn(move || fs::remove_dir_all(dir).ok());
 }
 
@@ -71,7 +71,7 @@ fn is_inside(rel: &str) -> bool {
 }
 
 /// The error for two outputs claiming one file.
-pub fn same_file(rel: &str) -> Diagnostic {
+pub(crate) fn same_file(rel: &str) -> Diagnostic {
     Diagnostic::error("", format!("two outputs want the same file `{rel}`"))
         .help("a page, alias or taxonomy term has the same address as another; rename one")
 }
@@ -451,7 +451,11 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 /// another thread: each file's highest folder holding nothing of `staying` (every file of
 /// `target` that stays) moves whole into a folder beside `target`, which a thread then removes.
 /// Removing tens of thousands of files (an old search index) can take seconds.
-pub fn remove_outputs_later(target: &Path, gone: &[&str], staying: &[&str]) -> io::Result<()> {
+pub(crate) fn remove_outputs_later(
+    target: &Path,
+    gone: &[&str],
+    staying: &[&str],
+) -> io::Result<()> {
     let gone: Vec<&str> = gone.iter().copied().filter(|rel| is_inside(rel)).collect();
     let units = whole_units(&gone, staying.iter().copied());
     let trash = old_folder(target);
@@ -481,7 +485,7 @@ pub fn remove_outputs_later(target: &Path, gone: &[&str], staying: &[&str]) -> i
 
 /// Removes files no longer produced from `target` (the served folder of `lore serve`), then the
 /// folders they leave empty, so the folder holds exactly what a clean build writes.
-pub fn remove_outputs<'a>(
+pub(crate) fn remove_outputs<'a>(
     target: &Path,
     rels: impl IntoIterator<Item = &'a str>,
 ) -> io::Result<()> {

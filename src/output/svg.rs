@@ -9,7 +9,7 @@ use quick_xml::{Reader, Writer};
 const DROPPED: [&str; 2] = ["script", "foreignObject"];
 
 /// The SVG `bytes` without scripts; an error when it is not well-formed XML.
-pub fn sanitize_svg(bytes: &[u8]) -> Result<Vec<u8>, String> {
+pub(crate) fn sanitize_svg(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut reader = Reader::from_reader(bytes);
     let mut writer = Writer::new(Vec::with_capacity(bytes.len()));
     let mut buf = Vec::new();

@@ -5,7 +5,7 @@
 //! with the build's own [`super::render_output`] into a throwaway folder, and runs
 //! [`crate::check::validate::validate_site`], the one function that decides the errors a build
 //! refuses to publish on: every error `check` reports, `build` and `serve` report too (issue
-//! 19). It then adds the warnings only `check` gives ([`crate::check::site_checks`], layouts
+//! 19). It then adds the warnings only `check` gives (`check::site_checks`, layouts
 //! copied from a built-in that has changed since, the budget), and, when asked, failing
 //! external links.
 
@@ -45,7 +45,7 @@ impl CheckReport {
     }
 
     /// Number of warnings.
-    pub fn warnings(&self) -> usize {
+    pub(crate) fn warnings(&self) -> usize {
         self.diagnostics.len() - self.errors()
     }
 }

@@ -9,7 +9,7 @@ use crate::site::{PageId, AUTHORS};
 
 /// A person's profile, from their author page.
 #[derive(Clone, Debug, Serialize)]
-pub struct AuthorView {
+pub(crate) struct AuthorView {
     /// Their name.
     pub name: String,
     /// Their page, base path included.
@@ -35,7 +35,7 @@ pub struct AuthorView {
 
 /// A person's contributions of one type.
 #[derive(Clone, Debug, Serialize)]
-pub struct ContributionGroup {
+pub(crate) struct ContributionGroup {
     /// The type's name (`story`), which layouts name in the reader's language.
     #[serde(rename = "type")]
     pub type_name: String,
@@ -48,7 +48,7 @@ const TYPE_ORDER: [&str; 6] = ["story", "guide", "toolkit", "technique", "event"
 
 impl ViewContext<'_> {
     /// The profile of author page `id` for readers of `lang`.
-    pub fn author(&self, id: PageId, lang: &str) -> AuthorView {
+    pub(crate) fn author(&self, id: PageId, lang: &str) -> AuthorView {
         let p = &self.site.pages[id];
         let text = |k: &str| {
             p.field(k)
@@ -98,7 +98,7 @@ impl ViewContext<'_> {
     }
 
     /// The profiles of the people page `id` names in `authors:` who have a page.
-    pub fn authors_of(&self, id: PageId) -> Vec<AuthorView> {
+    pub(crate) fn authors_of(&self, id: PageId) -> Vec<AuthorView> {
         let lang = &self.site.pages[id].lang;
         self.site
             .authors_of(id)
@@ -109,7 +109,7 @@ impl ViewContext<'_> {
 
     /// What the person whose term is `slug` contributed, for readers of `lang`, by type. A
     /// chapter of a guide they are also an author of is left to the guide.
-    pub fn contributions(&self, lang: &str, slug: &str) -> Vec<ContributionGroup> {
+    pub(crate) fn contributions(&self, lang: &str, slug: &str) -> Vec<ContributionGroup> {
         let site = self.site;
         let ids = site.contributions(lang, slug);
         let shown: Vec<PageId> = ids

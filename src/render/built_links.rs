@@ -18,7 +18,12 @@ use crate::site::PageId;
 /// a page at `page_url` links to, in order of appearance, each once. `origin` is the scheme and
 /// host of the site (`https://example.org`): absolute links there count too (canonical,
 /// `hreflang` alternates).
-pub fn internal_targets(html: &str, page_url: &str, origin: &str, base_path: &str) -> Vec<String> {
+pub(crate) fn internal_targets(
+    html: &str,
+    page_url: &str,
+    origin: &str,
+    base_path: &str,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut rest = html;
     while let Some(at) = rest.find('<') {

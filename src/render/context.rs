@@ -16,7 +16,7 @@ use crate::schema::slug::slugify;
 use crate::site::{PageId, Site};
 
 /// Shared facts for building views: the site, the base path, the build's "now".
-pub struct ViewContext<'a> {
+pub(crate) struct ViewContext<'a> {
     /// The site graph.
     pub site: &'a Site,
     /// Path part of the base URL.
@@ -32,7 +32,7 @@ pub struct ViewContext<'a> {
 
 /// A link to a page with what lists show of it.
 #[derive(Clone, Debug, Serialize)]
-pub struct EntryView {
+pub(crate) struct EntryView {
     /// Title.
     pub title: String,
     /// URL, base path included.
@@ -72,7 +72,7 @@ pub struct EntryView {
 /// The smallest and largest group a technique suits: `group_size: "6–20"` (or `Selection panels
 /// of 5–12 people`) gives 6 and 20; `12+` gives 12 and no largest; a single number is both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct GroupSize {
+pub(crate) struct GroupSize {
     /// Fewest people.
     pub min: u32,
     /// Most people, if there is a limit.
@@ -81,7 +81,7 @@ pub struct GroupSize {
 
 impl GroupSize {
     /// Reads the first one or two numbers of a `group_size` text (any script's decimal digits).
-    pub fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         let mut numbers = Vec::new();
         let mut current: Option<u32> = None;
         let mut after_first = String::new();
@@ -122,7 +122,7 @@ fn arabic_digit(c: char) -> Option<u32> {
 
 /// An event's time and place, ready to show.
 #[derive(Clone, Debug, Serialize)]
-pub struct EventView {
+pub(crate) struct EventView {
     /// Start in the event's own time zone, as the reader's language writes it
     /// (`16 mars 2027 à 09:00`).
     pub start: String,
@@ -159,7 +159,7 @@ pub struct EventView {
 
 /// One language in the switcher.
 #[derive(Clone, Debug, Serialize)]
-pub struct TranslationView {
+pub(crate) struct TranslationView {
     /// Code.
     pub lang: String,
     /// The language's own name.
@@ -174,7 +174,7 @@ pub struct TranslationView {
 
 /// A taxonomy's terms on a page.
 #[derive(Clone, Debug, Serialize)]
-pub struct TermLinks {
+pub(crate) struct TermLinks {
     /// Taxonomy name.
     pub name: String,
     /// Its terms with their URLs.
@@ -183,7 +183,7 @@ pub struct TermLinks {
 
 /// A plain link.
 #[derive(Clone, Debug, Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     /// Text.
     pub title: String,
     /// URL.
@@ -197,7 +197,7 @@ pub struct Link {
 
 /// A part of a multi-page guide.
 #[derive(Clone, Debug, Serialize)]
-pub struct BookPart {
+pub(crate) struct BookPart {
     /// Title.
     pub title: String,
     /// URL.
@@ -208,7 +208,7 @@ pub struct BookPart {
 
 /// A callout collected on a guide's front page, linking to where it stands.
 #[derive(Clone, Debug, Serialize)]
-pub struct CollectedCallout {
+pub(crate) struct CollectedCallout {
     /// Title written after the marker, or the chapter's title.
     pub title: String,
     /// The callout's HTML.
@@ -221,7 +221,7 @@ pub struct CollectedCallout {
 
 /// Callouts of one kind, for a guide's front page.
 #[derive(Clone, Debug, Serialize)]
-pub struct CalloutGroup {
+pub(crate) struct CalloutGroup {
     /// Kind name (`checklist`).
     pub kind: &'static str,
     /// The callouts, in reading order.
@@ -230,7 +230,7 @@ pub struct CalloutGroup {
 
 /// A multi-page guide around one of its pages.
 #[derive(Clone, Debug, Serialize)]
-pub struct BookView {
+pub(crate) struct BookView {
     /// The guide's title.
     pub title: String,
     /// Its front page URL.
@@ -249,7 +249,7 @@ pub struct BookView {
 
 /// A downloadable or linked tool of a toolkit.
 #[derive(Clone, Debug, Serialize)]
-pub struct ToolView {
+pub(crate) struct ToolView {
     /// Name.
     pub name: String,
     /// Where to get it.
@@ -266,7 +266,7 @@ pub struct ToolView {
 
 /// Everything a page layout receives as `page`.
 #[derive(Clone, Debug, Serialize)]
-pub struct PageView {
+pub(crate) struct PageView {
     /// The page as an entry (title, url, description, date, type, fields, event...).
     #[serde(flatten)]
     pub entry: EntryView,
@@ -331,7 +331,7 @@ pub struct PageView {
 
 /// A language a page is not available in.
 #[derive(Clone, Debug, Serialize)]
-pub struct MissingLanguage {
+pub(crate) struct MissingLanguage {
     /// Code.
     pub code: String,
     /// Its direction.
@@ -340,7 +340,7 @@ pub struct MissingLanguage {
 
 impl<'a> ViewContext<'a> {
     /// Views of `site` with URLs under `base_path`, events upcoming or past against `now`.
-    pub fn new(site: &'a Site, base_path: String, now: DateTime<Utc>) -> Self {
+    pub(crate) fn new(site: &'a Site, base_path: String, now: DateTime<Utc>) -> Self {
         Self {
             site,
             base_path,
@@ -353,14 +353,14 @@ impl<'a> ViewContext<'a> {
     }
 
     /// The list entry for a page as a template value, made once per build.
-    pub fn entry_value(&self, id: PageId) -> minijinja::Value {
+    pub(crate) fn entry_value(&self, id: PageId) -> minijinja::Value {
         self.entry_values[id]
             .get_or_init(|| minijinja::Value::from_serialize(self.entry(id)))
             .clone()
     }
 
     /// URL with the base path.
-    pub fn url(&self, url: &str) -> String {
+    pub(crate) fn url(&self, url: &str) -> String {
         format!("{}{}", self.base_path, url)
     }
 
@@ -368,7 +368,7 @@ impl<'a> ViewContext<'a> {
     /// (`/guides/`): their language's page when the site has it, else the default language's
     /// page, marked with its language (issue 16: no menu leads to an address never built).
     /// An address that is no page (`/search/`, a file) is given in the reader's language.
-    pub fn localized(&self, lang: &str, title: String, path: &str) -> Link {
+    pub(crate) fn localized(&self, lang: &str, title: String, path: &str) -> Link {
         let config = self.config();
         let prefix = |code: &str| config.language(code).map_or("", |l| l.prefix.as_str());
         let default = &config.default_language().code;
@@ -390,7 +390,13 @@ impl<'a> ViewContext<'a> {
 
     /// A link to the page of term `name` of `taxonomy` for readers of `lang` (whose URL prefix
     /// is `prefix`), named as they read it; `None` for a name that makes no address.
-    pub fn term_link(&self, taxonomy: &str, name: &str, lang: &str, prefix: &str) -> Option<Link> {
+    pub(crate) fn term_link(
+        &self,
+        taxonomy: &str,
+        name: &str,
+        lang: &str,
+        prefix: &str,
+    ) -> Option<Link> {
         let (slug, url) = crate::site::term_address(prefix, taxonomy, name)?;
         Some(Link {
             title: self
@@ -413,7 +419,7 @@ impl<'a> ViewContext<'a> {
 
     /// The entry for a page in a list of `lang` that is not the page's: marked with the
     /// page's language, linking to the notice the page shows readers of `lang`.
-    pub fn entry_in(&self, id: PageId, lang: &str) -> minijinja::Value {
+    pub(crate) fn entry_in(&self, id: PageId, lang: &str) -> minijinja::Value {
         if self.site.pages[id].lang == lang {
             return self.entry_value(id);
         }
@@ -421,7 +427,7 @@ impl<'a> ViewContext<'a> {
     }
 
     /// [`ViewContext::entry_in`] as a view.
-    pub fn entry_for(&self, id: PageId, lang: &str) -> EntryView {
+    pub(crate) fn entry_for(&self, id: PageId, lang: &str) -> EntryView {
         let p = &self.site.pages[id];
         let mut e = self.entry_as(id, lang);
         if p.lang != lang {
@@ -432,7 +438,7 @@ impl<'a> ViewContext<'a> {
     }
 
     /// The list entry for a page.
-    pub fn entry(&self, id: PageId) -> EntryView {
+    pub(crate) fn entry(&self, id: PageId) -> EntryView {
         self.entry_as(id, &self.site.pages[id].lang)
     }
 
@@ -527,7 +533,7 @@ impl<'a> ViewContext<'a> {
     }
 
     /// The full view of a page for its layout.
-    pub fn page(&self, id: PageId) -> PageView {
+    pub(crate) fn page(&self, id: PageId) -> PageView {
         let site = self.site;
         let p = &site.pages[id];
         let r = &site.rendered[id];
@@ -740,7 +746,7 @@ impl<'a> ViewContext<'a> {
     }
 
     /// URL and size of a tool's `file`, a path relative to the page's Markdown file.
-    pub fn tool_file(&self, p: &Page, file: &str) -> Option<(String, u64)> {
+    pub(crate) fn tool_file(&self, p: &Page, file: &str) -> Option<(String, u64)> {
         let rel = tool_file_path(p, file)?;
         let meta = std::fs::metadata(
             self.config()
@@ -756,7 +762,7 @@ impl<'a> ViewContext<'a> {
 
 /// The content-relative path a toolkit's `file:` names (relative to the page, or from the
 /// content root when it starts with `/` or `@/`); `None` if it leaves `content/`.
-pub fn tool_file_path(p: &Page, file: &str) -> Option<std::path::PathBuf> {
+pub(crate) fn tool_file_path(p: &Page, file: &str) -> Option<std::path::PathBuf> {
     let mut parts: Vec<&str> = Vec::new();
     let rest = if let Some(r) = file.strip_prefix("@/").or_else(|| file.strip_prefix('/')) {
         r
@@ -791,12 +797,12 @@ fn book_part(l: Link) -> BookPart {
 }
 
 /// Minutes to read `words` at 200 words a minute, at least 1.
-pub fn reading_time(words: usize) -> usize {
+pub(crate) fn reading_time(words: usize) -> usize {
     words.div_ceil(200).max(1)
 }
 
 /// `12 KB`, `1.4 MB`.
-pub fn human_size(n: u64) -> String {
+pub(crate) fn human_size(n: u64) -> String {
     match n {
         0..=999 => format!("{n} B"),
         1_000..=999_999 => format!("{} KB", n.div_ceil(1000)),
@@ -806,7 +812,7 @@ pub fn human_size(n: u64) -> String {
 
 /// Until when an event page is shown as upcoming (its end, or its start when it has none):
 /// `None` for a page that is not an event. The same rule as [`EventView::upcoming`].
-pub fn upcoming_until(p: &Page) -> Option<DateTime<Utc>> {
+pub(crate) fn upcoming_until(p: &Page) -> Option<DateTime<Utc>> {
     let start = parse_datetime(p.field("start")?.as_str()?).ok()?;
     let end = p
         .field("end")

@@ -10,7 +10,7 @@ use crate::site::PageId;
 
 /// A course around one of its pages.
 #[derive(Clone, Debug, Serialize)]
-pub struct CourseView {
+pub(crate) struct CourseView {
     /// The course's title.
     pub title: String,
     /// Its front page URL (also the key its progress is kept under in the browser).
@@ -27,7 +27,7 @@ pub struct CourseView {
 
 /// A lesson as the course's front page lists it.
 #[derive(Clone, Debug, Serialize)]
-pub struct LessonLink {
+pub(crate) struct LessonLink {
     /// Its number.
     pub number: usize,
     /// Title.
@@ -44,13 +44,13 @@ pub struct LessonLink {
 
 /// One lesson's slides.
 #[derive(Clone, Debug, Serialize)]
-pub struct SlidesView {
+pub(crate) struct SlidesView {
     /// The slides in order, as HTML (speaker notes included, hidden by the layout).
     pub slides: Vec<String>,
 }
 
 /// The course view of page `id`, if it belongs to a course.
-pub fn course_view(views: &ViewContext, id: PageId) -> Option<CourseView> {
+pub(crate) fn course_view(views: &ViewContext, id: PageId) -> Option<CourseView> {
     let site = views.site;
     let course = site.course_of(id)?;
     let lessons: Vec<LessonLink> = site
@@ -80,13 +80,13 @@ pub fn course_view(views: &ViewContext, id: PageId) -> Option<CourseView> {
 }
 
 /// The address of a lesson's slides view.
-pub fn slides_url(lesson_url: &str) -> String {
+pub(crate) fn slides_url(lesson_url: &str) -> String {
     format!("{lesson_url}slides/")
 }
 
 /// Cuts a lesson's HTML into slides: what comes before its first `##` heading (if anything),
 /// then one slide per heading or `---` rule. Rules themselves are left out.
-pub fn slides(views: &ViewContext, id: PageId) -> SlidesView {
+pub(crate) fn slides(views: &ViewContext, id: PageId) -> SlidesView {
     let html = views.site.page_html(id);
     let breaks = &views.site.rendered[id].slide_breaks;
     let starts = std::iter::once(0).chain(breaks.iter().map(|b| b.content_at));

@@ -36,13 +36,13 @@ impl Formatters {
 }
 
 /// Formatters for every language of a site, made once per build.
-pub struct LocalDates {
+pub(crate) struct LocalDates {
     by_lang: BTreeMap<String, Formatters>,
 }
 
 impl LocalDates {
     /// Formatters for each of `languages` (codes).
-    pub fn new<'a>(languages: impl IntoIterator<Item = &'a str>) -> Self {
+    pub(crate) fn new<'a>(languages: impl IntoIterator<Item = &'a str>) -> Self {
         Self {
             by_lang: languages
                 .into_iter()
@@ -52,7 +52,7 @@ impl LocalDates {
     }
 
     /// `date` as `lang` writes it; ISO form (`2026-03-14`) for a language without formatters.
-    pub fn date(&self, lang: &str, date: NaiveDate) -> String {
+    pub(crate) fn date(&self, lang: &str, date: NaiveDate) -> String {
         let (y, m, d) = ymd(date);
         match (self.by_lang.get(lang), Date::try_new_iso(y, m, d)) {
             (Some(f), Ok(d)) => f.date.format(&d).to_string(),
@@ -61,7 +61,7 @@ impl LocalDates {
     }
 
     /// A date and time of day, in the offset it carries, as `lang` writes it.
-    pub fn date_time(&self, lang: &str, t: &DateTime<FixedOffset>) -> String {
+    pub(crate) fn date_time(&self, lang: &str, t: &DateTime<FixedOffset>) -> String {
         let (y, m, d) = ymd(t.date_naive());
         match (
             self.by_lang.get(lang),
@@ -77,7 +77,7 @@ impl LocalDates {
     }
 
     /// The time of day only (`09:00`, `9:00 AM`), as `lang` writes it.
-    pub fn time(&self, lang: &str, t: &DateTime<FixedOffset>) -> String {
+    pub(crate) fn time(&self, lang: &str, t: &DateTime<FixedOffset>) -> String {
         match (self.by_lang.get(lang), time_of(t)) {
             (Some(f), Some(time)) => f.time.format(&time).to_string(),
             _ => t.format("%H:%M").to_string(),

@@ -31,7 +31,7 @@ use crate::site::{PageId, Site};
 use super::context::ViewContext;
 
 /// What job fingerprints are made of besides the site graph.
-pub struct RenderInputs<'a> {
+pub(crate) struct RenderInputs<'a> {
     /// Everything every output depends on: configuration, layouts, assets, page resources.
     pub global: u64,
     /// Each page's own content (its source text and rendered Markdown), by page id.
@@ -42,7 +42,7 @@ pub struct RenderInputs<'a> {
 
 /// The outputs of the last rebuild, by job fingerprint.
 #[derive(Default)]
-pub struct RenderMemo {
+pub(crate) struct RenderMemo {
     outputs: HashMap<u64, JobOutput>,
     /// The last rebuild's jobs, their fingerprints and keys, for [`render_patched`].
     last: Option<LastRender>,
@@ -60,19 +60,19 @@ struct LastRender {
 
 impl RenderMemo {
     /// Every job's output.
-    pub fn outputs(&self) -> impl Iterator<Item = &JobOutput> {
+    pub(crate) fn outputs(&self) -> impl Iterator<Item = &JobOutput> {
         self.outputs.values()
     }
 
     /// True when [`render_patched`] can start from this memo at `now`.
-    pub fn patchable(&self, now: DateTime<Utc>) -> bool {
+    pub(crate) fn patchable(&self, now: DateTime<Utc>) -> bool {
         self.last
             .as_ref()
             .is_some_and(|l| l.stable_until.is_none_or(|t| now <= t))
     }
 
     /// Every asset referenced by an output once `patch` is applied.
-    pub fn referenced_after(&self, patch: &PatchedRender) -> BTreeSet<String> {
+    pub(crate) fn referenced_after(&self, patch: &PatchedRender) -> BTreeSet<String> {
         let replaced: std::collections::HashSet<u64> = patch.old_fps.iter().copied().collect();
         self.outputs
             .iter()
@@ -84,7 +84,7 @@ impl RenderMemo {
     }
 
     /// Takes in a patch once the rebuild it belongs to succeeded.
-    pub fn apply(&mut self, patch: PatchedRender) {
+    pub(crate) fn apply(&mut self, patch: PatchedRender) {
         let Some(last) = self.last.as_mut() else {
             return;
         };
@@ -100,7 +100,7 @@ impl RenderMemo {
 }
 
 /// The result of [`render_changed`].
-pub struct RenderedChanges {
+pub(crate) struct RenderedChanges {
     /// Problems found while rendering.
     pub diagnostics: Vec<Diagnostic>,
     /// Every job's output after this rebuild.
@@ -114,7 +114,7 @@ pub struct RenderedChanges {
 }
 
 /// Renders the jobs whose fingerprint is not in `previous`, writing them through `staging`.
-pub fn render_changed(
+pub(crate) fn render_changed(
     site: &Site,
     templates: &Templates,
     staging: &Staging,
@@ -164,7 +164,7 @@ pub fn render_changed(
 
 /// The result of [`render_patched`], to be applied to the memo ([`RenderMemo::apply`]) once
 /// the rebuild succeeded.
-pub struct PatchedRender {
+pub(crate) struct PatchedRender {
     /// Problems found while rendering.
     pub diagnostics: Vec<Diagnostic>,
     /// Jobs rendered.
@@ -189,7 +189,7 @@ pub struct PatchedRender {
 /// `None` when `previous` cannot be patched (see [`RenderMemo::patchable`]) or the global inputs
 /// changed: the caller then takes [`render_changed`].
 #[allow(clippy::too_many_arguments)]
-pub fn render_patched(
+pub(crate) fn render_patched(
     site: &Site,
     templates: &Templates,
     staging: &Staging,
@@ -516,7 +516,7 @@ impl<'a> Keys<'a> {
 /// What lists and neighbours show of a page: an `EntryView`, and the title and URL that
 /// breadcrumbs, guide parts and translations show. It depends on the page alone, so `lore serve`
 /// keeps it with the parsed page.
-pub fn page_summary(p: &Page) -> u64 {
+pub(crate) fn page_summary(p: &Page) -> u64 {
     Fingerprint::new("summary")
         .text(&p.url)
         .text(&p.lang)

@@ -11,7 +11,7 @@ const GUIDES: usize = 4;
 const TECHNIQUES: usize = 6;
 
 /// Pages of `lang` with `featured: true`, newest first.
-pub fn featured(views: &ViewContext, lang: &str) -> Vec<EntryView> {
+pub(super) fn featured(views: &ViewContext, lang: &str) -> Vec<EntryView> {
     let site = views.site;
     let mut ids: Vec<PageId> = (0..site.pages.len())
         .filter(|&i| site.pages[i].lang == lang && !site.pages[i].generated)
@@ -24,7 +24,7 @@ pub fn featured(views: &ViewContext, lang: &str) -> Vec<EntryView> {
 
 /// Guides of `lang` (a multi-page guide by its front page), the featured ones first, then the
 /// newest; pages already `featured` are left to that list.
-pub fn guides(views: &ViewContext, lang: &str) -> Vec<EntryView> {
+pub(super) fn guides(views: &ViewContext, lang: &str) -> Vec<EntryView> {
     let site = views.site;
     let mut ids: Vec<PageId> = of_type(site, lang, "guide")
         .filter(|&i| site.book_of(i).is_none_or(|b| b == i))
@@ -37,7 +37,7 @@ pub fn guides(views: &ViewContext, lang: &str) -> Vec<EntryView> {
 }
 
 /// Technique cards of `lang`, by title.
-pub fn techniques(views: &ViewContext, lang: &str) -> Vec<EntryView> {
+pub(super) fn techniques(views: &ViewContext, lang: &str) -> Vec<EntryView> {
     let site = views.site;
     let mut ids: Vec<PageId> = of_type(site, lang, "technique").collect();
     ids.sort_by(|&a, &b| {

@@ -16,7 +16,7 @@ use crate::site::{PageId, Site};
 
 /// One machine-readable file.
 #[derive(Clone, Debug)]
-pub enum MachineFile {
+pub(super) enum MachineFile {
     Sitemap,
     Robots,
     Api,
@@ -32,7 +32,7 @@ pub enum MachineFile {
 }
 
 /// Every machine-readable file the site gets.
-pub fn files(site: &Site) -> Vec<MachineFile> {
+pub(super) fn files(site: &Site) -> Vec<MachineFile> {
     let mut out = vec![MachineFile::Sitemap, MachineFile::Robots, MachineFile::Api];
     for l in &site.config.languages {
         if site.homes.contains_key(&l.code) {
@@ -73,7 +73,10 @@ fn is_event(p: &crate::content::Page) -> bool {
 }
 
 /// Renders one file as (output path, bytes).
-pub fn render(views: &ViewContext, f: &MachineFile) -> Result<(String, Vec<u8>), Diagnostic> {
+pub(super) fn render(
+    views: &ViewContext,
+    f: &MachineFile,
+) -> Result<(String, Vec<u8>), Diagnostic> {
     let site = views.site;
     Ok(match f {
         MachineFile::Sitemap => ("sitemap.xml".into(), sitemap(site).map_err(xml_error)?),

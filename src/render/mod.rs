@@ -29,7 +29,7 @@ use crate::diagnostics::{Diagnostic, Kind};
 use crate::output::Staging;
 use crate::site::{PageId, Site};
 use context::{EntryView, Link, ViewContext};
-pub use templates::Templates;
+pub(crate) use templates::Templates;
 
 /// One output of the site.
 #[derive(Clone, Debug)]
@@ -113,7 +113,7 @@ fn page_window(current: usize, total: usize) -> Vec<usize> {
 /// Renders and writes every page, list, taxonomy page, redirect and machine-readable file;
 /// returns the problems and the addresses the pages link to that are not pages (to check once
 /// every file is written: `check::built_links`).
-pub fn render_site(
+pub(crate) fn render_site(
     site: &Site,
     templates: &Templates,
     staging: &Staging,
@@ -145,7 +145,7 @@ pub fn render_site(
 /// What one job wrote: its file and the assets its layout referenced (`lore serve` keeps these
 /// for the jobs it does not render again).
 #[derive(Clone, Debug)]
-pub struct JobOutput {
+pub(crate) struct JobOutput {
     /// Path in the output folder.
     pub path: String,
     /// Assets referenced through `asset_url`, whose fingerprinted copies must exist.
@@ -922,7 +922,7 @@ fn site_view(views: &ViewContext, lang: &str) -> SiteView {
 }
 
 /// The file a pretty URL is served from: `/fr/guides/x/` -> `fr/guides/x/index.html`.
-pub fn output_path(url: &str) -> String {
+pub(crate) fn output_path(url: &str) -> String {
     let trimmed = url.trim_matches('/');
     if trimmed.is_empty() {
         "index.html".into()

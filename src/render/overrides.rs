@@ -25,12 +25,12 @@ use crate::render::templates::LAYOUTS_DIR;
 const MARKER: &str = "lore-builtin:";
 
 /// The bytes of the built-in layout `name` (`base.html`), if there is one.
-pub fn builtin_layout(name: &str) -> Option<&'static [u8]> {
+pub(crate) fn builtin_layout(name: &str) -> Option<&'static [u8]> {
     builtin::LAYOUTS.get_file(name).map(|f| f.contents())
 }
 
 /// The text of a site's copy of the built-in layout `name`: its record line, then the layout.
-pub fn ejected_layout(name: &str, bytes: &[u8]) -> String {
+pub(crate) fn ejected_layout(name: &str, bytes: &[u8]) -> String {
     let record = format!(
         "{MARKER} {name}@{} — copied by `lore eject layout` (lore {}); `lore check` warns when lore's own {name} changes",
         content_hash(bytes),
@@ -52,7 +52,7 @@ fn recorded(first_line: &str) -> Option<(&str, &str)> {
 }
 
 /// A warning for each of the site's layouts copied from a built-in that has changed since.
-pub fn stale_overrides(root: &Path) -> Vec<Diagnostic> {
+pub(crate) fn stale_overrides(root: &Path) -> Vec<Diagnostic> {
     let dir = root.join(LAYOUTS_DIR);
     builtin::files(&builtin::LAYOUTS)
         .into_iter()

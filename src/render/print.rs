@@ -12,7 +12,7 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 /// Where a guide's parts are, to send links between them inside the print page.
 #[derive(Clone, Debug)]
-pub struct PrintLinks {
+pub(crate) struct PrintLinks {
     /// Each part's URL as its links write it (base path included), in reading order.
     pub parts: Vec<String>,
     /// Scheme and host of the site (`https://example.org`), put before root-relative links.
@@ -21,7 +21,7 @@ pub struct PrintLinks {
 
 impl PrintLinks {
     /// The id the print page gives to part `n` (0-based) as a whole.
-    pub fn part_id(n: usize) -> String {
+    pub(crate) fn part_id(n: usize) -> String {
         format!("part-{}", n + 1)
     }
 
@@ -51,7 +51,7 @@ impl PrintLinks {
 
 /// Part `n`'s HTML ready for the print page: ids prefixed, links resolved, headings one level
 /// down (under the part's title).
-pub fn print_part_html(html: &str, n: usize, links: &PrintLinks) -> String {
+pub(crate) fn print_part_html(html: &str, n: usize, links: &PrintLinks) -> String {
     let prefix = PrintLinks::prefix(n);
     let rewritten = rewrite_str(
         html,
@@ -80,7 +80,7 @@ pub fn print_part_html(html: &str, n: usize, links: &PrintLinks) -> String {
 }
 
 /// `https://example.org` for `https://example.org/kb`: what goes before a root-relative link.
-pub fn origin(base_url: &str) -> String {
+pub(crate) fn origin(base_url: &str) -> String {
     let path = super::templates::base_path(base_url);
     base_url
         .trim_end_matches('/')

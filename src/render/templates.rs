@@ -13,10 +13,10 @@ use crate::diagnostics::{Diagnostic, Kind};
 use crate::output::assets::Assets;
 
 /// Folder of a site's own layouts.
-pub const LAYOUTS_DIR: &str = "layouts";
+pub(crate) const LAYOUTS_DIR: &str = "layouts";
 
 /// Interface strings by language then key, built-in ones merged with the site's.
-pub type Strings = BTreeMap<String, BTreeMap<String, String>>;
+pub(crate) type Strings = BTreeMap<String, BTreeMap<String, String>>;
 
 /// The compiled layouts of a site.
 pub struct Templates {
@@ -207,7 +207,7 @@ fn translate(strings: &Strings, state: &State, key: &str) -> String {
 }
 
 /// The interface string `key` in `lang`, falling back to English, then to the key itself.
-pub fn lookup(strings: &Strings, lang: &str, key: &str) -> String {
+pub(crate) fn lookup(strings: &Strings, lang: &str, key: &str) -> String {
     strings
         .get(lang)
         .and_then(|t| t.get(key))
@@ -218,7 +218,7 @@ pub fn lookup(strings: &Strings, lang: &str, key: &str) -> String {
 
 /// The interface string tables: `strings.yaml` of the site's layouts (or the built-in one),
 /// then the site's `strings:` from site.yaml on top.
-pub fn load_strings(config: &Config) -> Result<Strings, Diagnostic> {
+pub(crate) fn load_strings(config: &Config) -> Result<Strings, Diagnostic> {
     let own = config.root.join(LAYOUTS_DIR).join("strings.yaml");
     let (text, path) = match std::fs::read_to_string(&own) {
         Ok(t) => (t, PathBuf::from("layouts/strings.yaml")),

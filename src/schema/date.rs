@@ -8,7 +8,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike
 use jiff::tz::{AmbiguousOffset, TimeZone};
 
 /// Parses `2026-03-14`, or a full date-time whose date part is kept.
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let s = s.trim();
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok(d);
@@ -29,7 +29,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 
 /// Why text shaped like a date (`2026-02-30`, `2026-13-01T09:00:00Z`) names no real moment, in
 /// plain words ("February 2026 has 28 days"); `None` when it is not that shape or is real.
-pub fn impossible_reason(s: &str) -> Option<String> {
+pub(crate) fn impossible_reason(s: &str) -> Option<String> {
     let s = s.trim();
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = s.get(r)?;
@@ -69,7 +69,7 @@ pub fn impossible_reason(s: &str) -> Option<String> {
 }
 
 /// Parses an ISO 8601 / RFC 3339 date-time that carries its offset (`+03:00` or `Z`).
-pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, String> {
+pub(crate) fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, String> {
     let s = s.trim();
     DateTime::parse_from_rfc3339(s).map_err(|e| {
         if let Some(why) = impossible_reason(s) {
@@ -88,7 +88,7 @@ pub fn parse_datetime(s: &str) -> Result<DateTime<FixedOffset>, String> {
 }
 
 /// The IANA time zone `name` names (`Africa/Nairobi`), or why not, with the closest name.
-pub fn parse_zone(name: &str) -> Result<TimeZone, String> {
+pub(crate) fn parse_zone(name: &str) -> Result<TimeZone, String> {
     let name = name.trim();
     TimeZone::get(name).map_err(|_| {
         let names: Vec<String> = jiff::tz::db()
@@ -104,7 +104,7 @@ pub fn parse_zone(name: &str) -> Result<TimeZone, String> {
 
 /// An event time written in zone `tz`: a wall-clock time (`2026-03-30T10:00`) gets the zone's
 /// offset on that day; a time written with an offset must carry that same offset.
-pub fn parse_in_zone(s: &str, tz: &TimeZone) -> Result<DateTime<FixedOffset>, String> {
+pub(crate) fn parse_in_zone(s: &str, tz: &TimeZone) -> Result<DateTime<FixedOffset>, String> {
     let s = s.trim();
     let zone = tz.iana_name().unwrap_or("the time zone");
     if let Ok(written) = DateTime::parse_from_rfc3339(s) {

@@ -15,7 +15,7 @@ use crate::yaml::kind_of;
 
 /// The type of the pages about people (`content/authors/<slug>.md`): their `name` is their
 /// title, and the `authors` taxonomy's page of that name is theirs (issue 23).
-pub const AUTHOR_TYPE: &str = "author";
+pub(crate) const AUTHOR_TYPE: &str = "author";
 
 /// What a field's value must look like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,7 +115,7 @@ impl ContentType {
 }
 
 /// Fields every page may have, whatever its type.
-pub fn common_fields() -> Vec<(&'static str, FieldKind, bool, &'static str)> {
+pub(crate) fn common_fields() -> Vec<(&'static str, FieldKind, bool, &'static str)> {
     use FieldKind::*;
     vec![
         ("title", Text, true, "the page title"),
@@ -367,7 +367,11 @@ pub fn builtin_types() -> BTreeMap<String, ContentType> {
 
 /// Checks one value against its kind and returns it normalised (a scalar list item becomes a
 /// list, numbers become text where text is wanted), or the plain-words reason it is wrong.
-pub fn check_value(kind: FieldKind, name: &str, v: &Value) -> Result<Value, (String, String)> {
+pub(crate) fn check_value(
+    kind: FieldKind,
+    name: &str,
+    v: &Value,
+) -> Result<Value, (String, String)> {
     let wrong = || {
         (
             format!("`{name}` must be {}; found {}", kind.example(), describe(v)),
@@ -507,7 +511,7 @@ fn check_records(name: &str, v: &Value) -> Result<(), (String, String)> {
 }
 
 /// True for a value that says nothing: blank text, an empty list or set of fields.
-pub fn is_empty_value(v: &Value) -> bool {
+pub(crate) fn is_empty_value(v: &Value) -> bool {
     match v {
         Value::Null => true,
         Value::String(s) => s.trim().is_empty(),
@@ -518,7 +522,7 @@ pub fn is_empty_value(v: &Value) -> bool {
 }
 
 /// Text of a scalar (text, number or true/false), `None` for lists, maps and nothing.
-pub fn scalar_text(v: &Value) -> Option<String> {
+pub(crate) fn scalar_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),

@@ -5,7 +5,7 @@
 
 /// Lowercase ASCII slug of `text`: transliterated, words joined by `-` (`Árbol de problemas` ->
 /// `arbol-de-problemas`).
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let ascii = deunicode::deunicode(text);
     let mut out = String::with_capacity(ascii.len());
     for c in ascii.chars() {

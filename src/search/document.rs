@@ -19,11 +19,11 @@ use crate::site::{PageId, Site};
 /// a thousand words makes one or two files. Every file costs the build a file-system entry
 /// (tens of microseconds on ext4), so parts are as large as the bytes of a later search allow
 /// (`bench/search.sh`: 500-word parts with 6 KB shards made 30% more files for about the same p95).
-pub const PART_WORDS: usize = 800;
+pub(crate) const PART_WORDS: usize = 800;
 
 /// The fields of a page, in ranking order (title weighs most).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
+pub(crate) enum Field {
     /// The page title.
     Title = 0,
     /// Section headings.
@@ -37,11 +37,11 @@ pub enum Field {
 }
 
 /// Number of fields.
-pub const FIELDS: usize = 5;
+pub(crate) const FIELDS: usize = 5;
 
 /// Text under one heading (or a piece of it), as a part holds it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Section<'a> {
+pub(crate) struct Section<'a> {
     /// Id of the heading (`None` before the first heading and for the description).
     pub anchor: Option<Cow<'a, str>>,
     /// The heading's text.
@@ -54,7 +54,7 @@ pub struct Section<'a> {
 
 /// Filter values of a page.
 #[derive(Clone, Debug, Default)]
-pub struct Facets<'a> {
+pub(crate) struct Facets<'a> {
     /// Tags.
     pub tags: &'a [String],
     /// Themes.
@@ -67,7 +67,7 @@ pub struct Facets<'a> {
 /// index gets to it ([`Document::parts`]), a few thousand pages at a time, so the text of every
 /// page is never unpacked at once.
 #[derive(Clone, Debug)]
-pub struct Document<'a> {
+pub(crate) struct Document<'a> {
     /// The page.
     pub page: PageId,
     /// Root-relative URL.
@@ -90,13 +90,13 @@ pub struct Document<'a> {
 
 /// A page's text: runs of sections of at most [`PART_WORDS`] words; part 0 starts with the
 /// description.
-pub type Parts<'a> = Vec<Vec<Section<'a>>>;
+pub(crate) type Parts<'a> = Vec<Vec<Section<'a>>>;
 
 const NO_TAGS: &[String] = &[];
 
 impl<'a> Document<'a> {
     /// The index's view of page `id`.
-    pub fn from_page(site: &'a Site, id: PageId) -> Self {
+    pub(crate) fn from_page(site: &'a Site, id: PageId) -> Self {
         let p = &site.pages[id];
         let (heading_words, section_words) = site.rendered[id].sections.word_counts();
         // Every taxonomy (tags, themes, authors, the site's own) names what the page is about.
@@ -142,7 +142,7 @@ impl<'a> Document<'a> {
     }
 
     /// The page's text cut into parts.
-    pub fn parts(&self, site: &'a Site) -> Parts<'a> {
+    pub(crate) fn parts(&self, site: &'a Site) -> Parts<'a> {
         let sections = site.rendered[self.page].sections();
         pack(self.pieces(sections), PART_WORDS)
     }
@@ -300,7 +300,7 @@ fn pack(pieces: Vec<(Section<'_>, u32)>, max: usize) -> Vec<Vec<Section<'_>>> {
 /// Pages that go into the search index of language `lang`: every page written in it, the home
 /// and section pages included (a reader looks for "events" or the site's name too), but not the
 /// lists lore makes up for a language without an `_index` of its own; in the site's order.
-pub fn indexed_pages(site: &Site, lang: &str) -> Vec<PageId> {
+pub(crate) fn indexed_pages(site: &Site, lang: &str) -> Vec<PageId> {
     (0..site.pages.len())
         .filter(|&id| {
             let p = &site.pages[id];

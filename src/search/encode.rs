@@ -9,7 +9,7 @@
 use super::index::Posting;
 
 /// Appends `v` as an unsigned LEB128 varint.
-pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8 & 0x7f) | 0x80);
         v >>= 7;
@@ -37,7 +37,7 @@ pub fn get_varint(bytes: &[u8], pos: &mut usize) -> Option<u32> {
 }
 
 /// The bytes of a posting list (postings in document order).
-pub fn encode_postings(postings: &[Posting]) -> Vec<u8> {
+pub(crate) fn encode_postings(postings: &[Posting]) -> Vec<u8> {
     let mut out = Vec::with_capacity(postings.len() * 3);
     let mut last = 0;
     for p in postings {
@@ -74,7 +74,7 @@ pub fn decode_postings(bytes: &[u8], n: usize) -> Option<Vec<Posting>> {
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Standard base64 without padding.
-pub fn base64(bytes: &[u8]) -> String {
+pub(crate) fn base64(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for c in bytes.chunks(3) {
         let n = (u32::from(c[0]) << 16)
@@ -106,7 +106,7 @@ pub fn unbase64(text: &str) -> Option<Vec<u8>> {
 
 /// Compares strings as JavaScript does (UTF-16 code units), so the browser's `<` agrees with
 /// the order shards and boundaries are written in.
-pub fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+pub(crate) fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     if a.is_ascii() && b.is_ascii() {
         return a.cmp(b);
     }

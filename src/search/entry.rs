@@ -49,7 +49,7 @@ struct IndexDescription<'a> {
 }
 
 /// Writes `search/search.js` and the hashed lazy modules.
-pub fn write_engine(
+pub(crate) fn write_engine(
     site: &Site,
     manifests: &BTreeMap<String, Manifest>,
     staging: &Staging,

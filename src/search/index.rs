@@ -25,9 +25,9 @@ use super::stem::Analyzer;
 use super::tokenize::{for_each_ascii_word, for_each_token, short_key, AsciiWord};
 
 /// Most postings kept for one term.
-pub const POSTINGS_CAP: usize = 1024;
+pub(crate) const POSTINGS_CAP: usize = 1024;
 /// BM25 term-frequency saturation.
-pub const K1: f32 = 1.2;
+pub(crate) const K1: f32 = 1.2;
 /// Field weights, by [`Field`].
 const WEIGHTS: [f32; FIELDS] = [6.0, 3.0, 2.0, 2.0, 1.0];
 /// Length normalisation per field, by [`Field`].
@@ -42,7 +42,7 @@ const FIRST_WAVE: usize = 2 * BATCH;
 /// A fast hasher for the short keys of the index (words, term numbers); the maps it serves are
 /// never iterated into output, so its order does not matter.
 #[derive(Default)]
-pub struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -82,11 +82,11 @@ impl Hasher for WordHasher {
 }
 
 /// A map with [`WordHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// One page holding a term.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Posting {
+pub(crate) struct Posting {
     /// Document number in the language's index.
     pub doc: u32,
     /// Quantised BM25F impact, 1..=255.
@@ -97,7 +97,7 @@ pub struct Posting {
 
 /// A term's postings.
 #[derive(Clone, Debug, Default)]
-pub struct Term {
+pub(crate) struct Term {
     /// Number of pages holding the term.
     pub df: u32,
     /// Postings by document number; at most [`POSTINGS_CAP`], the best ones if more pages hold it.
@@ -106,7 +106,7 @@ pub struct Term {
 
 /// The inverted index of one language.
 #[derive(Debug, Default)]
-pub struct Index {
+pub(crate) struct Index {
     /// Terms (stems) and their postings.
     pub terms: FastMap<String, Term>,
     /// Every word form seen (folded token) and its term.
@@ -118,7 +118,7 @@ pub struct Index {
 /// The documents analysed together, in order: a small first wave teaches the later ones most
 /// of the site's words, so they seldom need to stem a word again; later waves bound how many
 /// postings wait to be merged.
-pub fn waves(docs: usize) -> Vec<Range<usize>> {
+pub(crate) fn waves(docs: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < docs {
@@ -132,7 +132,7 @@ pub fn waves(docs: usize) -> Vec<Range<usize>> {
 /// An index built wave by wave ([`waves`]). Each page's text is read, analysed and handed on
 /// by one task, so a page's text lives only while that task holds it; a wave's postings are
 /// merged while the next wave is analysed.
-pub struct IndexBuilder<'a> {
+pub(crate) struct IndexBuilder<'a> {
     analyzer: &'a Analyzer,
     norms: LengthNorms,
     docs: u32,
@@ -145,7 +145,7 @@ pub struct IndexBuilder<'a> {
 
 impl<'a> IndexBuilder<'a> {
     /// An empty index for `docs` (already in their final order).
-    pub fn new(docs: &[Document], analyzer: &'a Analyzer) -> Self {
+    pub(crate) fn new(docs: &[Document], analyzer: &'a Analyzer) -> Self {
         Self {
             analyzer,
             norms: LengthNorms::new(docs),
@@ -159,7 +159,7 @@ impl<'a> IndexBuilder<'a> {
     /// Adds the documents of one wave, which starts at document `first`. `text` gives the text
     /// of document `n`; once analysed, `then` gets it (to write the page's part files) and
     /// drops it, on the same thread. Returns what `then` returned, in document order.
-    pub fn add<'d, R: Send>(
+    pub(crate) fn add<'d, R: Send>(
         &mut self,
         first: usize,
         docs: &[Document<'d>],
@@ -193,7 +193,7 @@ impl<'a> IndexBuilder<'a> {
     }
 
     /// The index, each term's postings cut to [`POSTINGS_CAP`].
-    pub fn finish(mut self) -> Index {
+    pub(crate) fn finish(mut self) -> Index {
         let mut pending = std::mem::take(&mut self.pending);
         let numbers = self.words.learn(&mut pending);
         append_postings(&mut self.postings, &pending, &numbers);

@@ -19,14 +19,14 @@
 //!
 //! Everything is sorted before it is written, so the output does not depend on thread count.
 
-pub mod document;
-pub mod encode;
-pub mod entry;
-pub mod index;
-pub mod normalize;
-pub mod shard;
-pub mod stem;
-pub mod tokenize;
+pub(crate) mod document;
+pub(crate) mod encode;
+pub(crate) mod entry;
+pub(crate) mod index;
+pub(crate) mod normalize;
+pub(crate) mod shard;
+pub(crate) mod stem;
+pub(crate) mod tokenize;
 #[cfg(test)]
 mod vectors;
 
@@ -46,21 +46,21 @@ use shard::{partition, Manifest, Partition};
 use stem::Analyzer;
 
 /// Documents per facet file.
-pub const FACET_DOCS: usize = 1024;
+pub(crate) const FACET_DOCS: usize = 1024;
 /// Documents per chunk folder.
 const CHUNK_FOLDER_DOCS: usize = 128;
 /// Changes whenever the format of the files changes, so old caches are never mixed in.
 const FORMAT: &str = "lore-search-1";
 
 /// Writes the search index and engine for every language of the site.
-pub fn write_search_index(site: &Site, staging: &Staging) -> Vec<Diagnostic> {
+pub(crate) fn write_search_index(site: &Site, staging: &Staging) -> Vec<Diagnostic> {
     write_search_index_unless(site, staging, &AtomicBool::new(false)).unwrap_or_default()
 }
 
 /// [`write_search_index`], given up soon after `stop` is set (`lore serve` sets it when a newer
 /// edit makes this index stale): `None` then, with `staging` half written, to be dropped.
 /// Every stage looks at `stop` between pages or files, so giving up takes milliseconds.
-pub fn write_search_index_unless(
+pub(crate) fn write_search_index_unless(
     site: &Site,
     staging: &Staging,
     stop: &AtomicBool,
@@ -81,11 +81,11 @@ fn stopped(stop: &AtomicBool) -> bool {
 }
 
 /// Files by name, with their bytes.
-pub type Files = Vec<(String, Vec<u8>)>;
+pub(crate) type Files = Vec<(String, Vec<u8>)>;
 
 /// The files of one language's index, in memory, before they are written; all but the part
 /// files, which [`build_language`] writes as it reads each page's text.
-pub struct LanguageIndex<'a> {
+pub(crate) struct LanguageIndex<'a> {
     /// The pages indexed, in document order.
     pub docs: Vec<Document<'a>>,
     /// The inverted index.
@@ -105,13 +105,13 @@ pub struct LanguageIndex<'a> {
 }
 
 /// Where [`build_language`] writes the part files: a folder of the staging output.
-pub type PartsFolder<'s> = Option<(&'s Staging, &'s str)>;
+pub(crate) type PartsFolder<'s> = Option<(&'s Staging, &'s str)>;
 
 /// Builds one language's index. Each page's text is read, analysed, made into part files
 /// (written into `parts` when given; their JSON is made either way) and dropped by one task,
 /// so only the pages being analysed have their text unpacked. `None` when `stop` was set:
 /// the pages left are then skipped, and the stages left are not run.
-pub fn build_language<'a>(
+pub(crate) fn build_language<'a>(
     site: &'a Site,
     lang: &str,
     analyzer: &Analyzer,

@@ -11,7 +11,7 @@
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Appends the folded form of `text` to `out`.
-pub fn fold_into(text: &str, out: &mut String) {
+pub(crate) fn fold_into(text: &str, out: &mut String) {
     if text.is_ascii() {
         let start = out.len();
         out.push_str(text);
@@ -36,7 +36,7 @@ pub fn fold_into(text: &str, out: &mut String) {
 }
 
 /// The folded form of `text`.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(text, &mut out);
     out

@@ -27,11 +27,11 @@ use super::encode::utf16_cmp;
 /// fill it) a later search on 10,000 pages moves no more than at 6 KB (less at the median, as
 /// much at p95) even with larger excerpt parts; the boundaries inlined in `search.js` grow by a
 /// few KB.
-pub const SHARD_BYTES: usize = 3 * 1024;
+pub(crate) const SHARD_BYTES: usize = 3 * 1024;
 
 /// One term shard: a range of word forms and the terms they lead to.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Shard {
+pub(crate) struct Shard {
     /// Terms held, sorted.
     pub terms: Vec<String>,
     /// Word forms of the range, sorted, with the index of their term in `terms`.
@@ -40,7 +40,7 @@ pub struct Shard {
 
 /// Shards in order and the boundaries between them (`boundaries[i]` starts shard `i + 1`).
 #[derive(Debug, Default)]
-pub struct Partition {
+pub(crate) struct Partition {
     /// The shards.
     pub shards: Vec<Shard>,
     /// First key of each shard but the first.
@@ -49,7 +49,10 @@ pub struct Partition {
 
 /// Cuts the sorted key space into shards of about [`SHARD_BYTES`]. `forms` maps each word
 /// form to its term; `term_bytes` is the size a term adds to a shard's JSON.
-pub fn partition(forms: &FastMap<String, String>, term_bytes: &FastMap<&str, usize>) -> Partition {
+pub(crate) fn partition(
+    forms: &FastMap<String, String>,
+    term_bytes: &FastMap<&str, usize>,
+) -> Partition {
     // Every key (a form or a term's own spelling) with the terms that must sit in its shard.
     let mut by_key: BTreeMap<&str, Key> = BTreeMap::new();
     for (form, term) in forms {
@@ -140,7 +143,7 @@ impl Building<'_> {
 }
 
 /// The shortest prefix of `b` that sorts after `a` (`a < b`).
-pub fn separator(a: &str, b: &str) -> String {
+pub(crate) fn separator(a: &str, b: &str) -> String {
     let mut out = String::new();
     let mut a_chars = a.chars();
     for c in b.chars() {
@@ -161,7 +164,7 @@ pub fn shard_of(boundaries: &[String], word: &str) -> usize {
 
 /// What the engine needs to know about one language's index before fetching anything.
 #[derive(Debug, Serialize)]
-pub struct Manifest {
+pub(crate) struct Manifest {
     /// Content hash of the language's index files: the folder they live in.
     pub version: String,
     /// Number of documents.

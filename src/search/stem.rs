@@ -14,7 +14,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use super::normalize::fold;
 
 /// Analysis for one language: which tokens are stop words and how the rest are stemmed.
-pub struct Analyzer {
+pub(crate) struct Analyzer {
     stemmer: Option<Stemmer>,
     stop: HashSet<String>,
     /// Language code whose stemmer and stop list are used (`en`, `fr`, `es`, `ar`), if any.
@@ -23,7 +23,7 @@ pub struct Analyzer {
 
 impl Analyzer {
     /// The analyzer for a language code (`fr`, `fr-CA`, `ar`...).
-    pub fn for_language(code: &str) -> Self {
+    pub(crate) fn for_language(code: &str) -> Self {
         let primary = code
             .split(['-', '_'])
             .next()
@@ -51,14 +51,14 @@ impl Analyzer {
     }
 
     /// True if the folded token is a stop word of the language.
-    pub fn is_stop_word(&self, token: &str) -> bool {
+    pub(crate) fn is_stop_word(&self, token: &str) -> bool {
         self.stop.contains(token)
     }
 
     /// The term for a folded token that is not a stop word. Words with characters outside the
     /// Basic Multilingual Plane are left unstemmed (the JavaScript stemmers work on UTF-16
     /// units, so this keeps both sides identical).
-    pub fn stem<'a>(&self, token: &'a str) -> std::borrow::Cow<'a, str> {
+    pub(crate) fn stem<'a>(&self, token: &'a str) -> std::borrow::Cow<'a, str> {
         match &self.stemmer {
             Some(s) if token.chars().all(|c| (c as u32) < 0x10000) => s.stem(token),
             _ => std::borrow::Cow::Borrowed(token),
@@ -66,7 +66,7 @@ impl Analyzer {
     }
 
     /// The term for a folded token, or `None` for a stop word.
-    pub fn term<'a>(&self, token: &'a str) -> Option<std::borrow::Cow<'a, str>> {
+    pub(crate) fn term<'a>(&self, token: &'a str) -> Option<std::borrow::Cow<'a, str>> {
         if self.is_stop_word(token) {
             None
         } else {
@@ -75,7 +75,7 @@ impl Analyzer {
     }
 
     /// The folded stop words, sorted (written into the engine for the browser).
-    pub fn stop_words(&self) -> Vec<&str> {
+    pub(crate) fn stop_words(&self) -> Vec<&str> {
         let mut v: Vec<&str> = self.stop.iter().map(String::as_str).collect();
         v.sort_unstable();
         v

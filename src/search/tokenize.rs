@@ -10,12 +10,12 @@
 //! a time; a test checks that the two agree on every kind of ASCII text.
 
 /// Shortest token kept, in characters.
-pub const MIN_CHARS: usize = 2;
+pub(crate) const MIN_CHARS: usize = 2;
 /// Longest token kept, in characters: longer runs are identifiers or encoded data, not words.
-pub const MAX_CHARS: usize = 40;
+pub(crate) const MAX_CHARS: usize = 40;
 
 /// Calls `f` with each token of already folded text, in order.
-pub fn for_each_token<'a>(folded: &'a str, mut f: impl FnMut(&'a str)) {
+pub(crate) fn for_each_token<'a>(folded: &'a str, mut f: impl FnMut(&'a str)) {
     if folded.is_ascii() {
         return ascii_tokens(folded, f);
     }

@@ -91,7 +91,7 @@ pub enum ServeEvent {
 /// A message to open pages.
 #[derive(Clone, Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-pub enum LiveMessage {
+pub(crate) enum LiveMessage {
     /// Reload the page.
     Reload {
         /// Only stylesheets changed: pages swap them in place.
@@ -125,7 +125,7 @@ impl Live {
     /// Rebuilds what changed and tells pages; `css_only` when only stylesheets changed.
     /// `changed`: the paths that changed (relative to the site folder), when the watcher is
     /// sure it saw every change; `None` looks at every file.
-    pub fn rebuild(&self, css_only: bool, changed: Option<&[PathBuf]>) {
+    pub(crate) fn rebuild(&self, css_only: bool, changed: Option<&[PathBuf]>) {
         let start = Instant::now();
         // The search index being built is for the sources before this change: given up.
         let stopped = self.stop_search().then(|| crate::StageTiming {
@@ -178,7 +178,7 @@ impl Live {
 
     /// Starts bringing the search index up to date with the last good rebuild on another
     /// thread, unless it is up to date or being brought up to date.
-    pub fn start_search(self: &Arc<Self>) {
+    pub(crate) fn start_search(self: &Arc<Self>) {
         let Ok(mut slot) = self.search.lock() else {
             return;
         };
@@ -195,7 +195,7 @@ impl Live {
     }
 
     /// Waits for the search index being built, if any, to be done.
-    pub fn wait_search(&self) {
+    pub(crate) fn wait_search(&self) {
         let running = self.search.lock().ok().and_then(|mut s| s.take());
         if let Some(b) = running {
             b.thread.join().ok();
@@ -204,7 +204,7 @@ impl Live {
 
     /// Gives up the search index being built, if any, and waits for its thread to end, so
     /// that a rebuild has the site to itself. True when one was running.
-    pub fn stop_search(&self) -> bool {
+    pub(crate) fn stop_search(&self) -> bool {
         let running = self.search.lock().ok().and_then(|mut s| s.take());
         match running {
             Some(b) if !b.thread.is_finished() => {
@@ -268,7 +268,7 @@ pub struct ServerHandle {
 impl ServerHandle {
     /// Blocks until the server stops (see [`ServeOptions::stopper`]); its folder is removed
     /// when the handle is dropped.
-    pub fn wait(mut self) {
+    pub(crate) fn wait(mut self) {
         if let Some(t) = self.thread.take() {
             t.join().ok();
         }
@@ -303,7 +303,7 @@ impl std::fmt::Debug for Stopper {
 
 impl Stopper {
     /// Tells the server to stop: now if it runs, as soon as it starts otherwise.
-    pub fn stop(&self) {
+    pub(crate) fn stop(&self) {
         if let Ok(mut state) = self.0.lock() {
             state.stopped = true;
             if let Some(tx) = state.shutdown.take() {

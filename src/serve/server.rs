@@ -24,7 +24,11 @@ use super::{Live, LiveMessage};
 const LIVE_JS: &str = include_str!("live.js");
 
 /// Runs the server on `listener` until `shutdown` fires.
-pub fn run(listener: TcpListener, live: Arc<Live>, shutdown: tokio::sync::oneshot::Receiver<()>) {
+pub(super) fn run(
+    listener: TcpListener,
+    live: Arc<Live>,
+    shutdown: tokio::sync::oneshot::Receiver<()>,
+) {
     let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -18,13 +18,13 @@ const QUIET: Duration = Duration::from_millis(50);
 const SEARCH_AFTER: Duration = Duration::from_millis(300);
 
 /// A running watcher; dropping it stops watching.
-pub struct Watcher {
+pub(super) struct Watcher {
     _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
 }
 
 impl Watcher {
     /// Watches `root`'s site.yaml, content/, layouts/ and assets/, rebuilding `live` on change.
-    pub fn start(root: &Path, live: Arc<Live>) -> notify::Result<Self> {
+    pub(super) fn start(root: &Path, live: Arc<Live>) -> notify::Result<Self> {
         let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         let watched_root = root.clone();
         let (tx, rx) = std::sync::mpsc::channel::<Changes>();

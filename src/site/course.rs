@@ -33,7 +33,7 @@ impl Site {
 
 /// A lesson's errors: a `lesson:` number that is not its place in the course, and slides with
 /// nothing on them (two `---` in a row, a `---` just before a `##` heading or at the end).
-pub fn check_lesson(site: &Site, id: PageId) -> Vec<Diagnostic> {
+pub(crate) fn check_lesson(site: &Site, id: PageId) -> Vec<Diagnostic> {
     let Some((number, total)) = site.lesson_number(id) else {
         return Vec::new();
     };

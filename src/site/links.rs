@@ -48,14 +48,13 @@ impl PathIndex {
             base_path: base_path.to_string(),
         }
     }
-
-    /// True if `target` is a draft left out of this build.
-    pub fn is_draft(&self, target: &str) -> bool {
-        self.drafts.contains(target) || self.drafts.contains(&format!("{target}/_index.md"))
-    }
 }
 
 impl LinkResolver for PathIndex {
+    fn is_draft(&self, target: &str) -> bool {
+        self.drafts.contains(target) || self.drafts.contains(&format!("{target}/_index.md"))
+    }
+
     fn resolve(&self, target: &str, lang: &str) -> Option<String> {
         let id = self.by_rel.get(target).or_else(|| {
             self.by_rel
@@ -84,7 +83,7 @@ impl PathIndex {
 }
 
 /// For each page, the pages that link to it, in page order.
-pub fn backlinks(
+pub(super) fn backlinks(
     pages: &[Page],
     rendered: &[RenderedMarkdown],
     by_url: &HashMap<String, usize>,
@@ -100,7 +99,7 @@ pub fn backlinks(
 
 /// The pages page `from` (rendered as `r`) links to, itself excepted: where [`backlinks`]
 /// files it.
-pub fn link_targets(
+pub(super) fn link_targets(
     from: usize,
     r: &RenderedMarkdown,
     by_url: &HashMap<String, usize>,

@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, HashMap};
 
 pub(crate) use links::resolve_url;
 pub use links::PathIndex;
-pub use store::PageStore;
-pub use taxonomies::{term_address, term_url, Taxonomy, Term, AUTHORS};
+pub(crate) use store::PageStore;
+pub(crate) use taxonomies::{term_address, Taxonomy, Term, AUTHORS};
 
 use crate::config::Config;
 use crate::content::Page;

@@ -21,7 +21,7 @@ use super::PageId;
 const WINDOW: usize = 48;
 
 /// Up to `limit` related pages for each page, best first.
-pub fn related_pages(pages: &[Page], limit: usize) -> Vec<Vec<PageId>> {
+pub(super) fn related_pages(pages: &[Page], limit: usize) -> Vec<Vec<PageId>> {
     let eligible = |p: &Page| !(p.generated || p.is_section && p.depth() <= 1);
     // Dates apart from the pages: they are compared millions of times.
     let dates: Vec<Option<NaiveDate>> = pages.iter().map(|p| p.date).collect();

@@ -39,20 +39,15 @@ pub struct Term {
 /// A term's slug and the address of its page in the language of URL prefix `prefix`
 /// (`knowledge-management`, `/fr/tags/knowledge-management/`); `None` for a name that makes no
 /// slug (`!!!`), which gets no page and so no link.
-pub fn term_address(prefix: &str, taxonomy: &str, name: &str) -> Option<(String, String)> {
+pub(crate) fn term_address(prefix: &str, taxonomy: &str, name: &str) -> Option<(String, String)> {
     let slug = slugify(name);
     let url = format!("{prefix}/{taxonomy}/{slug}/");
     (!slug.is_empty()).then_some((slug, url))
 }
 
-/// The address of a term's page: see `term_address`.
-pub fn term_url(prefix: &str, taxonomy: &str, name: &str) -> Option<String> {
-    term_address(prefix, taxonomy, name).map(|(_, url)| url)
-}
-
 /// The taxonomy whose terms are people; a page of type `author` at a term's address is the
 /// term's page (issue 23).
-pub const AUTHORS: &str = "authors";
+pub(crate) const AUTHORS: &str = "authors";
 
 /// Makes every author page of language `lang` a term of the `authors` taxonomy, named as the page
 /// names the person, with or without contributions: the taxonomy's index lists each person with a
@@ -82,7 +77,7 @@ fn add_author_pages(pages: &[Page], lang: &str, prefix: &str, terms: &mut BTreeM
 
 /// Collects every term of every taxonomy in every language. List pages (home and top-level
 /// sections) are not filed under terms.
-pub fn collect(config: &Config, pages: &[Page]) -> Vec<Taxonomy> {
+pub(super) fn collect(config: &Config, pages: &[Page]) -> Vec<Taxonomy> {
     let mut out = Vec::new();
     for lang in &config.languages {
         for name in &config.taxonomies {

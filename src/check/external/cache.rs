@@ -12,11 +12,11 @@ use super::LinkStatus;
 
 /// File name of the cache, in the site root. Keep it between CI runs (e.g. with
 /// `actions/cache`); it need not be committed.
-pub const CACHE_FILE: &str = ".lore-link-cache.json";
+pub(crate) const CACHE_FILE: &str = ".lore-link-cache.json";
 
 /// One URL's last answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CacheEntry {
+pub(crate) struct CacheEntry {
     /// It answered with a `2xx` status.
     pub ok: bool,
     /// The HTTP status, 0 when there was no answer.
@@ -27,7 +27,7 @@ pub struct CacheEntry {
 
 /// Every cached URL, sorted, so the file diffs cleanly.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LinkCache {
+pub(crate) struct LinkCache {
     /// Format version.
     pub version: u32,
     /// Entries by URL.
@@ -36,7 +36,7 @@ pub struct LinkCache {
 
 impl LinkCache {
     /// Reads the cache; an absent or damaged file gives an empty cache.
-    pub fn load(path: &Path) -> Self {
+    pub(crate) fn load(path: &Path) -> Self {
         std::fs::read(path)
             .ok()
             .and_then(|b| serde_json::from_slice::<LinkCache>(&b).ok())
@@ -45,14 +45,14 @@ impl LinkCache {
     }
 
     /// True if `url` answered well less than `ttl` ago.
-    pub fn is_fresh(&self, url: &str, now: u64, ttl: Duration) -> bool {
+    pub(crate) fn is_fresh(&self, url: &str, now: u64, ttl: Duration) -> bool {
         self.links
             .get(url)
             .is_some_and(|e| e.ok && now.saturating_sub(e.checked) < ttl.as_secs())
     }
 
     /// Records an answer.
-    pub fn record(&mut self, url: &str, status: &LinkStatus, now: u64) {
+    pub(crate) fn record(&mut self, url: &str, status: &LinkStatus, now: u64) {
         let (ok, code) = match status {
             LinkStatus::Ok(c) => (true, *c),
             LinkStatus::Status(c) => (false, *c),
@@ -69,12 +69,12 @@ impl LinkCache {
     }
 
     /// Keeps only the URLs for which `keep` is true (links removed from the site drop out).
-    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+    pub(crate) fn retain(&mut self, keep: impl Fn(&str) -> bool) {
         self.links.retain(|u, _| keep(u));
     }
 
     /// Writes the cache (through a temporary file, so a crash never leaves half a file).
-    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+    pub(crate) fn save(&self, path: &Path) -> std::io::Result<()> {
         let mut copy = self.clone();
         copy.version = 1;
         let json = serde_json::to_vec_pretty(&copy).map_err(std::io::Error::other)?;
@@ -85,7 +85,7 @@ impl LinkCache {
 }
 
 /// Seconds since 1970 (UTC).
-pub fn unix_now() -> u64 {
+pub(super) fn unix_now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())

@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate};
 use crate::config::{Config, Direction};
 
 /// One file of the new site: its path under the site folder and its text.
-pub struct StarterFile {
+pub(super) struct StarterFile {
     /// Path with `/` separators, relative to the site folder.
     pub path: String,
     /// The file's bytes (text, or a picture of the example site).
@@ -308,7 +308,7 @@ fn quoted(s: &str) -> String {
 }
 
 /// `site.yaml` for a site in these languages (the first the default).
-pub fn site_yaml(codes: &[String]) -> String {
+pub(super) fn site_yaml(codes: &[String]) -> String {
     let langs: Vec<Lang> = codes.iter().map(|c| lang(c)).collect();
     let first = texts(&langs[0].code);
     let mut out = format!(
@@ -352,7 +352,7 @@ pub fn site_yaml(codes: &[String]) -> String {
 
 /// The pages of the new site in every language of `config`, plus the files pages offer.
 /// `today` dates the pages and places the event 30 days ahead.
-pub fn pages(config: &Config, today: NaiveDate) -> Vec<StarterFile> {
+pub(super) fn pages(config: &Config, today: NaiveDate) -> Vec<StarterFile> {
     let mut files = Vec::new();
     for (i, l) in config.languages.iter().enumerate() {
         let suffix = if i == 0 {

@@ -16,7 +16,7 @@
 //! [`crate::images::EPUB_WIDTH`] pixels (from the image cache, not the original), SVG made safe,
 //! animations as they are. `mimetype` comes first, stored, as readers require.
 
-pub mod xhtml;
+pub(crate) mod xhtml;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -33,7 +33,7 @@ use xhtml::{escape_text, escaped, Resolver};
 
 /// True for a page that gets an EPUB: the front page of a guide or course (a single-page guide
 /// is its own front page), when `site.yaml` does not say `epub: false`.
-pub fn has_epub(site: &Site, id: PageId) -> bool {
+pub(crate) fn has_epub(site: &Site, id: PageId) -> bool {
     let p = &site.pages[id];
     site.config.epub
         && p.type_name == "guide"
@@ -43,7 +43,7 @@ pub fn has_epub(site: &Site, id: PageId) -> bool {
 
 /// The pages of guide `guide`'s EPUB in reading order: its front page, then its chapters or
 /// lessons (none for a single-page guide).
-pub fn parts(site: &Site, guide: PageId) -> Vec<PageId> {
+pub(crate) fn parts(site: &Site, guide: PageId) -> Vec<PageId> {
     if site.is_book(guide) {
         site.book_parts(guide)
     } else {
@@ -52,7 +52,7 @@ pub fn parts(site: &Site, guide: PageId) -> Vec<PageId> {
 }
 
 /// Where the EPUB of the guide at `url` is: `/guides/x/` -> `/guides/x/x.epub`.
-pub fn epub_url(url: &str) -> String {
+pub(crate) fn epub_url(url: &str) -> String {
     let slug = url
         .trim_end_matches('/')
         .rsplit('/')
@@ -201,7 +201,7 @@ struct Part {
 }
 
 /// Builds the EPUB of guide `guide` (see [`has_epub`]); an error names the guide's source.
-pub fn build(
+pub(crate) fn build(
     views: &ViewContext,
     templates: &Templates,
     guide: PageId,

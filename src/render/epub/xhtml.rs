@@ -19,7 +19,7 @@ const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
 
 /// Where links and pictures of a page go in its EPUB.
-pub trait Resolver {
+pub(crate) trait Resolver {
     /// The `href` a link to `href` gets, or `None` to drop the attribute (the text stays).
     fn link(&mut self, href: &str) -> Option<String>;
     /// The `src` of a picture at `src` inside the EPUB, or `None` when the EPUB cannot hold it
@@ -29,7 +29,7 @@ pub trait Resolver {
 
 /// What converting a page found besides its XHTML.
 #[derive(Debug, Default)]
-pub struct Converted {
+pub(crate) struct Converted {
     /// The body's XHTML.
     pub xhtml: String,
     /// It holds inline SVG (the manifest item then says `properties="svg"`).
@@ -139,7 +139,11 @@ enum Action {
 
 /// Converts a fragment of HTML (a page's body) to XHTML. `ids` holds the ids already used in
 /// the document, which the fragment's repeats lose.
-pub fn convert(html: &str, resolver: &mut dyn Resolver, ids: &mut BTreeSet<String>) -> Converted {
+pub(crate) fn convert(
+    html: &str,
+    resolver: &mut dyn Resolver,
+    ids: &mut BTreeSet<String>,
+) -> Converted {
     let doc = Html::parse_fragment(html);
     let root = doc.root_element();
     let mut out = Converted::default();
@@ -373,7 +377,7 @@ fn xml_char(c: char) -> bool {
 }
 
 /// Appends `text` with `&`, `<` and `>` escaped and characters XML forbids left out.
-pub fn escape_text(x: &mut String, text: &str) {
+pub(crate) fn escape_text(x: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => x.push_str("&amp;"),
@@ -386,7 +390,7 @@ pub fn escape_text(x: &mut String, text: &str) {
 }
 
 /// Appends `text` escaped for a double-quoted attribute.
-pub fn escape_attr(x: &mut String, text: &str) {
+pub(crate) fn escape_attr(x: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '"' => x.push_str("&quot;"),
@@ -400,7 +404,7 @@ pub fn escape_attr(x: &mut String, text: &str) {
 }
 
 /// `text` escaped for XML text or a double-quoted attribute.
-pub fn escaped(text: &str) -> String {
+pub(crate) fn escaped(text: &str) -> String {
     let mut x = String::with_capacity(text.len());
     escape_attr(&mut x, text);
     x

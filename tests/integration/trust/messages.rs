@@ -222,3 +222,34 @@ fn a_missing_content_folder_and_a_link_loop_get_their_own_help() {
         "{d:?}"
     );
 }
+
+#[test]
+fn a_link_to_a_draft_says_the_page_is_a_draft_and_builds_with_drafts() {
+    let site = site();
+    site.file(
+        "content/plan.md",
+        "---\ntitle: Plan\ndraft: true\n---\nSoon.\n",
+    )
+    .file(
+        "content/intro.md",
+        "---\ntitle: Intro\n---\nSee [the plan](plan.md).\n",
+    );
+    let errs = site.build_err();
+    let e = only_for(&errs, "content/intro.md");
+    assert_eq!(
+        e.message,
+        "link to `plan.md`: content/plan.md is a draft, left out of this build"
+    );
+    assert_eq!((e.line, e.col), (4, 5));
+    assert!(
+        e.help.as_deref().unwrap_or("").contains("draft: true"),
+        "{e}"
+    );
+    // A preview with drafts publishes both, so the link resolves.
+    let out = site.run(&["build", "--drafts"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
