@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { decodeBase64, decodePostings } from '../assets/search/decode.mjs';
 
 const [site, ...results] = process.argv.slice(2);
 if (!site || !results.length) {
@@ -50,6 +51,44 @@ const gz = (key, text) => {
 };
 const deflated = (doc, part) => gz(`raw:${doc}-${part}`, () => partText(doc, part)) - 18; // gzip's header and trailer
 
+// Packs read by range: 128 pages' parts, each deflated alone, one after the other. A reader
+// must know where a part starts and how long it is before asking for it: either every posting
+// carries its part's offset and length (the term shards grow), or each pack has a small table
+// of them, fetched before the range (one more round trip, once per pack).
+const PACK_DOCS = 128;
+const CAP = 1024;
+const where = new Map(); // "doc-part" -> [offset in its pack, length]
+const packTable = new Map(); // pack -> bytes of its table (varint lengths)
+const put = (out, v) => { while (v >= 0x80) { out.push((v & 0x7f) | 0x80); v = Math.floor(v / 128); } out.push(v); };
+function packs() {
+  if (where.size) return;
+  for (let first = 0; first < docs; first += PACK_DOCS) {
+    let offset = 0;
+    const table = [];
+    for (let d = first; d < Math.min(first + PACK_DOCS, docs); d++) {
+      for (const p of partsOf.get(d) || []) {
+        const len = deflated(d, p);
+        where.set(`${d}-${p}`, [offset, len]);
+        put(table, len);
+        offset += len;
+      }
+    }
+    packTable.set(first / PACK_DOCS, table);
+  }
+}
+/** A shard's JSON with each posting's offset and length added as one more base64 column. */
+function shardWithOffsets(n) {
+  packs();
+  const json = JSON.parse(shardText(n));
+  json.o = json.p.map((data, i) => {
+    const { docs: ds, parts } = decodePostings(decodeBase64(data), Math.min(json.d[i], CAP));
+    const out = [];
+    ds.forEach((d, k) => { const [o, l] = where.get(`${d}-${parts[k]}`) || [0, 0]; put(out, o); put(out, l); });
+    return Buffer.from(out).toString('base64').replace(/=+$/, '');
+  });
+  return JSON.stringify(json);
+}
+
 /** Layouts: where a document's part lives (a file key and that file's text) and how many
  *  files hold the parts; `shardGroup` merges that many neighbouring term shards into a file. */
 const byDocs = (k) => ({
@@ -72,10 +111,24 @@ const LAYOUTS = [
   { ...byDocs(1), name: 'main, term shards two by two (6 KB)', shardGroup: 2, partFile: (doc, part) => `${doc}-${part}`, text: (doc, part) => partText(doc, part), files: partCount },
   { ...byDocs(4), name: 'a file per 4 pages, term shards two by two', shardGroup: 2 },
   {
-    name: 'packs of 128 pages read by byte range (each part deflated alone)',
+    name: 'packs of 128 pages read by byte range, offsets left out (a floor)',
     partFile: (doc, part) => `${doc}-${part}`,
     range: true,
-    files: Math.ceil(docs / 128),
+    files: Math.ceil(docs / PACK_DOCS),
+  },
+  {
+    name: 'packs read by range, each posting with its offset and length in the shards',
+    partFile: (doc, part) => `${doc}-${part}`,
+    range: true,
+    offsetsInShards: true,
+    files: Math.ceil(docs / PACK_DOCS),
+  },
+  {
+    name: 'packs read by range, a table per pack fetched first (+1 round trip)',
+    partFile: (doc, part) => `${doc}-${part}`,
+    range: true,
+    tables: true,
+    files: 2 * Math.ceil(docs / PACK_DOCS),
   },
 ];
 
@@ -99,10 +152,22 @@ function replay(layout, perQuery) {
       const shard = r.path.match(shardRe);
       let key;
       let size;
+      if (part && layout.tables) {
+        const table = `table:${Math.floor(Number(part[1]) / PACK_DOCS)}`;
+        if (!fetched.has(table)) {
+          packs();
+          fetched.add(table);
+          requests += 1;
+          bytes += gz(table, () => Buffer.from(packTable.get(Math.floor(Number(part[1]) / PACK_DOCS))).toString('latin1')) + headers;
+        }
+      }
       if (part) {
         const [doc, p] = [Number(part[1]), Number(part[2])];
         key = `c:${layout.partFile(doc, p)}`;
         size = () => (layout.range ? deflated(doc, p) + 40 : gz(`${layout.name}:${key}`, () => layout.text(doc, p)));
+      } else if (shard && layout.offsetsInShards) {
+        key = r.path;
+        size = () => gz(`offsets:${shard[1]}`, () => shardWithOffsets(Number(shard[1])));
       } else if (shard && layout.shardGroup) {
         const g = Math.floor(Number(shard[1]) / layout.shardGroup);
         key = `t:${g}`;
