@@ -23,7 +23,9 @@ if (!site || !results.length) {
   console.error('usage: node bench/index_layouts.mjs SITE_OUT RESULT.json [RESULT.json...]');
   process.exit(2);
 }
-const langDir = path.join(site, 'search', 'en');
+// The language of the queries (the harness's `lang`; the generated corpora are English).
+const lang = JSON.parse(fs.readFileSync(results[0], 'utf8')).per_query[0]?.lang || 'en';
+const langDir = path.join(site, 'search', lang);
 const version = fs.readdirSync(langDir).find((d) => fs.existsSync(path.join(langDir, d, 't')));
 const root = path.join(langDir, version);
 const count = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.json')).length : 0);
