@@ -300,7 +300,7 @@ impl Staging {
 
     /// Moves into the target folder every written file whose fingerprint differs from the one
     /// `served` holds for its path (each move is a rename, atomic per file); the rest of the
-    /// staging folder is removed. Returns the number of files moved.
+    /// staging folder is removed (in the background). Returns the number of files moved.
     pub fn move_changed_into_target(mut self, served: &HashMap<String, u64>) -> io::Result<usize> {
         let written = self.written_files();
         if served.is_empty() && !self.target.exists() {
@@ -337,7 +337,13 @@ impl Staging {
             }
             fs::rename(self.dir.join(rel), &to)
         })?;
-        Ok(changed.len())
+        let moved = changed.len();
+        if moved < written.len() {
+            // The files whose bytes were already served stay behind: removing them (thousands
+            // after a title change listed everywhere) need not delay the rebuild.
+            self.discard_in_background();
+        }
+        Ok(moved)
     }
 
     /// What [`Staging::swap_into_target`] moves from the target into the staging folder so

@@ -7,9 +7,12 @@
 //! state included) of every page it shows beside them: translations, breadcrumbs, related pages,
 //! backlinks, the parts of its guide, a list's entries, a term's pages. Lists of pages are hashed
 //! in order, so a change of order is a change. Machine files (feeds, sitemap, calendars,
-//! `api/pages.json`) hash every page's summary: they are cheap to render. Each part here mirrors
-//! a part of the views in `context.rs`; a dependency missed would show as a difference in the
-//! random-edit equivalence test (`tests/integration/incremental.rs`).
+//! `api/pages.json`) hash every page's summary: they are cheap to render; an event's `.ics` hashes
+//! its event's. A list page hashes the entries it shows (the first page all of them, for the
+//! upcoming events it heads the list with), so a title change renders one page of a long list
+//! again, not all of them. Each part here mirrors a part of the views in `context.rs`; a
+//! dependency missed would show as a difference in the random-edit equivalence test
+//! (`tests/integration/incremental.rs`).
 //!
 //! [`render_patched`] is the fast path for an edit of page bodies that leaves every page's
 //! summary, and so the site's structure and job list, as they were: it recomputes the
@@ -309,6 +312,8 @@ struct KeyData {
     summary: Vec<u64>,
     /// Summary plus the page's own content.
     own: Vec<u64>,
+    /// What a list's filters show of each page ([`page_facets`]).
+    facets: Vec<u64>,
     /// The `site` value layouts get, per language.
     site_views: BTreeMap<String, u64>,
     /// Every page's summary in each language (home pages show recent pages and events).
@@ -343,6 +348,7 @@ impl<'a> Keys<'a> {
         let own = (0..site.pages.len())
             .map(|id| own_key(summary[id], inputs.page_content.get(id).copied()))
             .collect();
+        let facets = site.pages.par_iter().map(page_facets).collect();
         let site_views = site
             .config
             .languages
@@ -369,6 +375,7 @@ impl<'a> Keys<'a> {
             global,
             summary,
             own,
+            facets,
             site_views,
             languages,
             all,
@@ -420,15 +427,31 @@ impl<'a> Keys<'a> {
             Job::List { section, number } => {
                 let p = &site.pages[*section];
                 let s = site.sections.get(section);
+                // What the list shows: its entries and the untranslated pages of the default
+                // language after them (`Site::list_entries`), `per_page` of them on each page.
+                let listed = site.list_entries(*section);
+                let per = site.config.per_page;
+                let shown = if *number == 1 {
+                    // The first page also heads the list with its upcoming events, which may
+                    // be anywhere in it.
+                    &listed[..]
+                } else {
+                    let start = ((number - 1) * per).min(listed.len());
+                    &listed[start..(start + per).min(listed.len())]
+                };
+                let own = s.map_or(&[][..], |s| s.entries.as_slice());
                 let mut f = f
                     .text("list")
                     .num(lang_of(*section))
                     .num(self.page_view(*section))
                     .num(*number as u64)
-                    // What the list shows: its entries and the untranslated pages of the default
-                    // language after them (`Site::list_entries`).
-                    .nums(self.summaries(&site.list_entries(*section)))
-                    .nums(self.summaries(s.map_or(&[], |s| s.subsections.as_slice())));
+                    // The pagination: how many pages there are.
+                    .num(listed.len().div_ceil(per) as u64)
+                    .nums(self.summaries(shown))
+                    .nums(self.summaries(s.map_or(&[], |s| s.subsections.as_slice())))
+                    // The filters every page shows, made of the list's own pages' themes and
+                    // fields.
+                    .nums(own.iter().map(|&i| d.facets[i]));
                 if p.logical_path.is_empty() {
                     // Home pages show the language's recent pages and upcoming events.
                     f = f.num(d.languages.get(&p.lang).copied().unwrap_or(0));
@@ -499,6 +522,10 @@ impl<'a> Keys<'a> {
                     .map(|i| d.own[i]),
             ),
             Job::Alias { from, to } => f.text("alias").text(from).text(&site.pages[*to].url),
+            // An event's `.ics` shows that event alone.
+            Job::Machine(super::machine::MachineFile::Event(id)) => {
+                f.text("event").num(d.summary[*id])
+            }
             Job::Machine(m) => f.text("machine").text(&format!("{m:?}")).num(d.all),
         }
         .finish()
@@ -534,6 +561,17 @@ pub(crate) fn page_summary(p: &Page) -> u64 {
         .json(&p.taxonomies)
         .json(&p.fields)
         .num(u64::from(p.is_section) | u64::from(p.generated) << 1 | u64::from(p.draft) << 2)
+        .finish()
+}
+
+/// What the filters of a list (`render::facets`) show of a page: its themes, difficulty and
+/// group size. It is part of the page's summary, so the fast path, which keeps every summary,
+/// keeps it too.
+fn page_facets(p: &Page) -> u64 {
+    Fingerprint::new("facets")
+        .json(&p.taxonomies.get("themes"))
+        .json(&p.field("difficulty"))
+        .json(&p.field("group_size"))
         .finish()
 }
 

@@ -537,3 +537,43 @@ fn a_search_index_given_up_or_outdated_leaves_the_served_folder_to_catch_up() {
     assert!(s.build.search_pending(), "the index installed is older");
     s.compare_after("after an outdated index", Some(&[]));
 }
+
+/// Issue 22: a title change takes the full path, but renders again only the outputs that show
+/// the title: the page, the one page of its section's list that lists it (and the first, which
+/// heads the list with its upcoming events), its terms, the pages that link to it or name it
+/// as related, the feeds. The other pages of a long list keep their files.
+#[test]
+fn a_title_change_renders_only_the_outputs_that_show_it() {
+    let mut s = Session::new();
+    // Two entries per list page: the techniques list runs to a dozen pages and more.
+    let config = s.read("site.yaml").replace("per_page: 10", "per_page: 2");
+    assert_ne!(
+        config,
+        s.read("site.yaml"),
+        "the example site sets per_page"
+    );
+    s.write("site.yaml", &config);
+    s.rebuild(None).expect("first build");
+    let page = "content/techniques/spider-diagram.md";
+    let text = s.read(page);
+    let retitled = text.replacen("title: Spider Diagram", "title: Spider Diagrams", 1);
+    assert_ne!(
+        retitled, text,
+        "the page's title is where the test expects it"
+    );
+    s.write(page, &retitled);
+    let report = s.rebuild(Some(&[PathBuf::from(page)])).expect("rebuild");
+    let clean = lore::build(&options(&s.site.root, &s.clean_out), &|_| {});
+    assert!(clean.is_ok(), "the clean build failed: {clean:?}");
+    assert_same_files(&tree(s.build.out()), &tree(&s.clean_out), "a title change");
+    assert!(report.written > 1, "the title shows on more than its page");
+    // Rendered again but unchanged: the feeds and the sitemap (they hash every page), the
+    // home pages (recent pages), the first list pages: 37 of 67 here. Every page of the four
+    // techniques lists, or every event's calendar, rendered again would be over the bound.
+    assert!(
+        report.rendered <= report.written + 40,
+        "{} outputs rendered again for a title change, of which only {} changed",
+        report.rendered,
+        report.written
+    );
+}
