@@ -128,6 +128,15 @@ fn is_source(root: &Path, path: &Path) -> bool {
     if temporary {
         return false;
     }
+    // What the content walk skips (dot files, `_` names but `_index`) cannot change the site:
+    // an editor's save as `.name.tmp-1234` then renamed would otherwise cost a rebuild of its own.
+    if let Ok(c) = rel.strip_prefix(crate::content::CONTENT_DIR) {
+        if c.iter()
+            .any(|n| crate::content::load::is_skipped(n.to_str()))
+        {
+            return false;
+        }
+    }
     rel == Path::new(crate::config::CONFIG_FILE)
         || ["content", "layouts", "assets"]
             .iter()
@@ -146,5 +155,12 @@ mod tests {
         assert!(!is_source(root, Path::new("/site/public/index.html")));
         assert!(!is_source(root, Path::new("/site/content/.a.md.swp")));
         assert!(!is_source(root, Path::new("/site/content/a.md~")));
+        // Names the content walk skips, as editors' atomic saves write them.
+        assert!(!is_source(
+            root,
+            Path::new("/site/content/guides/.tmp-edit")
+        ));
+        assert!(!is_source(root, Path::new("/site/content/.a.md.tmp-4242")));
+        assert!(is_source(root, Path::new("/site/content/guides/_index.md")));
     }
 }
