@@ -526,16 +526,12 @@ fn zip(entries: Vec<Entry>, date: NaiveDate) -> zip::result::ZipResult<Vec<u8>> 
     for e in entries {
         let options = SimpleFileOptions::default()
             .last_modified_time(time)
-            .unix_permissions(0o644);
-        // Deflated at the fastest level: the default (6) took most of an EPUB's build time
-        // (5% of a 10,000-page build's CPU) for files a few percent smaller.
-        let options = if e.stored {
-            options.compression_method(CompressionMethod::Stored)
-        } else {
-            options
-                .compression_method(CompressionMethod::Deflated)
-                .compression_level(Some(1))
-        };
+            .unix_permissions(0o644)
+            .compression_method(if e.stored {
+                CompressionMethod::Stored
+            } else {
+                CompressionMethod::Deflated
+            });
         w.start_file(e.path, options)?;
         w.write_all(&e.bytes)?;
     }
