@@ -194,6 +194,12 @@ pub(crate) fn outside_link_warnings(root: &Path, links: Vec<PathBuf>) -> Vec<Dia
         .collect()
 }
 
+/// True for a path under `content/` (relative to it) that the walk never reaches: one of its
+/// names is skipped. Changes there cannot change the site.
+pub(crate) fn is_skipped_path(rel: &Path) -> bool {
+    rel.iter().any(|n| is_skipped(n.to_str()))
+}
+
 /// True for a file or folder name the walk skips (`.x`, `_x`, but not `_index.md`).
 pub(crate) fn is_skipped(name: Option<&str>) -> bool {
     match name {

@@ -621,9 +621,7 @@ fn changed_pages(
         if c.as_os_str().is_empty() {
             return Err(Declined::NotABodyEdit);
         }
-        if c.iter()
-            .any(|n| crate::content::load::is_skipped(n.to_str()))
-        {
+        if crate::content::load::is_skipped_path(c) {
             continue;
         }
         match std::fs::symlink_metadata(root.join(rel)) {

@@ -131,9 +131,7 @@ fn is_source(root: &Path, path: &Path) -> bool {
     // What the content walk skips (dot files, `_` names but `_index`) cannot change the site:
     // an editor's save as `.name.tmp-1234` then renamed would otherwise cost a rebuild of its own.
     if let Ok(c) = rel.strip_prefix(crate::content::CONTENT_DIR) {
-        if c.iter()
-            .any(|n| crate::content::load::is_skipped(n.to_str()))
-        {
+        if crate::content::load::is_skipped_path(c) {
             return false;
         }
     }
