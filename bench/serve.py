@@ -252,21 +252,24 @@ def main() -> int:
             serve.wait_line(r"search index updated", timeout=600)
             bench.log(f"edit {i + 1}: {body_ms[-1]:.0f} ms to reload")
 
-        bench.log(f"busy editor: {args.busy_edits} body edits {args.cadence:g} s apart")
-        serve.drain_lines()
-        busy_since = len(serve.log)
-        saves = [lambda i=i: save_as_editor(page, original + f"\nBusy edit {i}, about farmer learning.\n")
-                 for i in range(args.busy_edits)]
-        busy_ms = busy_editor(serve, saves, args.cadence)
-        t_last = time.perf_counter() - busy_ms[-1] / 1000
-        serve.wait_line(r"search index updated", timeout=600)
-        busy_catch_up = time.perf_counter() - t_last
-        busy_stopped = sum("search index given up" in x for x in serve.log[busy_since:])
-        bench.log(f"busy editor: {', '.join(f'{x:.0f}' for x in busy_ms)} ms; search caught up "
-                  f"{busy_catch_up:.2f} s after the last save")
+        busy_ms, busy_catch_up, busy_stopped = [], None, 0
+        if args.busy_edits > 0:
+            bench.log(f"busy editor: {args.busy_edits} body edits {args.cadence:g} s apart")
+            serve.drain_lines()
+            busy_since = len(serve.log)
+            saves = [lambda i=i: save_as_editor(page, original + f"\nBusy edit {i}, about farmer learning.\n")
+                     for i in range(args.busy_edits)]
+            busy_ms = busy_editor(serve, saves, args.cadence)
+            t_last = time.perf_counter() - busy_ms[-1] / 1000
+            serve.wait_line(r"search index updated", timeout=600)
+            busy_catch_up = time.perf_counter() - t_last
+            busy_stopped = sum("search index given up" in x for x in serve.log[busy_since:])
+            bench.log(f"busy editor: {', '.join(f'{x:.0f}' for x in busy_ms)} ms; search caught up "
+                      f"{busy_catch_up:.2f} s after the last save")
 
         bench.log(f"full-path edits: {args.full_rounds} rounds of title, tags, new page, deletion")
         serve.drain_lines()
+        full_since = len(serve.log)
         new_page = os.path.join(os.path.dirname(page), "zz-bench-new-page.md")
         full_saves, full_kinds = [], []
         for r in range(args.full_rounds):
@@ -280,6 +283,7 @@ def main() -> int:
         full_ms = busy_editor(serve, full_saves, args.cadence)
         serve.wait_line(r"search index updated", timeout=600)
         bench.log("full-path edits: " + ", ".join(f"{k} {x:.0f}" for k, x in zip(full_kinds, full_ms)) + " ms")
+        full_lines = timing_lines(serve, full_since)
         # Back to the original text before the layout edit.
         save_as_editor(page, original)
         serve.wait_reload(600)
@@ -308,20 +312,22 @@ def main() -> int:
     load_after = os.getloadavg()[0]
 
     rec = {
-        "pages": args.pages, "seed": bench.SEED, "edits": args.edits,
+        "pages": args.pages, "seed": bench.SEED, "edits": args.edits, "full_rounds": args.full_rounds,
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "machine": machine, "load_before": load_before, "load_after": load_after,
         "commit": bench.capture(["git", "rev-parse", "--short", "HEAD"], cwd=bench.REPO),
         "edited_page": os.path.relpath(page, site),
         "body_edit_ms": summary(body_ms),
         "cadence_s": args.cadence,
-        "busy_body_edit_ms": summary(busy_ms), "busy_search_catch_up_s": busy_catch_up,
+        "busy_body_edit_ms": summary(busy_ms) if busy_ms else None, "busy_search_catch_up_s": busy_catch_up,
         "busy_search_given_up": busy_stopped,
         "full_path_edit_ms": summary(full_ms) | {"kinds": full_kinds},
+        "full_path_edit_median_ms": {k: statistics.median(x for kind, x in zip(full_kinds, full_ms) if kind == k)
+                                     for k in dict.fromkeys(full_kinds)},
         "layout_edit_s": layout_s, "clean_build_s": build.wall,
         "serve_startup_s": startup,
         "serve_peak_rss_kib": serve_rss, "build_peak_rss_kib": build.rss_kib,
-        "serve_log": lines[-60:], "layout_log": layout_lines,
+        "serve_log": lines[-60:], "full_path_log": full_lines, "layout_log": layout_lines,
     }
     md = report(rec)
     os.makedirs(args.results, exist_ok=True)
@@ -342,24 +348,27 @@ def report(r: dict) -> str:
         f"## `lore serve` benchmark, {r['pages']:,} pages ({r['date'][:16].replace('T', ' ')})", "",
         f"Machine: {m['cores']} cores, {m['memory']}, {m['cpu']}; load average {r['load_before']:.1f} before, "
         f"{r['load_after']:.1f} after. lore {r['commit']}. Command: `python3 bench/serve.py --pages {r['pages']} "
-        f"--edits {r['edits']}`.", "",
+        f"--edits {r['edits']} --busy-edits {len(busy['samples']) if busy else 0} --full-rounds {r['full_rounds']}`.", "",
         "| measure | figure | target |",
         "| --- | ---: | --- |",
         f"| one page's body edited, write to reload message (median of {r['edits']}) | {b['median']:.0f} ms "
         f"(min {b['min']:.0f}, max {b['max']:.0f}) | < 150 ms |",
-        f"| busy editor: {len(busy['samples'])} body edits {r['cadence_s']:g} s apart, save to reload, median / p90 "
-        f"| {busy['median']:.0f} / {busy['p90']:.0f} ms (max {busy['max']:.0f}) | ≤ 150 / ≤ 300 ms |",
-        f"| busy editor: last save to the search index caught up ({r['busy_search_given_up']} indexes given up "
-        f"meanwhile) | {r['busy_search_catch_up_s']:.2f} s | — |",
+        *([f"| busy editor: {len(busy['samples'])} body edits {r['cadence_s']:g} s apart, save to reload, median / p90 "
+           f"| {busy['median']:.0f} / {busy['p90']:.0f} ms (max {busy['max']:.0f}) | ≤ 150 / ≤ 300 ms |",
+           f"| busy editor: last save to the search index caught up ({r['busy_search_given_up']} indexes given up "
+           f"meanwhile) | {r['busy_search_catch_up_s']:.2f} s | — |"] if busy else []),
         f"| full-path edits {r['cadence_s']:g} s apart (title, tags, new page, deletion), median / max "
         f"| {full['median']:.0f} / {full['max']:.0f} ms | ≤ 300 ms |",
+        *[f"| full-path edit: {k}, median of {full['kinds'].count(k)} | {x:.0f} ms | ≤ 300 ms |"
+          for k, x in r["full_path_edit_median_ms"].items()],
         f"| layout used by every page edited, write to reload message | {r['layout_edit_s']:.2f} s | "
         f"< clean build ({r['clean_build_s']:.2f} s) |",
         f"| peak RSS: serve (whole session) / clean build | {bench.fmt_rss(r['serve_peak_rss_kib'])} / "
         f"{bench.fmt_rss(r['build_peak_rss_kib'])} = {rss_ratio:.2f} | ≤ 1.5 |",
         f"| serve start-up (first build, search index included) | {r['serve_startup_s']:.2f} s | — |", "",
-        f"Edited page: `{r['edited_page']}`. Busy editor, each edit in ms: "
-        + ", ".join(f"{x:.0f}" for x in busy["samples"]) + ". Full-path edits in ms: "
+        f"Edited page: `{r['edited_page']}`. "
+        + ("Busy editor, each edit in ms: " + ", ".join(f"{x:.0f}" for x in busy["samples"]) + ". " if busy else "")
+        + "Full-path edits in ms: "
         + ", ".join(f"{k} {x:.0f}" for k, x in zip(full["kinds"], full["samples"])) + ". serve's own report of the layout edit (`--timings`): "
         + "; ".join(f"`{x}`" for x in r["layout_log"] if not x.startswith("peak")) + ".",
     ])

@@ -250,9 +250,13 @@ impl IncrementalBuild {
             // The cache's highlighter keeps its syntaxes loaded from one rebuild to the next.
             let highlighter = std::mem::take(&mut sources.highlighter);
             let labels = |key: &str, lang: &str| pipeline::label(&strings, key, lang);
-            let render = |p: &Page| render_markdown(p, &index, &highlighter, &labels);
-            // Kept pages keep their Markdown: a page is rendered again when a link changes.
-            let (rendered, d) = sources.render_markdown(&config, &mut pages, link_key, &render);
+            let render = |p: &Page, index: &dyn crate::markdown::LinkResolver| {
+                render_markdown(p, index, &highlighter, &labels)
+            };
+            // Kept pages keep their Markdown: a page is rendered again when a link of its
+            // resolves differently.
+            let (rendered, d) =
+                sources.render_markdown(&config, &mut pages, &index, link_key, &render);
             sources.highlighter = highlighter;
             sources.path_index = Some(index);
             diags.extend(d);
@@ -304,7 +308,9 @@ impl IncrementalBuild {
         };
         let strings = loaded.strings.clone();
         let labels = |key: &str, lang: &str| pipeline::label(&strings, key, lang);
-        let render = |p: &Page, index: &PathIndex, highlighter: &crate::markdown::Highlighter| {
+        let render = |p: &Page,
+                      index: &dyn crate::markdown::LinkResolver,
+                      highlighter: &crate::markdown::Highlighter| {
             render_markdown(p, index, highlighter, &labels)
         };
         let read_start = Instant::now();

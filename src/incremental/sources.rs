@@ -5,8 +5,11 @@
 //! modified so shortly before it was last read that a later write could carry the same time
 //! (file times are coarse: git calls such entries "racily clean"). A file read again is parsed
 //! again only when its text changed. Rendered Markdown also depends on the link index (every
-//! page's path, URL, language and translation key, drafts and resources): when that changes
-//! (a page added, removed, renamed, a slug changed), all Markdown is rendered again.
+//! page's path, URL, language and translation key, drafts and resources), but only through the
+//! questions its rendering asked of it (which page is at this path, is that a draft, where is
+//! this resource): each file keeps them with their answers ([`Lookups`]), and when the index
+//! changes (a page added, removed, renamed, a slug changed) a file is rendered again only if
+//! one of its questions has another answer now.
 //!
 //! Pages are lent to the site graph by value and taken back at the start of the next rebuild
 //! ([`SourceCache::reclaim`]), so nothing is copied.
@@ -22,7 +25,7 @@ use crate::config::Config;
 use crate::content::{self, ContentFiles, Page, SourceFile};
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint::{of_bytes, Fingerprint};
-use crate::markdown::{Highlighter, RenderedMarkdown};
+use crate::markdown::{Highlighter, LinkResolver, RenderedMarkdown};
 use crate::render::fingerprint::page_summary;
 use crate::site::{PathIndex, Site};
 
@@ -66,9 +69,11 @@ struct CachedFile {
     parse_diagnostics: Vec<Diagnostic>,
     /// What lists show of its page (`render::fingerprint::page_summary`), 0 without a page.
     summary: u64,
-    /// Its rendered Markdown (unless lent), with the link index it was rendered against.
+    /// Its rendered Markdown (unless lent), with the link index it was rendered against and
+    /// what it asked of that index.
     rendered: Option<RenderedMarkdown>,
     link_index: u64,
+    lookups: Lookups,
     /// Fingerprint of the rendered Markdown.
     rendered_hash: u64,
     /// Problems found rendering it.
@@ -87,6 +92,7 @@ impl CachedFile {
             summary: 0,
             rendered: None,
             link_index: 0,
+            lookups: Lookups::default(),
             rendered_hash: 0,
             markdown_diagnostics: Vec::new(),
             body_dropped: false,
@@ -223,6 +229,7 @@ impl SourceCache {
                     summary,
                     rendered: None,
                     link_index: 0,
+                    lookups: Lookups::default(),
                     rendered_hash: 0,
                     markdown_diagnostics: Vec::new(),
                     body_dropped: false,
@@ -251,8 +258,9 @@ impl SourceCache {
         content::page::collect_pages(parsed, drafts)
     }
 
-    /// Each page's rendered Markdown: the cached one when its text and the link index are
-    /// unchanged, else `render`'s, in parallel.
+    /// Each page's rendered Markdown: the cached one when its text is unchanged and the link
+    /// index `index` (fingerprint `link_index`) answers what its rendering asked as before, else
+    /// `render`'s, in parallel.
     ///
     /// Each page's Markdown source is dropped once rendered (only the Markdown renderer reads
     /// it; at 10,000 pages it is tens of MB) and read again from its file in the rare case it
@@ -261,14 +269,26 @@ impl SourceCache {
         &mut self,
         config: &Config,
         pages: &mut [Page],
+        index: &PathIndex,
         link_index: u64,
-        render: &(dyn Fn(&Page) -> (RenderedMarkdown, Vec<Diagnostic>) + Sync),
+        render: &(dyn Fn(&Page, &dyn LinkResolver) -> (RenderedMarkdown, Vec<Diagnostic>) + Sync),
     ) -> (Vec<RenderedMarkdown>, Vec<Diagnostic>) {
+        // The kept renderings that still hold against a changed index (in parallel: a few hash
+        // lookups per link, for every page).
+        let holds: std::collections::HashSet<&PathBuf> = self
+            .files
+            .par_iter()
+            .filter(|(_, f)| f.rendered.is_some() && f.link_index != link_index)
+            .filter(|(_, f)| f.lookups.hold(index))
+            .map(|(rel, _)| rel)
+            .collect();
+        let holds: std::collections::HashSet<PathBuf> = holds.into_iter().cloned().collect();
         let mut kept: Vec<Option<RenderedMarkdown>> = pages
             .iter()
             .map(|p| {
                 let f = self.files.get_mut(&p.rel)?;
-                if f.link_index == link_index {
+                if f.link_index == link_index || holds.contains(&p.rel) {
+                    f.link_index = link_index;
                     f.rendered.take()
                 } else {
                     None
@@ -300,9 +320,13 @@ impl SourceCache {
         for (i, body) in bodies {
             pages[i].body = body;
         }
-        let fresh: Vec<(usize, (RenderedMarkdown, Vec<Diagnostic>))> = stale
+        let fresh: Vec<(usize, (RenderedMarkdown, Vec<Diagnostic>), Lookups)> = stale
             .into_par_iter()
-            .map(|i| (i, render(&pages[i])))
+            .map(|i| {
+                let recorder = Recorder::new(index);
+                let out = render(&pages[i], &recorder);
+                (i, out, recorder.lookups())
+            })
             .collect();
         for p in pages.iter_mut() {
             if let Some(f) = self.files.get_mut(&p.rel) {
@@ -311,10 +335,11 @@ impl SourceCache {
             }
         }
         self.rendered = fresh.len();
-        for (i, (r, d)) in fresh {
+        for (i, (r, d), lookups) in fresh {
             if let Some(f) = self.files.get_mut(&pages[i].rel) {
                 f.rendered_hash = rendered_fingerprint(&r);
                 f.link_index = link_index;
+                f.lookups = lookups;
                 f.markdown_diagnostics = d;
             }
             kept[i] = Some(r);
@@ -421,7 +446,9 @@ impl SourceCache {
             return Err(Declined::SummaryChanged);
         }
         let index = self.path_index.as_ref().ok_or(Declined::NoGoodBuild)?;
-        let (rendered, markdown_diagnostics) = render(&page, index, &self.highlighter);
+        let recorder = Recorder::new(index);
+        let (rendered, markdown_diagnostics) = render(&page, &recorder, &self.highlighter);
+        let lookups = recorder.lookups();
         let mut page = page;
         page.body = String::new();
         if markdown_diagnostics.iter().any(Diagnostic::is_error) {
@@ -433,6 +460,7 @@ impl SourceCache {
             rendered,
             stamp: (stamp, at),
             text,
+            lookups,
             parse_diagnostics,
             markdown_diagnostics,
         }))
@@ -451,6 +479,7 @@ impl SourceCache {
             .collect();
         f.stamp = Some(edit.stamp);
         f.text = edit.text;
+        f.lookups = edit.lookups;
         f.rendered_hash = rendered_fingerprint(&edit.rendered);
         f.parse_diagnostics = edit.parse_diagnostics;
         f.markdown_diagnostics = edit.markdown_diagnostics;
@@ -478,7 +507,7 @@ impl SourceCache {
 
 /// Renders one page's Markdown against a link index with a highlighter.
 pub(crate) type RenderWith<'a> =
-    dyn Fn(&Page, &PathIndex, &Highlighter) -> (RenderedMarkdown, Vec<Diagnostic>) + 'a;
+    dyn Fn(&Page, &dyn LinkResolver, &Highlighter) -> (RenderedMarkdown, Vec<Diagnostic>) + 'a;
 
 /// A Markdown file whose body alone changed, read, parsed and rendered again.
 pub(crate) struct BodyEdit {
@@ -487,6 +516,7 @@ pub(crate) struct BodyEdit {
     rendered: RenderedMarkdown,
     stamp: (Stamp, SystemTime),
     text: u64,
+    lookups: Lookups,
     parse_diagnostics: Vec<Diagnostic>,
     markdown_diagnostics: Vec<Diagnostic>,
 }
@@ -505,6 +535,103 @@ pub(crate) struct TakenEdit {
     pub rendered: RenderedMarkdown,
     pub before: Vec<Diagnostic>,
     pub now: Vec<Diagnostic>,
+}
+
+/// What rendering one page's Markdown asked of the link index, with the answers, in order: the
+/// rendering depends on the index through these alone, so an index that answers them all the
+/// same renders the page the same.
+#[derive(Default)]
+struct Lookups(Vec<Lookup>);
+
+/// One question [`LinkResolver`] answers, and its answer.
+enum Lookup {
+    Resolve {
+        target: String,
+        lang: String,
+        url: Option<String>,
+    },
+    Resource {
+        target: String,
+        url: Option<String>,
+    },
+    Draft {
+        target: String,
+        draft: bool,
+    },
+    BasePath(String),
+}
+
+impl Lookups {
+    /// True when `index` gives every answer as recorded.
+    fn hold(&self, index: &PathIndex) -> bool {
+        self.0.iter().all(|l| match l {
+            Lookup::Resolve { target, lang, url } => index.resolve(target, lang) == *url,
+            Lookup::Resource { target, url } => index.resource(target) == *url,
+            Lookup::Draft { target, draft } => index.is_draft(target) == *draft,
+            Lookup::BasePath(b) => index.base_path() == b,
+        })
+    }
+}
+
+/// A [`PathIndex`] that writes down what it is asked ([`Lookups`]).
+struct Recorder<'a> {
+    index: &'a PathIndex,
+    log: Mutex<Vec<Lookup>>,
+}
+
+impl<'a> Recorder<'a> {
+    fn new(index: &'a PathIndex) -> Self {
+        Self {
+            index,
+            log: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn record(&self, l: Lookup) {
+        if let Ok(mut log) = self.log.lock() {
+            log.push(l);
+        }
+    }
+
+    fn lookups(self) -> Lookups {
+        Lookups(self.log.into_inner().unwrap_or_default())
+    }
+}
+
+impl LinkResolver for Recorder<'_> {
+    fn resolve(&self, target: &str, lang: &str) -> Option<String> {
+        let url = self.index.resolve(target, lang);
+        self.record(Lookup::Resolve {
+            target: target.to_string(),
+            lang: lang.to_string(),
+            url: url.clone(),
+        });
+        url
+    }
+
+    fn resource(&self, target: &str) -> Option<String> {
+        let url = self.index.resource(target);
+        self.record(Lookup::Resource {
+            target: target.to_string(),
+            url: url.clone(),
+        });
+        url
+    }
+
+    fn base_path(&self) -> &str {
+        let b = self.index.base_path();
+        self.record(Lookup::BasePath(b.to_string()));
+        b
+    }
+
+    fn is_draft(&self, target: &str) -> bool {
+        let draft = self.index.is_draft(target);
+        self.record(Lookup::Draft {
+            target: target.to_string(),
+            draft,
+        });
+        draft
+    }
 }
 
 /// The stamp the listing saw for `rel` (the listing is sorted by path).
