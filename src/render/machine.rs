@@ -214,20 +214,30 @@ fn sitemap(site: &Site) -> std::io::Result<Vec<u8>> {
     Ok(xml_bytes(w))
 }
 
+/// `api/pages.json`. Serialized as it is (not through a `serde_json::Value`, which at 10,000
+/// pages cost more than writing the file), so its fields are in the order of their names, as a
+/// `Value`'s keys would be.
+#[derive(Serialize)]
+struct ApiFile<'a> {
+    base_url: &'a str,
+    pages: Vec<ApiPage<'a>>,
+}
+
+/// One page of `api/pages.json`; fields in the order of their names (see [`ApiFile`]).
 #[derive(Serialize)]
 struct ApiPage<'a> {
-    url: &'a str,
+    date: Option<String>,
+    description: &'a str,
+    lang: &'a str,
     permalink: String,
+    source: String,
+    taxonomies: &'a std::collections::BTreeMap<String, Vec<String>>,
+    title: &'a str,
+    translations: Vec<serde_json::Value>,
     #[serde(rename = "type")]
     type_name: &'a str,
-    lang: &'a str,
-    title: &'a str,
-    description: &'a str,
-    date: Option<String>,
     updated: Option<String>,
-    taxonomies: &'a std::collections::BTreeMap<String, Vec<String>>,
-    translations: Vec<serde_json::Value>,
-    source: String,
+    url: &'a str,
 }
 
 fn api(site: &Site) -> Vec<u8> {
@@ -257,9 +267,11 @@ fn api(site: &Site) -> Vec<u8> {
             source: p.source.to_string_lossy().replace('\\', "/"),
         })
         .collect();
-    let mut bytes =
-        serde_json::to_vec_pretty(&json!({ "base_url": site.config.base_url, "pages": pages }))
-            .unwrap_or_default();
+    let file = ApiFile {
+        base_url: &site.config.base_url,
+        pages,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&file).unwrap_or_default();
     bytes.push(b'\n');
     bytes
 }
