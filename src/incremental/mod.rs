@@ -10,7 +10,8 @@
 //!   deleted or renamed file, a changed title, an error, a layout, an asset, `site.yaml`, the
 //!   watcher losing track) takes the full path below.
 //! - Content: `SourceCache` keeps each file's parsed page and rendered Markdown; only changed
-//!   files are read, parsed and rendered again (all Markdown when the link index changes).
+//!   files are read, parsed and rendered again, and when the link index changes, the Markdown
+//!   of the files whose links now resolve differently.
 //! - Graph: rebuilt from the pages on the full path.
 //! - Render: each job gets a fingerprint of its inputs (`render::fingerprint`); only jobs whose
 //!   fingerprint is new are rendered. A change to `site.yaml` or the interface strings drops
