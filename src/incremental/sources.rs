@@ -271,7 +271,7 @@ impl SourceCache {
         pages: &mut [Page],
         index: &PathIndex,
         link_index: u64,
-        render: &(dyn Fn(&Page, &dyn LinkResolver) -> (RenderedMarkdown, Vec<Diagnostic>) + Sync),
+        render: &RenderAgainst<'_>,
     ) -> (Vec<RenderedMarkdown>, Vec<Diagnostic>) {
         // The kept renderings that still hold against a changed index (in parallel: a few hash
         // lookups per link, for every page).
@@ -504,6 +504,10 @@ impl SourceCache {
         self.rendered = n;
     }
 }
+
+/// Renders one page's Markdown against a link index.
+pub(crate) type RenderAgainst<'a> =
+    dyn Fn(&Page, &dyn LinkResolver) -> (RenderedMarkdown, Vec<Diagnostic>) + Sync + 'a;
 
 /// Renders one page's Markdown against a link index with a highlighter.
 pub(crate) type RenderWith<'a> =
