@@ -17,7 +17,7 @@ pub fn is_forbidden(c: char) -> bool {
 
 /// `s` without its forbidden characters (borrowed when it has none, as nearly every text).
 pub fn strip(s: &str) -> Cow<'_, str> {
-    if s.chars().any(is_forbidden) {
+    if first_forbidden(s).is_some() {
         Cow::Owned(s.chars().filter(|&c| !is_forbidden(c)).collect())
     } else {
         Cow::Borrowed(s)
@@ -26,7 +26,19 @@ pub fn strip(s: &str) -> Cow<'_, str> {
 
 /// The byte offset and character of the first forbidden character of `s`.
 pub(crate) fn first_forbidden(s: &str) -> Option<(usize, char)> {
-    s.char_indices().find(|&(_, c)| is_forbidden(c))
+    // Every source passes through here whole: look at bytes, and at characters only where a
+    // forbidden one can start (an ASCII control, `C2` of a C1 control, `EF` of U+FFFE/U+FFFF).
+    let at = s.bytes().enumerate().position(|(i, b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 | 0xef => s[i..].chars().next().is_some_and(is_forbidden),
+        _ => false,
+    })?;
+    s[at..]
+        .chars()
+        .next()
+        .filter(|&c| is_forbidden(c))
+        .map(|c| (at, c))
 }
 
 /// Removes the forbidden characters of `s` in place; returns the first one removed.
@@ -73,5 +85,23 @@ mod tests {
         let mut v = serde_json::json!({"t\u{1}": ["x\0", {"y": "z\u{7f}"}]});
         assert_eq!(strip_value(&mut v), Some('\u{1}'));
         assert_eq!(v, serde_json::json!({"t": ["x", {"y": "z"}]}));
+    }
+
+    #[test]
+    fn the_first_forbidden_character_is_found_where_it_is() {
+        for s in [
+            "",
+            "tab\there\r\nnew é ع \u{a0}\u{c0}\u{fffd}\u{efbf}",
+            "é\u{85}x\u{1}",
+            "ab\u{7f}",
+            "日本\u{ffff}",
+            "\u{fffe}",
+            "x\u{9f}",
+            "\u{2}\u{80}",
+        ] {
+            let by_chars = s.char_indices().find(|&(_, c)| is_forbidden(c));
+            assert_eq!(first_forbidden(s), by_chars, "{s:?}");
+        }
+        assert_eq!(first_forbidden("é\u{85}"), Some((2, '\u{85}')));
     }
 }

@@ -301,16 +301,50 @@ mod tests;
 /// the characters no output carries ([`crate::content::controls`]).
 pub(crate) fn escape_attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            c if crate::content::controls::is_forbidden(c) => {}
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    escape_attr_pieces(s, |piece| out.push_str(piece));
     out
+}
+
+/// [`escape_attr`] as the pieces of its result, in order: runs of `s` that need nothing are
+/// passed as they are (no copy), each escape on its own. Every layout value goes through
+/// this, so it looks at bytes: only `& < > " '`, ASCII controls, and the lead bytes of C1
+/// controls (`C2 80`–`C2 9F`) and of U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`) stop a run.
+pub(crate) fn escape_attr_pieces<'a>(s: &'a str, mut emit: impl FnMut(&'a str)) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (skip, replacement) = match b {
+            b'&' => (1, Some("&amp;")),
+            b'<' => (1, Some("&lt;")),
+            b'>' => (1, Some("&gt;")),
+            b'"' => (1, Some("&quot;")),
+            b'\'' => (1, Some("&#39;")),
+            b'\t' | b'\n' | b'\r' => (0, None),
+            0..=0x1f | 0x7f => (1, None),
+            0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => (2, None),
+            0xef if bytes.get(i + 1) == Some(&0xbf)
+                && matches!(bytes.get(i + 2), Some(0xbe | 0xbf)) =>
+            {
+                (3, None)
+            }
+            _ => (0, None),
+        };
+        if skip == 0 {
+            i += 1;
+            continue;
+        }
+        if start < i {
+            emit(&s[start..i]);
+        }
+        if let Some(r) = replacement {
+            emit(r);
+        }
+        i += skip;
+        start = i;
+    }
+    if start < bytes.len() {
+        emit(&s[start..]);
+    }
 }

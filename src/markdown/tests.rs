@@ -159,3 +159,38 @@ fn reads_ids_of_elements() {
         vec!["a-b", "tip-1"]
     );
 }
+
+#[test]
+fn escape_attr_escapes_markup_and_drops_what_no_output_carries() {
+    // What the byte-wise scan must give: the character-wise definition.
+    let by_chars = |s: &str| -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                c if crate::content::controls::is_forbidden(c) => {}
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                c => out.push(c),
+            }
+        }
+        out
+    };
+    for s in [
+        "",
+        "plain text",
+        "Tom & Jerry's \"<b>\" > 1",
+        "tab\tline\nreturn\r bell\u{7} del\u{7f} nul\0",
+        "c1 \u{80}\u{85}\u{9f} kept \u{a0}\u{c0}\u{100} é ß",
+        "nonchars \u{fffe}\u{ffff} kept \u{fffd}\u{fefe}\u{efbf}",
+        "عربي & 中文 <x> \u{1f600}",
+        "&",
+        "\u{9f}",
+        "end\u{ffff}",
+    ] {
+        assert_eq!(escape_attr(s), by_chars(s), "{s:?}");
+    }
+    assert_eq!(escape_attr("a<b\u{85}c"), "a&lt;bc");
+}

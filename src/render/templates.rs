@@ -83,9 +83,15 @@ impl Templates {
         // minijinja's own escaping also escapes `/`, which bloats every URL on a page
         // (`&#x2f;`); `& < > "` are the characters that matter in text and quoted attributes.
         env.set_formatter(|out, state, value| match value.as_str() {
-            Some(s) if state.auto_escape() != AutoEscape::None && !value.is_safe() => out
-                .write_str(&crate::markdown::escape_attr(s))
-                .map_err(Error::from),
+            Some(s) if state.auto_escape() != AutoEscape::None && !value.is_safe() => {
+                let mut written = Ok(());
+                crate::markdown::escape_attr_pieces(s, |piece| {
+                    if written.is_ok() {
+                        written = out.write_str(piece);
+                    }
+                });
+                written.map_err(Error::from)
+            }
             _ => minijinja::escape_formatter(out, state, value),
         });
         env.set_trim_blocks(true);
