@@ -67,9 +67,9 @@ pub(crate) enum RenderPlan {
     /// index's version; writing the sitemap and feeds), which took the index's share of a
     /// 10,000-page build from +29% to +17% (bench/README.md, sixth profile).
     Beside,
-    /// A large build (its packed HTML over the spill threshold) moves the HTML to a scratch
-    /// file and builds the index, then renders, so its memory holds one stage's structures at
-    /// a time.
+    /// A large build (its Markdown or packed HTML over the spill threshold) keeps the HTML in
+    /// a scratch file (written there by the Markdown stage, or moved there now) and builds the
+    /// index, then renders, so its memory holds one stage's structures at a time.
     InTurn,
 }
 
@@ -90,7 +90,7 @@ impl RenderPlan {
 }
 
 /// Markdown (or packed page HTML) a build keeps the pages' HTML in memory for; above it, in a
-/// scratch file (about 25,000 pages of the benchmark corpus): small sites never pay for the
+/// scratch file (about 21,000 pages of the benchmark corpus): small sites never pay for the
 /// file, large ones never hold all their HTML.
 pub const SPILL_HTML_ABOVE: usize = 128 << 20;
 

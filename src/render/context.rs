@@ -50,7 +50,14 @@ impl minijinja::value::Object for Fields {
     }
 
     fn get_value_by_str(self: &std::sync::Arc<Self>, key: &str) -> Option<minijinja::Value> {
-        self.0.get(key).map(minijinja::Value::from_serialize)
+        // Scalars made directly, as a copy made them (serde's path is slower and a card reads
+        // a field or two of every entry it shows).
+        Some(match self.0.get(key)? {
+            Value::String(s) => minijinja::Value::from(s.as_str()),
+            Value::Bool(b) => minijinja::Value::from(*b),
+            Value::Null => minijinja::Value::from(()),
+            v => minijinja::Value::from_serialize(v),
+        })
     }
 
     fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
