@@ -58,7 +58,9 @@ pub struct Page {
     /// Terms by taxonomy name (`tags`, `themes`, `authors`, and the site's own).
     pub taxonomies: BTreeMap<String, Vec<String>>,
     /// Every front-matter field, checked fields normalised; unknown fields kept for templates.
-    pub fields: Mapping,
+    /// Shared, not copied, by the template values that show them (`render::context::Fields`):
+    /// a page's front matter is kept once however many lists show it.
+    pub fields: std::sync::Arc<Mapping>,
     /// Root-relative pretty URL, `/fr/guides/x/`.
     pub url: String,
     /// The Markdown body.
@@ -488,7 +490,7 @@ pub fn parse_page(config: &Config, mut src: SourceFile) -> (Option<Page>, Vec<Di
         body: into_body(src.text, body_start),
         field_positions: positions,
         generated: false,
-        fields,
+        fields: std::sync::Arc::new(fields),
         lang,
         source,
     };

@@ -29,7 +29,7 @@ pub(crate) use callouts::{Callout, CalloutKind};
 pub(crate) use headings::Heading;
 pub use highlight::Highlighter;
 pub(crate) use links::{Link, LinkResolver, LocalRef};
-pub(crate) use packed::{PackedSections, PackedText, Spill};
+pub(crate) use packed::{PackedSections, PackedText, Spill, SpillWriter};
 pub(crate) use text::{words, TextSection};
 
 use crate::content::Page;

@@ -80,6 +80,21 @@ impl PackedSections {
         }
     }
 
+    /// Takes the packed text out, leaving the word counts (for a page whose text is kept
+    /// elsewhere until the index reads it: [`PackedSections::with_text`]).
+    pub fn take_text(&mut self) -> PackedText {
+        std::mem::take(&mut self.text)
+    }
+
+    /// These word counts with `text` (taken from sections like these) put back.
+    pub fn with_text(&self, text: PackedText) -> Self {
+        Self {
+            text,
+            heading_words: self.heading_words,
+            text_words: self.text_words,
+        }
+    }
+
     /// The packed text: equal exactly when the sections are equal.
     pub fn packed(&self) -> &PackedText {
         &self.text
@@ -129,39 +144,101 @@ pub(crate) struct Spill {
     path: Option<std::path::PathBuf>,
 }
 
+/// A [`Spill`] being written, text by text, from any thread and in any order (the Markdown
+/// stage writes each page's texts as it renders the page, so they are never all held).
+pub(crate) struct SpillWriter {
+    out: std::sync::Mutex<SpillOut>,
+    /// The scratch file, for reading back.
+    file: std::fs::File,
+    path: Option<std::path::PathBuf>,
+}
+
+struct SpillOut {
+    out: std::io::BufWriter<std::fs::File>,
+    end: u64,
+    spans: Vec<(u64, usize)>,
+}
+
+impl SpillWriter {
+    /// A new, empty scratch file at `path`, which must not exist.
+    pub(crate) fn create(path: &std::path::Path) -> std::io::Result<Self> {
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(path)?;
+        let mut path = Some(path.to_path_buf());
+        if cfg!(unix)
+            && path
+                .as_deref()
+                .is_some_and(|p| std::fs::remove_file(p).is_ok())
+        {
+            path = None;
+        }
+        Ok(Self {
+            out: std::sync::Mutex::new(SpillOut {
+                out: std::io::BufWriter::with_capacity(1 << 20, file.try_clone()?),
+                end: 0,
+                spans: Vec::new(),
+            }),
+            file,
+            path,
+        })
+    }
+
+    /// Writes `text` as text `i`.
+    pub(crate) fn put(&self, i: usize, text: &PackedText) -> std::io::Result<()> {
+        use std::io::Write;
+        let mut out = self
+            .out
+            .lock()
+            .map_err(|_| std::io::Error::other("the spill file's lock is poisoned"))?;
+        out.out.write_all(&text.0)?;
+        if out.spans.len() <= i {
+            out.spans.resize(i + 1, (0, 0));
+        }
+        let end = out.end;
+        out.spans[i] = (end, text.0.len());
+        out.end += text.0.len() as u64;
+        Ok(())
+    }
+
+    /// The file, written, to read back from.
+    pub(crate) fn finish(self) -> std::io::Result<Spill> {
+        use std::io::Write;
+        let mut out = self
+            .out
+            .into_inner()
+            .map_err(|_| std::io::Error::other("the spill file's lock is poisoned"))?;
+        out.out.flush()?;
+        Ok(Spill {
+            file: std::sync::Mutex::new(self.file),
+            spans: out.spans,
+            path: self.path,
+        })
+    }
+}
+
 impl Spill {
     /// Writes `texts` into a new file at `path`, which must not exist.
     pub(crate) fn write<'t>(
         path: &std::path::Path,
         texts: impl Iterator<Item = &'t PackedText>,
     ) -> std::io::Result<Self> {
-        use std::io::Write;
-        let file = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(path)?;
-        let mut spill = Self {
-            file: std::sync::Mutex::new(file.try_clone()?),
-            spans: Vec::new(),
-            path: Some(path.to_path_buf()),
-        };
-        if cfg!(unix) && std::fs::remove_file(path).is_ok() {
-            spill.path = None;
+        let writer = SpillWriter::create(path)?;
+        for (i, text) in texts.enumerate() {
+            writer.put(i, text)?;
         }
-        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-        let mut offset = 0u64;
-        for text in texts {
-            out.write_all(&text.0)?;
-            spill.spans.push((offset, text.0.len()));
-            offset += text.0.len() as u64;
-        }
-        out.flush()?;
-        Ok(spill)
+        writer.finish()
     }
 
     /// Text `i` back.
     pub(crate) fn unpack(&self, i: usize) -> std::io::Result<String> {
+        Ok(self.packed(i)?.unpack())
+    }
+
+    /// Text `i` back, still packed.
+    pub(crate) fn packed(&self, i: usize) -> std::io::Result<PackedText> {
         use std::io::{Read, Seek, SeekFrom};
         let (offset, len) = self.spans.get(i).copied().unwrap_or_default();
         let mut bytes = vec![0; len];
@@ -173,7 +250,7 @@ impl Spill {
             file.seek(SeekFrom::Start(offset))?;
             file.read_exact(&mut bytes)?;
         }
-        Ok(PackedText(bytes.into_boxed_slice()).unpack())
+        Ok(PackedText(bytes.into_boxed_slice()))
     }
 }
 

@@ -51,6 +51,19 @@ fn beside(target: &Path, kind: &str) -> PathBuf {
     target.with_file_name(format!(".{name}.lore-{kind}-{}", std::process::id()))
 }
 
+/// A scratch file's path beside the output folder `target` (`.public.lore-html-42`), for a
+/// build to write before its staging folder exists.
+pub(crate) fn beside_target(target: &Path, kind: &str) -> PathBuf {
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    beside(
+        &parent.join(target.file_name().unwrap_or("public".as_ref())),
+        kind,
+    )
+}
+
 /// A new folder beside `target` for files on their way out.
 fn old_folder(target: &Path) -> PathBuf {
     let n = OLD.fetch_add(1, Ordering::Relaxed);

@@ -67,17 +67,21 @@ pub(crate) enum RenderPlan {
     /// index's version; writing the sitemap and feeds), which took the index's share of a
     /// 10,000-page build from +29% to +17% (bench/README.md, sixth profile).
     Beside,
-    /// A large build (its packed HTML over the spill threshold) moves the HTML to a scratch
-    /// file and builds the index, then renders, so its memory holds one stage's structures at
-    /// a time.
+    /// A large build (its Markdown or packed HTML over the spill threshold) keeps the HTML in
+    /// a scratch file (written there by the Markdown stage, or moved there now) and builds the
+    /// index, then renders, so its memory holds one stage's structures at a time.
     InTurn,
 }
 
 impl RenderPlan {
-    /// The plan for `site`: in turn when it keeps only what later stages read and its packed
-    /// HTML is over `spill_above` bytes ([`SPILL_HTML_ABOVE`] unless a test lowers it).
+    /// The plan for `site`: in turn when it keeps only what later stages read and its HTML is
+    /// in a scratch file already (written there by the Markdown stage) or its packed HTML is
+    /// over `spill_above` bytes ([`SPILL_HTML_ABOVE`] unless a test lowers it).
     pub(crate) fn choose(site: &Site, retention: Retention, spill_above: usize) -> Self {
-        if retention == Retention::Minimum && site.html.packed_len(&site.rendered) > spill_above {
+        let spilled = site.html.is_spilled();
+        if retention == Retention::Minimum
+            && (spilled || site.html.packed_len(&site.rendered) > spill_above)
+        {
             Self::InTurn
         } else {
             Self::Beside
@@ -85,8 +89,9 @@ impl RenderPlan {
     }
 }
 
-/// Packed page HTML a build keeps in memory; above it, in a scratch file (about 25,000 pages
-/// of the benchmark corpus): small sites never pay for the file, large ones stay in memory.
+/// Markdown (or packed page HTML) a build keeps the pages' HTML in memory for; above it, in a
+/// scratch file (about 21,000 pages of the benchmark corpus): small sites never pay for the
+/// file, large ones never hold all their HTML.
 pub const SPILL_HTML_ABOVE: usize = 128 << 20;
 
 /// Gives heap memory freed by a stage back to the system. glibc keeps freed memory in its

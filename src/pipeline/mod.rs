@@ -32,7 +32,7 @@ use crate::markdown::{render_markdown, Highlighter, RenderedMarkdown};
 use crate::output::assets::Assets;
 use crate::output::{self, Staging};
 use crate::render::templates::Strings;
-use crate::site::{self, PathIndex, Site};
+use crate::site::{self, PageSpills, PathIndex, Site};
 use crate::{images, offline, render, search};
 
 pub(crate) use memory::RenderPlan;
@@ -56,8 +56,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The moment events are upcoming or past against; the current time when `None`.
     pub now: Option<DateTime<Utc>>,
-    /// A build whose pages' packed HTML is over this many bytes keeps it in a scratch file
-    /// beside the output until rendering ([`SPILL_HTML_ABOVE`] unless a test lowers it).
+    /// A build whose pages' Markdown is over this many bytes writes each page's HTML and search
+    /// text to scratch files beside the output as it renders the page, and reads them back
+    /// while indexing and rendering ([`SPILL_HTML_ABOVE`] unless a test lowers it).
     pub spill_html_above: usize,
     /// Write the service worker when `site.yaml` asks for it (the default). `lore serve` turns
     /// it off: a worker caching pages while an editor changes them would show stale pages.
@@ -163,25 +164,59 @@ pub(crate) fn label(strings: &Strings, key: &str, lang: &str) -> String {
 }
 
 /// The Markdown stage without a cache: every page's body rendered in parallel against the
-/// link index, each page's source freed as `retention` says.
+/// link index, each page's source freed as `retention` says, and its HTML and search text
+/// written to `spills` as soon as it is rendered when given.
 pub(crate) fn render_all_markdown(
     pages: &mut [Page],
     index: &PathIndex,
     strings: &Strings,
     retention: Retention,
+    spills: Option<&PageSpills>,
 ) -> (Vec<RenderedMarkdown>, Vec<Diagnostic>) {
     let highlighter = Highlighter::default();
     let labels = |key: &str, lang: &str| label(strings, key, lang);
     let out: Vec<(RenderedMarkdown, Vec<Diagnostic>)> = pages
         .par_iter_mut()
-        .map(|p| {
-            let out = render_markdown(p, index, &highlighter, &labels);
+        .enumerate()
+        .map(|(id, p)| {
+            let (mut rendered, mut d) = render_markdown(p, index, &highlighter, &labels);
             retention.after_markdown(p);
-            out
+            if let Some(Err(e)) = spills.map(|s| s.put(id, &mut rendered)) {
+                d.push(scratch_error(&p.source, &e));
+            }
+            (rendered, d)
         })
         .collect();
     let (rendered, d): (Vec<_>, Vec<Vec<_>>) = out.into_iter().unzip();
     (rendered, d.into_iter().flatten().collect())
+}
+
+/// The error of a scratch file that could not be written (or read back).
+fn scratch_error(path: &std::path::Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        format!("cannot write the scratch file for page HTML: {e}"),
+    )
+}
+
+/// The scratch files a build's Markdown stage writes each page's HTML and search text to, when
+/// it keeps only what later stages read and its Markdown is over
+/// [`BuildOptions::spill_html_above`] bytes; `None` (everything held in memory, as on a small
+/// site) when they cannot be made.
+fn markdown_spills(
+    options: &BuildOptions,
+    retention: Retention,
+    pages: &[Page],
+) -> Option<PageSpills> {
+    let markdown: usize = pages.iter().map(|p| p.body.len()).sum();
+    if retention != Retention::Minimum || markdown <= options.spill_html_above {
+        return None;
+    }
+    let (html, text) = (
+        output::beside_target(&options.out, "html"),
+        output::beside_target(&options.out, "text"),
+    );
+    PageSpills::create(&html, &text).ok()
 }
 
 /// What the content and Markdown stages made, for [`assemble_site`].
@@ -253,13 +288,23 @@ pub fn load_site(
         content::parse_pages(&config, std::mem::take(&mut files.pages), options.drafts)
     });
     diags.extend(d);
-    let rendered = timings.time("markdown", progress, || {
+    let (rendered, store) = timings.time("markdown", progress, || {
         let base_path = render::templates::base_path(&config.base_url);
         let index = PathIndex::new(&pages, drafts, &files.resources, &base_path);
-        let (rendered, d) = render_all_markdown(&mut pages, &index, &strings, retention);
+        let spills = markdown_spills(options, retention, &pages);
+        let (rendered, d) =
+            render_all_markdown(&mut pages, &index, &strings, retention, spills.as_ref());
         diags.extend(d);
-        rendered
+        let store = spills.map(PageSpills::finish).transpose();
+        (rendered, store)
     });
+    let store = match store {
+        Ok(store) => store,
+        Err(e) => {
+            diags.push(scratch_error(&options.out, &e));
+            None
+        }
+    };
     let content = Content {
         config,
         strings,
@@ -267,9 +312,11 @@ pub fn load_site(
         rendered,
         resources: files.resources,
     };
-    Ok(assemble_site(
-        options, content, retention, timings, progress, diags,
-    ))
+    let mut loaded = assemble_site(options, content, retention, timings, progress, diags);
+    if let Some(store) = store {
+        loaded.site.html = store;
+    }
+    Ok(loaded)
 }
 
 /// The stylesheet for highlighted code, made once per process (loading syntect's themes takes
@@ -393,7 +440,7 @@ pub fn render_output(
     let mut diagnostics = measure_images(loaded, timings, progress);
     let retention = loaded.retention;
     let plan = RenderPlan::choose(&loaded.site, retention, loaded.spill_html_above);
-    if plan == RenderPlan::InTurn {
+    if plan == RenderPlan::InTurn && !loaded.site.html.is_spilled() {
         let spill = staging.scratch_path("html");
         let site = &mut loaded.site;
         let spilled = timings.time("spill html", progress, || {

@@ -181,6 +181,17 @@ impl BuiltLinks {
         }
     }
 
+    /// Adds what `later` recorded, from files after those recorded here (`later` is left
+    /// empty).
+    pub fn append(&mut self, later: &mut BuiltLinks) {
+        for (t, (origin, n)) in std::mem::take(&mut later.0) {
+            self.0
+                .entry(t)
+                .and_modify(|e| e.1 += n)
+                .or_insert((origin, n));
+        }
+    }
+
     /// Each address, with the first file naming it and how many do.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &(LinkOrigin, usize))> {
         self.0.iter()

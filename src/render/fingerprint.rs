@@ -559,7 +559,7 @@ pub(crate) fn page_summary(p: &Page) -> u64 {
         .json(&p.sort_by)
         .json(&p.aliases)
         .json(&p.taxonomies)
-        .json(&p.fields)
+        .json(&*p.fields)
         .num(u64::from(p.is_section) | u64::from(p.generated) << 1 | u64::from(p.draft) << 2)
         .finish()
 }

@@ -143,7 +143,7 @@ impl<'a> Document<'a> {
 
     /// The page's text cut into parts.
     pub(crate) fn parts(&self, site: &'a Site) -> Parts<'a> {
-        let sections = site.rendered[self.page].sections();
+        let sections = site.search_sections(self.page);
         pack(self.pieces(sections), PART_WORDS)
     }
 

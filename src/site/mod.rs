@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 
 pub(crate) use links::resolve_url;
 pub use links::PathIndex;
-pub(crate) use store::PageStore;
+pub(crate) use store::{PageSpills, PageStore};
 pub(crate) use taxonomies::{term_address, Taxonomy, Term, AUTHORS};
 
 use crate::config::Config;
@@ -80,6 +80,12 @@ impl Site {
         for r in &mut self.rendered {
             r.sections = Default::default();
         }
+        self.html.release_text();
+    }
+
+    /// Page `id`'s search text, wherever [`Site::html`] keeps it.
+    pub(crate) fn search_sections(&self, id: PageId) -> Vec<crate::markdown::TextSection> {
+        self.html.sections(&self.rendered, &self.pages, id)
     }
 
     /// True for a list page: the home page or a top-level section's `_index.md`.
