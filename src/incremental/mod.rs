@@ -96,6 +96,8 @@ pub struct RebuildReport {
     pub jobs: usize,
     /// Render jobs rendered again because their inputs changed.
     pub rendered: usize,
+    /// The files those jobs wrote (paths in the output folder, sorted), changed or not.
+    pub rendered_files: Vec<String>,
     /// Files moved into the served folder (new or changed bytes).
     pub written: usize,
     /// Files removed from the served folder (no longer produced).
@@ -146,6 +148,8 @@ struct Rendered {
     removed: usize,
     /// Render jobs rendered again.
     rendered: usize,
+    /// The files they wrote, sorted.
+    rendered_files: Vec<String>,
     /// Render jobs in all.
     jobs: usize,
     /// The rebuild's warnings, sorted.
@@ -219,6 +223,7 @@ impl IncrementalBuild {
             markdown_rendered: self.sources.rendered,
             jobs: r.jobs,
             rendered: r.rendered,
+            rendered_files: r.rendered_files,
             written: r.written,
             removed: r.removed,
             search_pending: self.search_pending(),
@@ -469,6 +474,7 @@ impl IncrementalBuild {
             markdown_rendered: self.sources.rendered,
             jobs,
             rendered,
+            rendered_files: sorted(rendered_files),
             written: moved,
             removed: gone.len(),
             search_pending: self.search_pending(),
@@ -605,10 +611,18 @@ impl IncrementalBuild {
             written: written_now,
             removed,
             rendered: changes.rendered,
+            rendered_files: sorted(rendered_files),
             jobs: changes.jobs,
             warnings,
         })
     }
+}
+
+/// The paths of a set, sorted.
+fn sorted(paths: HashSet<String>) -> Vec<String> {
+    let mut paths: Vec<String> = paths.into_iter().collect();
+    paths.sort();
+    paths
 }
 
 /// The Markdown files (under `content/`) among `changed` to read again, or why the change is

@@ -6,9 +6,10 @@
 //! it renders, and the *summary* (everything an [`super::EntryView`] shows, event upcoming/past
 //! state included) of every page it shows beside them: translations, breadcrumbs, related pages,
 //! backlinks, the parts of its guide, a list's entries, a term's pages. Lists of pages are hashed
-//! in order, so a change of order is a change. Machine files (feeds, sitemap, calendars,
-//! `api/pages.json`) hash every page's summary: they are cheap to render; an event's `.ics` hashes
-//! its event's. A list page hashes the entries it shows (the first page all of them, for the
+//! in order, so a change of order is a change. Machine files hash what they show
+//! (`Keys::machine`): a feed its latest entries, the sitemap every page's address, date and
+//! translations (not titles), a calendar its events, `api/pages.json` every page's summary,
+//! `robots.txt` the configuration alone. A list page hashes the entries it shows (the first page all of them, for the
 //! upcoming events it heads the list with), so a title change renders one page of a long list
 //! again, not all of them. Each part here mirrors a part of the views in `context.rs`; a
 //! dependency missed would show as a difference in the random-edit equivalence test
@@ -24,6 +25,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
+use super::machine::{self, MachineFile};
 use super::{jobs, render_selected, site_view, Job, JobOutput, Templates};
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
@@ -522,13 +524,48 @@ impl<'a> Keys<'a> {
                     .map(|i| d.own[i]),
             ),
             Job::Alias { from, to } => f.text("alias").text(from).text(&site.pages[*to].url),
-            // An event's `.ics` shows that event alone.
-            Job::Machine(super::machine::MachineFile::Event(id)) => {
-                f.text("event").num(d.summary[*id])
-            }
-            Job::Machine(m) => f.text("machine").text(&format!("{m:?}")).num(d.all),
+            Job::Machine(m) => self.machine(f.text("machine").text(&format!("{m:?}")), m),
         }
         .finish()
+    }
+
+    /// What machine file `m` shows besides the global inputs.
+    fn machine(&self, f: Fingerprint, m: &MachineFile) -> Fingerprint {
+        let site = self.site;
+        let d = &self.data;
+        match m {
+            // The configuration's base URL alone.
+            MachineFile::Robots => f,
+            // Each page's address, date and translations' addresses and languages, not titles.
+            MachineFile::Sitemap => {
+                site.pages
+                    .iter()
+                    .enumerate()
+                    .fold(f.num(site.pages.len() as u64), |f, (id, p)| {
+                        let f = f
+                            .text(&p.url)
+                            .text(&p.lang)
+                            .json(&p.updated.or(p.date).map(|d| d.to_string()));
+                        let t = &site.translations[id];
+                        if t.len() > 1 {
+                            f.nums(t.iter().map(|&t| t as u64))
+                        } else {
+                            f.num(0)
+                        }
+                    })
+            }
+            // The latest entries it shows, and its section's title and address.
+            MachineFile::Feed { lang, section } => f
+                .text(lang)
+                .num(section.map_or(0, |s| d.summary[s]))
+                .nums(self.summaries(&machine::feed_entries(site, lang, *section))),
+            MachineFile::Calendar(lang) => f
+                .text(lang)
+                .nums(self.summaries(&machine::calendar_events(site, lang))),
+            MachineFile::Event(id) => f.num(d.summary[*id]),
+            // Every page's title, description, dates, terms and translations.
+            MachineFile::Api => f.num(d.all),
+        }
     }
 
     fn language_view(&self, l: usize) -> u64 {

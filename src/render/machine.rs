@@ -65,6 +65,13 @@ pub(crate) fn has_calendar(site: &Site, lang: &str) -> bool {
     site.pages.iter().any(|p| p.lang == lang && is_event(p))
 }
 
+/// The events of language `lang`, which its `events.ics` shows.
+pub(super) fn calendar_events(site: &Site, lang: &str) -> Vec<PageId> {
+    (0..site.pages.len())
+        .filter(|&i| site.pages[i].lang == lang && is_event(&site.pages[i]))
+        .collect()
+}
+
 fn is_event(p: &crate::content::Page) -> bool {
     !p.is_section
         && p.field("start")
@@ -109,17 +116,12 @@ pub(super) fn render(
                 calendar(site, &[*id]).into_bytes(),
             )
         }
-        MachineFile::Calendar(lang) => {
-            let ids: Vec<PageId> = (0..site.pages.len())
-                .filter(|&i| site.pages[i].lang == *lang && is_event(&site.pages[i]))
-                .collect();
-            (
-                format!("{}/events.ics", prefix(site, lang))
-                    .trim_start_matches('/')
-                    .to_string(),
-                calendar(site, &ids).into_bytes(),
-            )
-        }
+        MachineFile::Calendar(lang) => (
+            format!("{}/events.ics", prefix(site, lang))
+                .trim_start_matches('/')
+                .to_string(),
+            calendar(site, &calendar_events(site, lang)).into_bytes(),
+        ),
     })
     .map(|(path, bytes)| {
         let _ = views;
@@ -278,8 +280,9 @@ fn api(site: &Site) -> Vec<u8> {
 
 const FEED_ENTRIES: usize = 20;
 
-fn feed(site: &Site, lang: &str, section: Option<PageId>, base: &str) -> std::io::Result<Vec<u8>> {
-    let abs = |u: &str| site.config.absolute_url(u);
+/// The pages a feed shows: the latest [`FEED_ENTRIES`] dated pages of language `lang` (under
+/// `section`, when given), newest first. Its fingerprint covers these alone.
+pub(super) fn feed_entries(site: &Site, lang: &str, section: Option<PageId>) -> Vec<PageId> {
     let in_scope = |id: PageId| match section {
         Some(s) => site.pages[id].url.starts_with(&site.pages[s].url) && id != s,
         None => true,
@@ -294,6 +297,12 @@ fn feed(site: &Site, lang: &str, section: Option<PageId>, base: &str) -> std::io
         .collect();
     ids.sort_by(|&a, &b| site.pages[b].date.cmp(&site.pages[a].date).then(a.cmp(&b)));
     ids.truncate(FEED_ENTRIES);
+    ids
+}
+
+fn feed(site: &Site, lang: &str, section: Option<PageId>, base: &str) -> std::io::Result<Vec<u8>> {
+    let abs = |u: &str| site.config.absolute_url(u);
+    let ids = feed_entries(site, lang, section);
     let stamp = |d: Option<NaiveDate>| {
         d.map_or_else(
             || "1970-01-01T00:00:00Z".to_string(),

@@ -108,6 +108,11 @@ impl Session {
         out
     }
 
+    /// A file of the served folder.
+    fn read_out(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.build.out().join(rel)).expect("read served file")
+    }
+
     fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).expect("read")
     }
@@ -541,7 +546,8 @@ fn a_search_index_given_up_or_outdated_leaves_the_served_folder_to_catch_up() {
 /// Issue 22: a title change takes the full path, but renders again only the outputs that show
 /// the title: the page, the one page of its section's list that lists it (and the first, which
 /// heads the list with its upcoming events), its terms, the pages that link to it or name it
-/// as related, the feeds. The other pages of a long list keep their files.
+/// as related, the feeds that list it. The other pages of a long list keep their files, and so
+/// do the feeds that do not list it and the sitemap.
 #[test]
 fn a_title_change_renders_only_the_outputs_that_show_it() {
     let mut s = Session::new();
@@ -567,9 +573,35 @@ fn a_title_change_renders_only_the_outputs_that_show_it() {
     assert!(clean.is_ok(), "the clean build failed: {clean:?}");
     assert_same_files(&tree(s.build.out()), &tree(&s.clean_out), "a title change");
     assert!(report.written > 1, "the title shows on more than its page");
-    // Rendered again but unchanged: the feeds and the sitemap (they hash every page), the
-    // home pages (recent pages), the first list pages: 37 of 67 here. Every page of the four
-    // techniques lists, or every event's calendar, rendered again would be over the bound.
+    // A feed shows its latest entries: the techniques feed lists the card (and shows the new
+    // title), the site's English feed does not and keeps its file; the sitemap shows addresses
+    // and dates, not titles.
+    let rendered = |path: &str| report.rendered_files.iter().any(|f| f == path);
+    assert!(
+        s.read_out("techniques/atom.xml")
+            .contains("Spider Diagrams"),
+        "the techniques feed shows the card"
+    );
+    assert!(
+        !s.read_out("atom.xml")
+            .contains("/techniques/spider-diagram/"),
+        "the site's feed does not show the card"
+    );
+    assert!(rendered("techniques/atom.xml"), "the feed showing the card");
+    for kept in [
+        "atom.xml",
+        "es/techniques/atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+    ] {
+        assert!(
+            !rendered(kept),
+            "{kept} rendered again for a title it does not show"
+        );
+    }
+    // Rendered again but unchanged: the home pages (recent pages), the first list pages.
+    // Every page of the four techniques lists, or every event's calendar, rendered again
+    // would be over the bound.
     assert!(
         report.rendered <= report.written + 40,
         "{} outputs rendered again for a title change, of which only {} changed",
@@ -600,9 +632,8 @@ fn tag_changes_and_new_and_deleted_pages_render_only_what_they_change() {
     let page = "content/techniques/spider-diagram.md";
     let text = s.read(page);
     let bounded = |r: &RebuildReport, step: &str| {
-        // Rendered again and the same: the machine files (a feed per section and language, the
-        // calendars, the sitemap, the API: about 50 here, they hash every page's summary), home
-        // and first list pages. Every page rendered again would be hundreds over.
+        // Rendered again and the same: the feeds listing the page, the API (it shows every
+        // page), home and first list pages. Every page rendered again would be hundreds over.
         assert!(
             r.rendered <= r.written + 64,
             "{step}: {} outputs rendered again, of which only {} changed ({} jobs)",
