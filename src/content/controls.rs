@@ -26,19 +26,28 @@ pub fn strip(s: &str) -> Cow<'_, str> {
 
 /// The byte offset and character of the first forbidden character of `s`.
 pub(crate) fn first_forbidden(s: &str) -> Option<(usize, char)> {
-    // Every source passes through here whole: look at bytes, and at characters only where a
-    // forbidden one can start (an ASCII control, `C2` of a C1 control, `EF` of U+FFFE/U+FFFF).
-    let at = s.bytes().enumerate().position(|(i, b)| match b {
-        b'\t' | b'\n' | b'\r' => false,
-        0..=0x1f | 0x7f => true,
-        0xc2 | 0xef => s[i..].chars().next().is_some_and(is_forbidden),
-        _ => false,
-    })?;
-    s[at..]
-        .chars()
-        .next()
-        .filter(|&c| is_forbidden(c))
-        .map(|c| (at, c))
+    // Every source passes through here whole: look at bytes ([`forbidden_len_at`]).
+    let bytes = s.as_bytes();
+    let at = (0..bytes.len()).find(|&i| forbidden_len_at(bytes, i) > 0)?;
+    s[at..].chars().next().map(|c| (at, c))
+}
+
+/// The length in bytes of the forbidden character that starts at byte `i` of `bytes` (UTF-8),
+/// 0 when none does: [`is_forbidden`] read off the encoding, for scans that look at bytes
+/// (an ASCII control, `C2 80`–`C2 9F` for a C1 control, `EF BF BE`/`EF BF BF` for
+/// U+FFFE/U+FFFF). A continuation byte never starts one.
+pub(crate) fn forbidden_len_at(bytes: &[u8], i: usize) -> usize {
+    match bytes[i] {
+        b'\t' | b'\n' | b'\r' => 0,
+        0..=0x1f | 0x7f => 1,
+        0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => 2,
+        0xef if bytes.get(i + 1) == Some(&0xbf)
+            && matches!(bytes.get(i + 2), Some(0xbe | 0xbf)) =>
+        {
+            3
+        }
+        _ => 0,
+    }
 }
 
 /// Removes the forbidden characters of `s` in place; returns the first one removed.

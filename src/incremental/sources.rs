@@ -275,14 +275,13 @@ impl SourceCache {
     ) -> (Vec<RenderedMarkdown>, Vec<Diagnostic>) {
         // The kept renderings that still hold against a changed index (in parallel: a few hash
         // lookups per link, for every page).
-        let holds: std::collections::HashSet<&PathBuf> = self
+        let holds: std::collections::HashSet<PathBuf> = self
             .files
             .par_iter()
             .filter(|(_, f)| f.rendered.is_some() && f.link_index != link_index)
             .filter(|(_, f)| f.lookups.hold(index))
-            .map(|(rel, _)| rel)
+            .map(|(rel, _)| rel.clone())
             .collect();
-        let holds: std::collections::HashSet<PathBuf> = holds.into_iter().cloned().collect();
         let mut kept: Vec<Option<RenderedMarkdown>> = pages
             .iter()
             .map(|p| {

@@ -307,8 +307,8 @@ pub(crate) fn escape_attr(s: &str) -> String {
 
 /// [`escape_attr`] as the pieces of its result, in order: runs of `s` that need nothing are
 /// passed as they are (no copy), each escape on its own. Every layout value goes through
-/// this, so it looks at bytes: only `& < > " '`, ASCII controls, and the lead bytes of C1
-/// controls (`C2 80`–`C2 9F`) and of U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`) stop a run.
+/// this, so it looks at bytes: only `& < > " '` and a forbidden character
+/// ([`crate::content::controls::forbidden_len_at`]) stop a run.
 pub(crate) fn escape_attr_pieces<'a>(s: &'a str, mut emit: impl FnMut(&'a str)) {
     let bytes = s.as_bytes();
     let mut start = 0;
@@ -321,15 +321,7 @@ pub(crate) fn escape_attr_pieces<'a>(s: &'a str, mut emit: impl FnMut(&'a str)) 
             b'>' => (1, Some("&gt;")),
             b'"' => (1, Some("&quot;")),
             b'\'' => (1, Some("&#39;")),
-            b'\t' | b'\n' | b'\r' => (0, None),
-            0..=0x1f | 0x7f => (1, None),
-            0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => (2, None),
-            0xef if bytes.get(i + 1) == Some(&0xbf)
-                && matches!(bytes.get(i + 2), Some(0xbe | 0xbf)) =>
-            {
-                (3, None)
-            }
-            _ => (0, None),
+            _ => (crate::content::controls::forbidden_len_at(bytes, i), None),
         };
         if skip == 0 {
             i += 1;

@@ -167,14 +167,10 @@ impl SpillWriter {
             .write(true)
             .create_new(true)
             .open(path)?;
-        let mut path = Some(path.to_path_buf());
-        if cfg!(unix)
-            && path
-                .as_deref()
-                .is_some_and(|p| std::fs::remove_file(p).is_ok())
-        {
-            path = None;
-        }
+        // Unlinked at once where the system allows an open file to be: nothing is left behind
+        // however the build ends. Elsewhere the path is kept, to remove the file when dropped.
+        let unlinked = cfg!(unix) && std::fs::remove_file(path).is_ok();
+        let path = (!unlinked).then(|| path.to_path_buf());
         Ok(Self {
             out: std::sync::Mutex::new(SpillOut {
                 out: std::io::BufWriter::with_capacity(1 << 20, file.try_clone()?),

@@ -54,13 +54,19 @@ fn beside(target: &Path, kind: &str) -> PathBuf {
 /// A scratch file's path beside the output folder `target` (`.public.lore-html-42`), for a
 /// build to write before its staging folder exists.
 pub(crate) fn beside_target(target: &Path, kind: &str) -> PathBuf {
+    beside(&in_parent(target).1, kind)
+}
+
+/// The folder `target` is in (`.` for a bare name) and `target` named inside it (`public`
+/// for a target without a name of its own, such as `..`).
+fn in_parent(target: &Path) -> (&Path, PathBuf) {
     let parent = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    beside(
-        &parent.join(target.file_name().unwrap_or("public".as_ref())),
-        kind,
+    (
+        parent,
+        parent.join(target.file_name().unwrap_or("public".as_ref())),
     )
 }
 
@@ -150,12 +156,8 @@ impl Staging {
     }
 
     fn create_in(target: &Path, hashing: bool, name: Option<&str>) -> io::Result<Self> {
-        let parent = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let (parent, target_in_parent) = in_parent(target);
         fs::create_dir_all(parent)?;
-        let target_in_parent = parent.join(target.file_name().unwrap_or("public".as_ref()));
         leftovers::remove_abandoned_beside(&target_in_parent);
         let mut dir = beside(&target_in_parent, "tmp").into_os_string();
         if let Some(name) = name {

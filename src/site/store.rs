@@ -88,7 +88,8 @@ impl PageStore {
             return rendered[id].html();
         };
         spill.unpack(id).unwrap_or_else(|e| {
-            self.failed(&format!("the HTML of {}", pages[id].source.display()), e)
+            self.failed(&format!("the HTML of {}", pages[id].source.display()), e);
+            String::new()
         })
     }
 
@@ -113,11 +114,11 @@ impl PageStore {
         }
     }
 
-    fn failed(&self, what: &str, e: std::io::Error) -> String {
+    /// Keeps the failure to read `what` back, for [`PageStore::failures`].
+    fn failed(&self, what: &str, e: std::io::Error) {
         if let Ok(mut f) = self.failures.lock() {
             f.push(format!("cannot read back {what}: {e}"));
         }
-        String::new()
     }
 
     /// What failed reading HTML or search text back from the scratch files: errors, since
